@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { currentActor } from "@/lib/auth/current-actor";
+import { setupNeeded } from "@/lib/auth/setup";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  if (await currentActor()) redirect("/");
+  const { next } = await searchParams;
+  const fresh = await setupNeeded();
+  return (
+    <>
+      <h1 className="mb-1 text-lg font-semibold">Sign in</h1>
+      <p className="mb-5 text-sm text-zinc-500 dark:text-zinc-400">Use your Coffer account.</p>
+      {fresh ? (
+        <div className="mb-4">
+          <Alert tone="info">
+            This instance has no users yet.{" "}
+            <Link href="/setup" className="font-semibold underline">
+              Set it up
+            </Link>{" "}
+            with the token from the server log.
+          </Alert>
+        </div>
+      ) : null}
+      <LoginForm next={next ?? ""} />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { KeyRound } from "lucide-react";
+import { NavLinks } from "@/components/console/nav-links";
+import { UserMenu } from "@/components/console/user-menu";
+import { requireActor } from "@/lib/auth/current-actor";
+import { parseTheme, THEME_COOKIE } from "@/lib/theme";
+import { cookies } from "next/headers";
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  // Pages check access again themselves: layouts do not re-run on navigation.
+  const actor = await requireActor();
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  return (
+    <div className="flex min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <aside className="hidden w-56 shrink-0 border-r border-zinc-200 bg-white px-3 py-4 md:block dark:border-zinc-800 dark:bg-zinc-900">
+        <Link href="/" className="mb-6 flex items-center gap-2 px-2 text-base font-semibold tracking-tight">
+          <KeyRound aria-hidden className="size-5 text-indigo-600 dark:text-indigo-400" />
+          Coffer
+        </Link>
+        <NavLinks />
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-14 items-center justify-between border-b border-zinc-200 bg-white px-4 dark:border-zinc-800 dark:bg-zinc-900">
+          <div className="md:hidden">
+            <NavLinks compact />
+          </div>
+          <div className="ml-auto">
+            <UserMenu name={actor.name} email={actor.label} theme={theme} />
+          </div>
+        </header>
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

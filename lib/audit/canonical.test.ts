@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { canonicalJson, eventHash, GENESIS_HASH, type HashedEvent } from "./canonical";
+
+const event: HashedEvent = {
+  seq: 1n,
+  time: new Date("2026-01-02T03:04:05.678Z"),
+  actorType: "user",
+  actorId: "u1",
+  actorLabel: "ada@example.com",
+  action: "auth.login",
+  resourceType: null,
+  resourceId: null,
+  resourceName: null,
+  namespace: null,
+  outcome: "success",
+  ip: "127.0.0.1",
+  userAgent: "test",
+  requestId: "r1",
+  details: { b: 1, a: { d: [1, "x"], c: null } },
+};
+
+describe("canonicalJson", () => {
+  it("sorts keys at every depth and drops undefined", () => {
+    expect(canonicalJson({ b: 1, a: { z: true, y: undefined, x: [3, { k: "v", j: 0 }] } })).toBe(
+      '{"a":{"x":[3,{"j":0,"k":"v"}],"z":true},"b":1}',
+    );
+  });
+
+  it("escapes strings as JSON does", () => {
+    expect(canonicalJson({ s: 'quote " and \n newline' })).toBe('{"s":"quote \\" and \\n newline"}');
+  });
+});
+
+describe("eventHash", () => {
+  it("does not depend on the key order of details", () => {
+    const reordered = { ...event, details: { a: { c: null, d: [1, "x"] }, b: 1 } };
+    expect(eventHash(GENESIS_HASH, reordered)).toBe(eventHash(GENESIS_HASH, event));
+  });
+
+  it("changes with any field, the sequence id and the previous hash", () => {
+    const base = eventHash(GENESIS_HASH, event);
+    expect(base).toMatch(/^[0-9a-f]{64}$/);
+    expect(eventHash(GENESIS_HASH, { ...event, outcome: "denied" })).not.toBe(base);
+    expect(eventHash(GENESIS_HASH, { ...event, seq: 2n })).not.toBe(base);
+    expect(eventHash(GENESIS_HASH, { ...event, details: { b: 2, a: { d: [1, "x"], c: null } } })).not.toBe(base);
+    expect(eventHash("f".repeat(64), event)).not.toBe(base);
+  });
+});

@@ -1,0 +1,60 @@
+// Auth.js (next-auth v5) with email + password. The JWT it signs carries
+// only our session row's id (`sid`); lib/auth/session.ts checks that row on
+// every request.
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { config } from "../config/env";
+import { DomainError, Throttled } from "../http/errors";
+import { contextFromHeaders } from "../http/request-context";
+import { signIn as signInWithPassword } from "./sign-in";
+
+class WrongCredentials extends CredentialsSignin {
+  code = "wrong_credentials";
+}
+class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+}
+class SignInInvalid extends CredentialsSignin {
+  code = "invalid_input";
+}
+
+declare module "next-auth" {
+  interface Session {
+    sid?: string;
+  }
+  interface User {
+    sessionId?: string;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  secret: process.env.AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: config().COFFER_SESSION_HOURS * 3600 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        try {
+          const signedIn = await signInWithPassword(credentials, contextFromHeaders(request.headers));
+          return { id: signedIn.userId, email: signedIn.email, name: signedIn.name, sessionId: signedIn.sessionId };
+        } catch (error) {
+          if (error instanceof Throttled) throw new SignInThrottled();
+          if (error instanceof DomainError && error.status === 400) throw new SignInInvalid();
+          if (error instanceof DomainError) throw new WrongCredentials();
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.sessionId) return { sub: user.id, sid: user.sessionId };
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, sid: typeof token.sid === "string" ? token.sid : undefined };
+    },
+  },
+});

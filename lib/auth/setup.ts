@@ -1,0 +1,82 @@
+// First-run setup. With no user yet, start-up prints a one-time token and
+// only its holder can create the first owner, so a stranger who reaches a
+// fresh instance first cannot claim it.
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { recordAudit } from "../audit/record-audit";
+import { db } from "../db/client";
+import { BadRequest, Forbidden, NotFound } from "../http/errors";
+import { OWNER_ROLE_ID } from "../rbac/permissions";
+import { anonymousActor, userActor, type RequestContext } from "./actor";
+import { emailField } from "./email";
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password";
+
+export const setupSchema = z.object({
+  token: z.string({ error: "token is required" }).trim().min(1, "token is required"),
+  email: emailField,
+  name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(100, "name is too long"),
+  password: z
+    .string({ error: "password is required" })
+    .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+    .max(PASSWORD_MAX_LENGTH, "password is too long"),
+});
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest();
+
+export async function setupNeeded(): Promise<boolean> {
+  return (await db.user.count()) === 0;
+}
+
+/**
+ * Called at start-up: when no user exists, makes a new setup token (any
+ * earlier one stops working) and returns it for the log; otherwise null.
+ */
+export async function issueSetupToken(): Promise<string | null> {
+  if (!(await setupNeeded())) return null;
+  const token = randomBytes(18).toString("base64url");
+  const tokenHash = sha256(token).toString("hex");
+  await db.setupToken.upsert({ where: { id: 1 }, create: { id: 1, tokenHash }, update: { tokenHash, createdAt: new Date() } });
+  return token;
+}
+
+// Serialises setup attempts so two racing requests cannot both create an owner.
+const SETUP_LOCK = 0x7365747570n; // "setup"
+
+export async function completeSetup(input: unknown, context: RequestContext) {
+  const parsed = setupSchema.safeParse(input);
+  if (!parsed.success) throw new BadRequest(parsed.error.issues[0]!.message);
+  const { token, email, name, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
+
+  const result = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
+    if ((await tx.user.count()) > 0) return { kind: "gone" as const };
+    const stored = await tx.setupToken.findUnique({ where: { id: 1 } });
+    const presented = sha256(token);
+    if (!stored || !timingSafeEqual(Buffer.from(stored.tokenHash, "hex"), presented)) {
+      await recordAudit(tx, anonymousActor(context, email), {
+        action: "setup.complete",
+        outcome: "denied",
+        details: { reason: "wrong_setup_token" },
+      });
+      return { kind: "denied" as const };
+    }
+    const user = await tx.user.create({
+      data: { id: `usr_${randomBytes(12).toString("hex")}`, email, name, passwordHash },
+    });
+    await tx.roleBinding.create({
+      data: { id: `rb_${randomBytes(12).toString("hex")}`, userId: user.id, roleId: OWNER_ROLE_ID, namespaceId: null },
+    });
+    await tx.setupToken.deleteMany({});
+    await recordAudit(tx, userActor(user, context), {
+      action: "setup.complete",
+      resource: { type: "user", id: user.id, name: user.email },
+      details: { role: "owner" },
+    });
+    return { kind: "ok" as const, user: { id: user.id, email: user.email, name: user.name } };
+  });
+
+  if (result.kind === "gone") throw new NotFound("setup is already complete");
+  if (result.kind === "denied") throw new Forbidden("the setup token is not valid");
+  return result.user;
+}

@@ -1,0 +1,101 @@
+// Email + password sign-in with throttling, lockout and audit events.
+// Wrong email and wrong password get the same answer and the same cost.
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { recordAudit } from "../audit/record-audit";
+import { config } from "../config/env";
+import { db } from "../db/client";
+import { BadRequest, Throttled, Unauthorized } from "../http/errors";
+import { anonymousActor, userActor, type RequestContext } from "./actor";
+import { emailField } from "./email";
+import { accountKey, clearAccount, ipKey, lockedFor, registerFailure } from "./login-throttle";
+import { verifyPassword } from "./password";
+
+export const signInSchema = z.object({
+  email: emailField,
+  password: z.string({ error: "password is required" }).min(1, "password is required").max(1024, "password is too long"),
+});
+
+export const WRONG_CREDENTIALS = "Wrong email or password.";
+
+export function throttledMessage(seconds: number) {
+  const minutes = Math.ceil(seconds / 60);
+  return `Too many failed sign-ins. Try again in ${seconds < 60 ? `${seconds} seconds` : `${minutes} minute${minutes === 1 ? "" : "s"}`}.`;
+}
+
+export function parseSignIn(input: unknown) {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) throw new BadRequest(parsed.error.issues[0]!.message);
+  return parsed.data;
+}
+
+/** Seconds the account or address must wait; 0 when it may try. */
+export async function signInLockedFor(email: string, context: RequestContext): Promise<number> {
+  const normalized = emailField.safeParse(email);
+  const keys = [ipKey(context.ip), ...(normalized.success ? [accountKey(normalized.data)] : [])];
+  return db.$transaction((tx) => lockedFor(tx, keys));
+}
+
+export type SignedIn = { userId: string; email: string; name: string; sessionId: string };
+
+export async function signIn(input: unknown, context: RequestContext): Promise<SignedIn> {
+  const { email, password } = parseSignIn(input);
+  const keys = { account: accountKey(email), ip: ipKey(context.ip) };
+  const anonymous = anonymousActor(context, email);
+
+  const wait = await db.$transaction(async (tx) => {
+    const seconds = await lockedFor(tx, [keys.account, keys.ip]);
+    if (seconds) {
+      await recordAudit(tx, anonymous, {
+        action: "auth.login_failed",
+        outcome: "denied",
+        details: { reason: "locked" },
+      });
+    }
+    return seconds;
+  });
+  if (wait) throw new Throttled(throttledMessage(wait), wait);
+
+  const user = await db.user.findUnique({ where: { email } });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
+
+  if (!user || !passwordOk || user.disabled) {
+    await db.$transaction(async (tx) => {
+      const locked = await registerFailure(tx, keys);
+      await recordAudit(tx, anonymous, {
+        action: "auth.login_failed",
+        outcome: "denied",
+        resource: user ? { type: "user", id: user.id, name: user.email } : undefined,
+        details: { reason: !user ? "unknown_email" : user.disabled ? "disabled" : "wrong_password" },
+      });
+      for (const key of locked) {
+        await recordAudit(tx, anonymous, {
+          action: "auth.lockout",
+          outcome: "denied",
+          details: { scope: key.startsWith("ip:") ? "ip" : "account", seconds: config().COFFER_LOGIN_LOCKOUT_SECONDS },
+        });
+      }
+    });
+    throw new Unauthorized(WRONG_CREDENTIALS);
+  }
+
+  const sessionId = randomBytes(24).toString("base64url");
+  await db.$transaction(async (tx) => {
+    await clearAccount(tx, keys.account);
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    await tx.session.create({
+      data: {
+        id: sessionId,
+        userId: user.id,
+        expiresAt: new Date(Date.now() + config().COFFER_SESSION_HOURS * 3600_000),
+        ip: context.ip,
+        userAgent: context.userAgent,
+      },
+    });
+    await recordAudit(tx, userActor(user, context), {
+      action: "auth.login",
+      resource: { type: "user", id: user.id, name: user.email },
+    });
+  });
+  return { userId: user.id, email: user.email, name: user.name, sessionId };
+}

@@ -1,0 +1,79 @@
+// Environment configuration (DESIGN 9), validated once at start. Secret
+// settings have a `_FILE` twin so they can come from Docker or Kubernetes
+// secret files instead of the process environment.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  COFFER_DATA_DIR: z.string().min(1).default(".coffer/data"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).default("0.0.0.0"),
+  COFFER_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  COFFER_LOGIN_MAX_FAILURES: positiveInt.default(5),
+  COFFER_LOGIN_IP_MAX_FAILURES: positiveInt.default(20),
+  COFFER_LOGIN_WINDOW_SECONDS: positiveInt.default(900),
+  COFFER_LOGIN_LOCKOUT_SECONDS: positiveInt.default(900),
+  COFFER_SESSION_HOURS: positiveInt.default(12),
+  COFFER_TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+});
+
+export type Config = z.infer<typeof envSchema> & { dataDir: string };
+
+/** Variables whose value may come from the file named by `<NAME>_FILE`. */
+export const FILE_TWINS = ["DATABASE_URL", "AUTH_SECRET"] as const;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function resolveFileTwins(env: Env): Env {
+  const out: Env = { ...env };
+  for (const name of FILE_TWINS) {
+    const filePath = env[`${name}_FILE`];
+    if (!filePath) continue;
+    if (env[name]) throw new ConfigError(`${name}_FILE`, `cannot be set together with ${name}`);
+    try {
+      out[name] = readFileSync(filePath, "utf8").trim();
+    } catch {
+      throw new ConfigError(`${name}_FILE`, `cannot read ${filePath}`);
+    }
+  }
+  return out;
+}
+
+/** Empty strings count as unset, the way shells and compose files use them. */
+function dropEmpty(env: Env): Env {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+}
+
+export function parseConfig(env: Env = process.env): Config {
+  const parsed = envSchema.safeParse(dropEmpty(resolveFileTwins(dropEmpty(env))));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? "environment"), issue.message);
+  }
+  return { ...parsed.data, dataDir: resolve(parsed.data.COFFER_DATA_DIR) };
+}
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  cached ??= parseConfig();
+  return cached;
+}

@@ -1,0 +1,87 @@
+// What start-up does before the web server takes requests: validate the
+// environment, reach the database, apply migrations, make sure there is an
+// AUTH_SECRET, and issue the first-run setup token when no user exists.
+// Each failure is one line naming the cause.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import pg from "pg";
+import { issueSetupToken } from "../auth/setup";
+import { parseConfig, type Config } from "../config/env";
+import { closeConnection, connect, useConnection } from "../db/client";
+import { applyMigrations } from "../db/migrate";
+
+export class StartupError extends Error {}
+
+export type Preflight = {
+  config: Config;
+  authSecret: string;
+  authSecretGenerated: string | null;
+  setupToken: string | null;
+  appliedMigrations: string[];
+};
+
+/** Host, port and database of a URL, never its password. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+  } catch {
+    return "(unparsable URL)";
+  }
+}
+
+export async function checkPostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    const reason = (error as { code?: string; message?: string }).code ?? (error as Error).message;
+    throw new StartupError(`DATABASE_URL: cannot connect to ${describeDatabaseUrl(url)} (${reason})`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Secrets Coffer generates for itself live beside the data directory. */
+export function stateDir(cfg: Config): string {
+  return dirname(cfg.dataDir);
+}
+
+function ensureAuthSecret(cfg: Config): { secret: string; generatedAt: string | null } {
+  if (cfg.AUTH_SECRET) return { secret: cfg.AUTH_SECRET, generatedAt: null };
+  const file = join(stateDir(cfg), "auth.secret");
+  if (existsSync(file)) return { secret: readFileSync(file, "utf8").trim(), generatedAt: null };
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return { secret, generatedAt: file };
+}
+
+export async function preflight(env = process.env): Promise<Preflight> {
+  let cfg: Config;
+  try {
+    cfg = parseConfig(env);
+  } catch (error) {
+    throw new StartupError((error as Error).message);
+  }
+  if (cfg.DATABASE_URL) await checkPostgres(cfg.DATABASE_URL);
+  const { secret, generatedAt } = ensureAuthSecret(cfg);
+
+  const connection = connect({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.dataDir });
+  useConnection(connection);
+  try {
+    let appliedMigrations: string[];
+    try {
+      appliedMigrations = await applyMigrations(connection.adapter);
+    } catch (error) {
+      throw new StartupError(`database migration failed: ${(error as Error).message.split("\n")[0]}`);
+    }
+    const setupToken = await issueSetupToken();
+    return { config: cfg, authSecret: secret, authSecretGenerated: generatedAt, setupToken, appliedMigrations };
+  } finally {
+    // The web server opens its own connection; PGlite allows one at a time.
+    await closeConnection();
+  }
+}

@@ -1,0 +1,31 @@
+// Structured JSON logs. Anything that looks like a credential is redacted
+// by key, so a careless `log.info({ body })` cannot print a password.
+import pino from "pino";
+
+const level = process.env.COFFER_LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info");
+
+export const REDACTED_KEYS = [
+  "password",
+  "newPassword",
+  "currentPassword",
+  "token",
+  "setupToken",
+  "authorization",
+  "cookie",
+  "secret",
+  "value",
+];
+
+export const log = pino({
+  level,
+  base: { service: "coffer" },
+  redact: {
+    paths: REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+    censor: "[redacted]",
+  },
+  timestamp: pino.stdTimeFunctions.isoTime,
+});
+
+export function requestLogger(requestId: string | undefined) {
+  return requestId ? log.child({ requestId }) : log;
+}

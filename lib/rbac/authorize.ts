@@ -1,0 +1,42 @@
+// The one permission check every domain function calls before it reads or
+// changes anything.
+import type { Actor } from "../auth/actor";
+import type { Tx } from "../db/client";
+import { Forbidden } from "../http/errors";
+import type { Permission } from "./permissions";
+
+/** A refusal that the audited() wrapper records as an outcome `denied` event. */
+export class PermissionDenied extends Forbidden {
+  constructor(
+    readonly permission: Permission,
+    readonly namespace: string | null,
+  ) {
+    super(`permission ${permission} required${namespace ? ` in namespace ${namespace}` : ""}`);
+  }
+}
+
+/**
+ * The permissions a user holds in `namespace`: global grants always count,
+ * namespace grants only for their namespace. Without a namespace, only
+ * global grants count (instance-wide actions such as member:manage).
+ */
+export async function permissionsOf(tx: Tx, userId: string, namespace?: string | null): Promise<Set<Permission>> {
+  const bindings = await tx.roleBinding.findMany({
+    where: {
+      userId,
+      user: { disabled: false },
+      OR: [{ namespaceId: null }, ...(namespace ? [{ namespace: { name: namespace } }] : [])],
+    },
+    select: { role: { select: { permissions: true } } },
+  });
+  return new Set(bindings.flatMap((b) => b.role.permissions as Permission[]));
+}
+
+export async function authorize(tx: Tx, actor: Actor, permission: Permission, namespace?: string | null) {
+  if (actor.type === "system") return;
+  if (actor.type === "user") {
+    const held = await permissionsOf(tx, actor.id, namespace);
+    if (held.has(permission)) return;
+  }
+  throw new PermissionDenied(permission, namespace ?? null);
+}

@@ -1,0 +1,76 @@
+// Coffer's server: preflight (config, database, migrations, setup token),
+// then Next.js behind a thin Node HTTP layer that stamps every request with
+// an id, pins the client address, and writes one JSON log line per request.
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import next from "next";
+import { closeConnection } from "./lib/db/client";
+import { preflight, StartupError } from "./lib/instance/preflight";
+import { log } from "./lib/log/logger";
+
+const dev = process.argv.includes("--dev");
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+async function main() {
+  const started = performance.now();
+  const ready = await preflight();
+  const cfg = ready.config;
+  process.env.AUTH_SECRET = ready.authSecret;
+  if (ready.authSecretGenerated) {
+    log.warn({ file: ready.authSecretGenerated }, "AUTH_SECRET not set: generated one; set AUTH_SECRET when running several nodes");
+  }
+  if (ready.appliedMigrations.length) log.info({ migrations: ready.appliedMigrations }, "applied database migrations");
+
+  const app = next({ dev, hostname: cfg.HOSTNAME, port: cfg.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = createServer((req, res) => {
+    const incoming = req.headers["x-request-id"];
+    const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    // Without a trusted proxy in front, the socket is the only honest
+    // source of the client address (login throttling keys on it).
+    if (!cfg.COFFER_TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+    const begin = performance.now();
+    res.on("finish", () => {
+      const path = (req.url ?? "").split("?")[0] ?? "";
+      if (path.startsWith("/_next/")) return;
+      log.info(
+        { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - begin) },
+        "request",
+      );
+    });
+    void handle(req, res);
+  });
+
+  server.listen(cfg.PORT, cfg.HOSTNAME, () => {
+    const url = `http://localhost:${cfg.PORT}`;
+    log.info({ url, database: cfg.DATABASE_URL ? "postgresql" : "pglite", startMs: Math.round(performance.now() - started) }, "coffer started");
+    const lines = [``, `  Coffer is running at ${url}`];
+    if (ready.setupToken) {
+      lines.push(`  No user exists yet. Open ${url}/setup and enter this one-time setup token:`, ``, `      ${ready.setupToken}`, ``);
+    }
+    process.stdout.write(`${lines.join("\n")}\n`);
+  });
+
+  const shutdown = (signal: string) => {
+    log.info({ signal }, "shutting down");
+    server.close();
+    // PGlite must be closed to flush its files.
+    void closeConnection().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  if (error instanceof StartupError) {
+    process.stderr.write(`coffer: ${error.message}\n`);
+  } else {
+    process.stderr.write(`coffer: start failed: ${(error as Error).message?.split("\n")[0] ?? error}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+// Test fixtures written straight to the database, for arranging a state;
+// the behaviour under test always goes through lib functions.
+import { randomBytes } from "node:crypto";
+import { userActor, type RequestContext } from "../../lib/auth/actor";
+import { hashPassword } from "../../lib/auth/password";
+import { db } from "../../lib/db/client";
+
+export const testContext: RequestContext = { ip: "203.0.113.7", userAgent: "vitest", requestId: "req-test-0001" };
+
+const id = (prefix: string) => `${prefix}_${randomBytes(8).toString("hex")}`;
+
+export async function createUser(
+  email: string,
+  grants: { role: string; namespace?: string }[] = [],
+  options: { password?: string; disabled?: boolean } = {},
+) {
+  const user = await db.user.create({
+    data: {
+      id: id("usr"),
+      email,
+      name: email.split("@")[0]!,
+      passwordHash: await hashPassword(options.password ?? "correct horse battery"),
+      disabled: options.disabled ?? false,
+    },
+  });
+  for (const grant of grants) {
+    const namespace = grant.namespace ? await ensureNamespace(grant.namespace) : null;
+    await db.roleBinding.create({
+      data: { id: id("rb"), userId: user.id, roleId: `role_${grant.role}`, namespaceId: namespace?.id ?? null },
+    });
+  }
+  return { user, actor: userActor(user, testContext) };
+}
+
+export async function ensureNamespace(name: string) {
+  return db.namespace.upsert({ where: { name }, create: { id: id("ns"), name }, update: {} });
+}
+
+export async function auditActions(): Promise<{ action: string; outcome: string; actorLabel: string | null }[]> {
+  return db.auditEvent.findMany({ orderBy: { seq: "asc" }, select: { action: true, outcome: true, actorLabel: true } });
+}

@@ -1,0 +1,46 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const resolve = {
+  alias: {
+    "@/": root,
+    // `server-only` throws outside React Server Components; lib code under
+    // test is server code, so it resolves to an empty module here.
+    "server-only": `${root}tests/support/empty-module.ts`,
+  },
+};
+
+// Integration tests run twice: on the local PostgreSQL (a fresh database
+// per file, copied from a migrated template made once per run) and on an
+// in-memory PGlite per file.
+const integration = (database: "postgres" | "pglite") => ({
+  resolve,
+  test: {
+    name: `integration-${database}`,
+    include: ["lib/**/*.int.test.ts"],
+    env: { COFFER_TEST_DB: database, NODE_ENV: "test", COFFER_LOGIN_LOCKOUT_SECONDS: "60" },
+    setupFiles: ["tests/support/database-per-file.ts"],
+    globalSetup: database === "postgres" ? ["tests/support/postgres-template.ts"] : [],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve,
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: ["lib/**/*.int.test.ts"],
+          env: { NODE_ENV: "test" },
+        },
+      },
+      integration("postgres"),
+      integration("pglite"),
+    ],
+  },
+});
