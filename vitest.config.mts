@@ -18,8 +18,8 @@ const integration = (database: "postgres" | "pglite") => ({
   resolve,
   test: {
     name: `integration-${database}`,
-    include: ["lib/**/*.int.test.ts"],
-    env: { COFFER_TEST_DB: database, NODE_ENV: "test", COFFER_LOGIN_LOCKOUT_SECONDS: "60" },
+    include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts"],
+    env: { COFFER_TEST_DB: database, NODE_ENV: "test" as const, COFFER_LOGIN_LOCKOUT_SECONDS: "60" },
     setupFiles: ["tests/support/database-per-file.ts"],
     globalSetup: database === "postgres" ? ["tests/support/postgres-template.ts"] : [],
     testTimeout: 30_000,
@@ -34,9 +34,9 @@ export default defineConfig({
         resolve,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
-          exclude: ["lib/**/*.int.test.ts"],
-          env: { NODE_ENV: "test" },
+          include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+          env: { NODE_ENV: "test" as const },
         },
       },
       integration("postgres"),

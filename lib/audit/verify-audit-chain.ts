@@ -25,7 +25,7 @@ export async function verifyAuditChain(): Promise<ChainReport> {
         return { ok: false, count, badSeq: expectedSeq.toString(), reason: "missing event" };
       }
       if (row.prevHash !== prevHash) return bad("previous hash does not match the event before it");
-      const { hash, prevHash: _stored, ...fields } = row;
+      const { hash, prevHash: _linked, ...fields } = row; // eslint-disable-line @typescript-eslint/no-unused-vars
       if (eventHash(prevHash, fields) !== hash) return bad("event content does not match its hash");
       prevHash = hash;
       expectedSeq += 1n;

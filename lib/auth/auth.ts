@@ -6,6 +6,7 @@ import Credentials from "next-auth/providers/credentials";
 import { config } from "../config/env";
 import { DomainError, Throttled } from "../http/errors";
 import { contextFromHeaders } from "../http/request-context";
+import { log } from "../log/logger";
 import { signIn as signInWithPassword } from "./sign-in";
 
 class WrongCredentials extends CredentialsSignin {
@@ -29,6 +30,18 @@ declare module "next-auth" {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  // Auth.js prints stack traces to stderr by default; a failed sign-in is
+  // expected and already audited, anything else goes to our JSON log.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      log.error({ err: { name: error.name, message: error.message } }, "auth error");
+    },
+    warn(code) {
+      log.warn({ code }, "auth warning");
+    },
+    debug() {},
+  },
   secret: process.env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: config().COFFER_SESSION_HOURS * 3600 },
   pages: { signIn: "/login", error: "/login" },

@@ -60,9 +60,11 @@ describe("signing in", () => {
   it("locks an account after five failures, even for the right password", async () => {
     await createUser("carol@example.com");
     const ip = from("198.51.100.3");
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 4; i++) {
       expect(await failure(signIn({ email: "carol@example.com", password: `wrong-${i}` }, ip))).toBeInstanceOf(Unauthorized);
     }
+    // The fifth failure locks, and says so.
+    expect(await failure(signIn({ email: "carol@example.com", password: "wrong-5" }, ip))).toBeInstanceOf(Throttled);
     const locked = await failure(signIn({ email: "carol@example.com", password: PASSWORD }, from("198.51.100.4")));
     expect(locked).toBeInstanceOf(Throttled);
     expect((locked as Throttled).retryAfterSeconds).toBeGreaterThan(0);

@@ -60,7 +60,7 @@ export async function signIn(input: unknown, context: RequestContext): Promise<S
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
 
   if (!user || !passwordOk || user.disabled) {
-    await db.$transaction(async (tx) => {
+    const lockedNow = await db.$transaction(async (tx) => {
       const locked = await registerFailure(tx, keys);
       await recordAudit(tx, anonymous, {
         action: "auth.login_failed",
@@ -75,7 +75,11 @@ export async function signIn(input: unknown, context: RequestContext): Promise<S
           details: { scope: key.startsWith("ip:") ? "ip" : "account", seconds: config().COFFER_LOGIN_LOCKOUT_SECONDS },
         });
       }
+      return locked.length > 0;
     });
+    // The failure that locks says so at once rather than on the next try.
+    const lockout = config().COFFER_LOGIN_LOCKOUT_SECONDS;
+    if (lockedNow) throw new Throttled(throttledMessage(lockout), lockout);
     throw new Unauthorized(WRONG_CREDENTIALS);
   }
 

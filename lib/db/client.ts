@@ -82,7 +82,7 @@ export function connection(): Connection {
 }
 
 /** Replaces the process's connection; used by tests and the start script. */
-export function useConnection(next: Connection | undefined): void {
+export function setConnection(next: Connection | undefined): void {
   holder.cofferDb = next;
 }
 

@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import pg from "pg";
 import { issueSetupToken } from "../auth/setup";
 import { parseConfig, type Config } from "../config/env";
-import { closeConnection, connect, useConnection } from "../db/client";
+import { closeConnection, connect, setConnection } from "../db/client";
 import { applyMigrations } from "../db/migrate";
 
 export class StartupError extends Error {}
@@ -59,7 +59,7 @@ function ensureAuthSecret(cfg: Config): { secret: string; generatedAt: string | 
   return { secret, generatedAt: file };
 }
 
-export async function preflight(env = process.env): Promise<Preflight> {
+export async function preflight(env: Record<string, string | undefined> = process.env): Promise<Preflight> {
   let cfg: Config;
   try {
     cfg = parseConfig(env);
@@ -70,7 +70,7 @@ export async function preflight(env = process.env): Promise<Preflight> {
   const { secret, generatedAt } = ensureAuthSecret(cfg);
 
   const connection = connect({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.dataDir });
-  useConnection(connection);
+  setConnection(connection);
   try {
     let appliedMigrations: string[];
     try {

@@ -3,7 +3,7 @@
 // connection for lib/db.
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
-import { closeConnection, connect, useConnection } from "../../lib/db/client";
+import { closeConnection, connect, setConnection } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/migrate";
 import { adminQuery, databaseUrl, dropDatabase } from "./postgres";
 
@@ -15,12 +15,12 @@ if (process.env.COFFER_TEST_DB === "postgres") {
   await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   dropAfter = name;
   process.env.DATABASE_URL = databaseUrl(name);
-  useConnection(connect({ databaseUrl: databaseUrl(name), dataDir: "" }));
+  setConnection(connect({ databaseUrl: databaseUrl(name), dataDir: "" }));
 } else {
   delete process.env.DATABASE_URL;
   const connection = connect({ dataDir: "memory://" });
   await applyMigrations(connection.adapter);
-  useConnection(connection);
+  setConnection(connection);
 }
 
 afterAll(async () => {

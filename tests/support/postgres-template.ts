@@ -15,8 +15,12 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const template = `coffer_test_${randomBytes(4).toString("hex")}`;
   await adminQuery(`CREATE DATABASE "${template}"`);
-  const adapter = postgresAdapter(databaseUrl(template));
-  await applyMigrations(adapter);
+  try {
+    await applyMigrations(postgresAdapter(databaseUrl(template)));
+  } catch (error) {
+    await dropDatabase(template);
+    throw error;
+  }
   project.provide("templateDatabase", template);
   return async () => {
     await dropDatabase(template);
