@@ -158,7 +158,6 @@ describe("an unreachable KMS", () => {
       await expectUnavailable(new KmsKeyProvider("kms1", socketPath, { timeoutMs: 100 }), /no answer within 100 ms/);
     } finally {
       silent.close();
-      // close() waits for the client side, which the provider destroyed.
     }
   });
 
@@ -167,7 +166,7 @@ describe("an unreachable KMS", () => {
     const rude = createServer((socket) => socket.end());
     await listen(rude, socketPath);
     try {
-      await expectUnavailable(new KmsKeyProvider("kms1", socketPath), /closed the connection|connection closed/);
+      await expectUnavailable(new KmsKeyProvider("kms1", socketPath), /connection closed without an answer/);
     } finally {
       rude.close();
     }
