@@ -45,6 +45,11 @@ async function main() {
     void handle(req, res);
   });
 
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    const reason = error.code === "EADDRINUSE" ? `port ${cfg.PORT} is already in use` : error.message;
+    process.stderr.write(`coffer: cannot listen on ${cfg.HOSTNAME}:${cfg.PORT}: ${reason}\n`);
+    void closeConnection().finally(() => process.exit(1));
+  });
   server.listen(cfg.PORT, cfg.HOSTNAME, () => {
     const url = `http://localhost:${cfg.PORT}`;
     log.info({ url, database: cfg.DATABASE_URL ? "postgresql" : "pglite", startMs: Math.round(performance.now() - started) }, "coffer started");

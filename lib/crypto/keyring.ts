@@ -4,10 +4,10 @@
 // a re-wrap job has moved every row off it (DESIGN 4, key rotation).
 import { readFileSync } from "node:fs";
 import { KeyringError, UnknownKeyError } from "./errors";
+import { loadGeneratedKey } from "./generated-key";
 import { LocalKeyProvider, type KeyProvider } from "./key-provider";
 import { parseKeyringFile } from "./keyring-file";
 import { readMasterKey } from "./master-key";
-import { loadGeneratedKey } from "./generated-key";
 
 export interface Keyring {
   /** The name of the key that wraps new data keys. */
