@@ -6,7 +6,14 @@ export type RequestContext = {
   requestId: string | null;
 };
 
-export type UserActor = { type: "user"; id: string; label: string; context: RequestContext };
+export type UserActor = {
+  type: "user";
+  id: string;
+  label: string;
+  context: RequestContext;
+  /** Set when acting through a personal API token: its id and scopes (empty = all of the user's). */
+  token?: { id: string; scopes: string[] };
+};
 /** Someone not signed in: a login attempt, the first-run setup. */
 export type AnonymousActor = { type: "anonymous"; id: null; label: string | null; context: RequestContext };
 /** Coffer itself: jobs, start-up. */

@@ -22,13 +22,18 @@ const envSchema = z.object({
   COFFER_LOGIN_WINDOW_SECONDS: positiveInt.default(900),
   COFFER_LOGIN_LOCKOUT_SECONDS: positiveInt.default(900),
   COFFER_SESSION_HOURS: positiveInt.default(12),
+  COFFER_KEYRING_FILE: z.string().min(1).optional(),
+  COFFER_MASTER_KEY: z.string().min(1).optional(),
+  COFFER_MAX_SECRET_BYTES: positiveInt.max(64 * 1024 * 1024, "must be at most 64 MiB").default(1024 * 1024),
+  COFFER_MAX_VERSIONS: positiveInt.max(1000).default(20),
+  COFFER_RECOVERY_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
   COFFER_TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
 });
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string };
 
 /** Variables whose value may come from the file named by `<NAME>_FILE`. */
-export const FILE_TWINS = ["DATABASE_URL", "AUTH_SECRET"] as const;
+export const FILE_TWINS = ["DATABASE_URL", "AUTH_SECRET", "COFFER_MASTER_KEY"] as const;
 
 export class ConfigError extends Error {
   constructor(

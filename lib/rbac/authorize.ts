@@ -35,7 +35,9 @@ export async function permissionsOf(tx: Tx, userId: string, namespace?: string |
 export async function authorize(tx: Tx, actor: Actor, permission: Permission, namespace?: string | null) {
   if (actor.type === "system") return;
   if (actor.type === "user") {
-    const held = await permissionsOf(tx, actor.id, namespace);
+    // A token can narrow its user's permissions, never widen them.
+    const scoped = !actor.token || actor.token.scopes.length === 0 || actor.token.scopes.includes(permission);
+    const held = scoped ? await permissionsOf(tx, actor.id, namespace) : new Set<Permission>();
     if (held.has(permission)) return;
   }
   throw new PermissionDenied(permission, namespace ?? null);

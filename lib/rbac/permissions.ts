@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   "secret:update",
   "secret:delete",
   "secret:reveal",
+  "secret:purge",
   "service:list",
   "service:inspect",
   "service:create",
@@ -56,8 +57,8 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     id: "role_admin",
     name: "admin",
-    description: "Everything except revealing secret values.",
-    permissions: PERMISSIONS.filter((p) => p !== "secret:reveal"),
+    description: "Everything except revealing secret values and purging deleted secrets at once.",
+    permissions: PERMISSIONS.filter((p) => p !== "secret:reveal" && p !== "secret:purge"),
   },
   {
     id: "role_editor",

@@ -1,0 +1,24 @@
+// Route wrapper for authenticated API endpoints: resolves the bearer token
+// to an actor before the handler runs, so a handler cannot forget to.
+import type { UserActor } from "../auth/actor";
+import { resolveAccessToken } from "../tokens/resolve-access-token";
+import { bearerToken } from "../tokens/token-secret";
+import { Unauthorized } from "./errors";
+import { contextFromHeaders } from "./request-context";
+import { route } from "./route";
+
+export function apiRoute<P = Record<string, string>>(
+  handler: (request: Request, context: { params: P; actor: UserActor }) => Promise<Response>,
+) {
+  return route<P>(async (request, { params }) => {
+    const token = bearerToken(request.headers);
+    if (!token) throw new Unauthorized("an Authorization: Bearer token is required");
+    const actor = await resolveAccessToken(token, contextFromHeaders(request.headers));
+    return handler(request, { params, actor });
+  });
+}
+
+/** JSON that must never be cached: anything about secrets or tokens. */
+export function noStoreJson(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
