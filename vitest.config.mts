@@ -19,7 +19,13 @@ const integration = (database: "postgres" | "pglite") => ({
   test: {
     name: `integration-${database}`,
     include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts"],
-    env: { COFFER_TEST_DB: database, NODE_ENV: "test" as const, COFFER_LOGIN_LOCKOUT_SECONDS: "60" },
+    env: {
+      COFFER_TEST_DB: database,
+      NODE_ENV: "test" as const,
+      COFFER_LOGIN_LOCKOUT_SECONDS: "60",
+      // A fixed test key, so tests never generate one into the working tree.
+      COFFER_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
+    },
     setupFiles: ["tests/support/database-per-file.ts"],
     globalSetup: database === "postgres" ? ["tests/support/postgres-template.ts"] : [],
     testTimeout: 30_000,
@@ -34,7 +40,7 @@ export default defineConfig({
         resolve,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "app/**/*.test.ts", "tests/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
           env: { NODE_ENV: "test" as const },
         },

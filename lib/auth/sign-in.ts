@@ -37,8 +37,14 @@ export async function signInLockedFor(email: string, context: RequestContext): P
 }
 
 export type SignedIn = { userId: string; email: string; name: string; sessionId: string };
+export type VerifiedUser = { id: string; email: string; name: string };
 
-export async function signIn(input: unknown, context: RequestContext): Promise<SignedIn> {
+/**
+ * Checks email and password with throttling and lockout, recording every
+ * failure; returns the user on success. Shared by the sign-in form and
+ * POST /api/v1/auth/token.
+ */
+export async function verifyCredentials(input: unknown, context: RequestContext): Promise<VerifiedUser> {
   const { email, password } = parseSignIn(input);
   const keys = { account: accountKey(email), ip: ipKey(context.ip) };
   const anonymous = anonymousActor(context, email);
@@ -58,34 +64,39 @@ export async function signIn(input: unknown, context: RequestContext): Promise<S
 
   const user = await db.user.findUnique({ where: { email } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
-
-  if (!user || !passwordOk || user.disabled) {
-    const lockedNow = await db.$transaction(async (tx) => {
-      const locked = await registerFailure(tx, keys);
-      await recordAudit(tx, anonymous, {
-        action: "auth.login_failed",
-        outcome: "denied",
-        resource: user ? { type: "user", id: user.id, name: user.email } : undefined,
-        details: { reason: !user ? "unknown_email" : user.disabled ? "disabled" : "wrong_password" },
-      });
-      for (const key of locked) {
-        await recordAudit(tx, anonymous, {
-          action: "auth.lockout",
-          outcome: "denied",
-          details: { scope: key.startsWith("ip:") ? "ip" : "account", seconds: config().COFFER_LOGIN_LOCKOUT_SECONDS },
-        });
-      }
-      return locked.length > 0;
-    });
-    // The failure that locks says so at once rather than on the next try.
-    const lockout = config().COFFER_LOGIN_LOCKOUT_SECONDS;
-    if (lockedNow) throw new Throttled(throttledMessage(lockout), lockout);
-    throw new Unauthorized(WRONG_CREDENTIALS);
+  if (user && passwordOk && !user.disabled) {
+    await db.$transaction((tx) => clearAccount(tx, keys.account));
+    return { id: user.id, email: user.email, name: user.name };
   }
 
+  const lockedNow = await db.$transaction(async (tx) => {
+    const locked = await registerFailure(tx, keys);
+    await recordAudit(tx, anonymous, {
+      action: "auth.login_failed",
+      outcome: "denied",
+      resource: user ? { type: "user", id: user.id, name: user.email } : undefined,
+      details: { reason: !user ? "unknown_email" : user.disabled ? "disabled" : "wrong_password" },
+    });
+    for (const key of locked) {
+      await recordAudit(tx, anonymous, {
+        action: "auth.lockout",
+        outcome: "denied",
+        details: { scope: key.startsWith("ip:") ? "ip" : "account", seconds: config().COFFER_LOGIN_LOCKOUT_SECONDS },
+      });
+    }
+    return locked.length > 0;
+  });
+  // The failure that locks says so at once rather than on the next try.
+  const lockout = config().COFFER_LOGIN_LOCKOUT_SECONDS;
+  if (lockedNow) throw new Throttled(throttledMessage(lockout), lockout);
+  throw new Unauthorized(WRONG_CREDENTIALS);
+}
+
+/** Browser sign-in: verified credentials open a database session. */
+export async function signIn(input: unknown, context: RequestContext): Promise<SignedIn> {
+  const user = await verifyCredentials(input, context);
   const sessionId = randomBytes(24).toString("base64url");
   await db.$transaction(async (tx) => {
-    await clearAccount(tx, keys.account);
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     await tx.session.create({
       data: {

@@ -4,7 +4,7 @@ import { decryptVersion, encryptVersion, rewrapDek, type SealedVersion } from ".
 import { DecryptionError, UnknownKeyError } from "./errors";
 import { LocalKeyProvider, type KeyProvider } from "./key-provider";
 import { createKeyring } from "./keyring";
-import { assertNoLeak, CANARY } from "./leak-canary";
+import { assertNoLeak, CANARY } from "../../tests/support/leak-canary";
 
 const key1 = randomBytes(32);
 const key2 = randomBytes(32);

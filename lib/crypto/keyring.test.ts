@@ -9,7 +9,7 @@ import { IntegrityError, KeyringError, UnknownKeyError } from "./errors";
 import { LocalKeyProvider } from "./key-provider";
 import { createKeyring, loadKeyring, type LoadKeyringOptions } from "./keyring";
 import { KmsKeyProvider } from "./kms";
-import { assertNoLeak, CANARY } from "./leak-canary";
+import { assertNoLeak, CANARY } from "../../tests/support/leak-canary";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "coffer-keyring-"));
 const b64 = (bytes: Buffer) => bytes.toString("base64");

@@ -11,7 +11,7 @@ import { DecryptionError, IntegrityError, KmsError, KmsUnavailableError } from "
 import { LocalKeyProvider } from "./key-provider";
 import { createKeyring, loadKeyring } from "./keyring";
 import { KmsKeyProvider, startLocalKms } from "./kms";
-import { assertNoLeak, CANARY } from "./leak-canary";
+import { assertNoLeak, CANARY } from "../../tests/support/leak-canary";
 import { readLine } from "./kms-protocol";
 
 const socketIn = () => join(mkdtempSync(join(tmpdir(), "coffer-kms-")), "kms.sock");

@@ -9,7 +9,8 @@ export type ErrorCode =
   | "conflict"
   | "too_large"
   | "throttled"
-  | "unavailable";
+  | "unavailable"
+  | "undecryptable";
 
 export class DomainError extends Error {
   constructor(

@@ -1,7 +1,6 @@
 // Test support for leak tests: a recognisable plaintext, and an assertion
 // that an error shows none of the given secrets anywhere a log could
-// print it (message, stack, properties, cause). It belongs in
-// tests/support once a second module needs it.
+// print it (message, stack, properties, cause). Shared by every leak test.
 import { inspect } from "node:util";
 
 export const CANARY = "CANARY-7d1f3b";

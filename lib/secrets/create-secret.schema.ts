@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { labelsField, secretNameField } from "./secret-rules";
+import { SECRET_TYPES } from "./secret-types";
+
+const stringMap = (field: string) =>
+  z.record(z.string(), z.string({ error: `${field} values must be strings` }), { error: `${field} must be an object` });
+
+export const secretTypeField = z.enum(SECRET_TYPES, { error: `type must be one of ${SECRET_TYPES.join(", ")}` });
+
+// Kubernetes' shape: `data` holds base64, `stringData` plain text.
+export const createSecretSchema = z.object({
+  name: secretNameField,
+  type: secretTypeField.default("Opaque"),
+  labels: labelsField.default({}),
+  immutable: z.boolean({ error: "immutable must be true or false" }).default(false),
+  data: stringMap("data").optional(),
+  stringData: stringMap("stringData").optional(),
+});
+
+export type CreateSecretInput = z.input<typeof createSecretSchema>;
+
+export const secretDataSchema = z.object({
+  data: stringMap("data").optional(),
+  stringData: stringMap("stringData").optional(),
+});

@@ -1,0 +1,63 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { audited } from "../audit/audited";
+import { recordAudit } from "../audit/record-audit";
+import { Conflict } from "../http/errors";
+import { parseInput } from "../http/parse-input";
+import { authorize } from "../rbac/authorize";
+import { createSecretSchema, type CreateSecretInput } from "./create-secret.schema";
+import { findNamespaceOrThrow } from "./find-secret";
+import { checkEntries, entriesFromInput, type SecretEntries } from "./secret-data";
+import { summarySelect, toSummary, type SecretSummary } from "./secret-dto";
+import { newSecretId } from "./secret-id";
+import { writeVersion } from "./write-version";
+
+/**
+ * Creates a secret with its first version. `entries` lets the console pass
+ * bytes it already has (an uploaded file, a generated value) without a
+ * base64 round trip; otherwise `data`/`stringData` are used.
+ */
+export async function createSecret(
+  actor: Actor,
+  namespace: string,
+  input: CreateSecretInput,
+  entries?: SecretEntries,
+): Promise<SecretSummary> {
+  const spec = parseInput(createSecretSchema, input);
+  const data = entries ?? entriesFromInput(spec);
+  checkEntries(spec.type, data);
+  return audited(actor, "secret.create", async (tx) => {
+    await authorize(tx, actor, "secret:create", namespace);
+    const ns = await findNamespaceOrThrow(tx, namespace);
+    const taken = await tx.secret.findUnique({
+      where: { namespaceId_name: { namespaceId: ns.id, name: spec.name } },
+      select: { deletedAt: true },
+    });
+    if (taken?.deletedAt) {
+      throw new Conflict(`secret '${spec.name}' was deleted and its name is reserved until it is purged; restore it or purge it first`);
+    }
+    if (taken) throw new Conflict(`secret '${spec.name}' already exists in namespace '${namespace}'`);
+    const id = newSecretId();
+    await tx.secret.create({
+      data: {
+        id,
+        namespaceId: ns.id,
+        name: spec.name,
+        type: spec.type,
+        labels: spec.labels,
+        immutable: spec.immutable,
+        currentVersion: 1,
+        createdById: actor.id,
+      },
+    });
+    await writeVersion(tx, actor, id, 1, data);
+    const created = await tx.secret.findUniqueOrThrow({ where: { id }, select: summarySelect });
+    await recordAudit(tx, actor, {
+      action: "secret.create",
+      resource: { type: "secret", id, name: spec.name },
+      namespace,
+      details: { type: spec.type, version: 1, keys: [...data.keys()].sort(), immutable: spec.immutable },
+    });
+    return toSummary(created);
+  });
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { audited } from "../audit/audited";
+import { recordAudit } from "../audit/record-audit";
+import { Forbidden } from "../http/errors";
+import { parseInput } from "../http/parse-input";
+import { authorize } from "../rbac/authorize";
+import { findLiveSecretOrThrow } from "./find-secret";
+import { readVersion } from "./read-version";
+
+const revealSchema = z.object({
+  version: z.coerce.number({ error: "version must be a number" }).int("version must be a whole number").positive("version must be positive").optional(),
+});
+
+export type RevealedSecret = { name: string; namespace: string; version: number; data: Record<string, string> };
+
+/**
+ * The one way a person gets a value back: an API token whose user holds
+ * secret:reveal (owners only by default). The console never calls this.
+ */
+export async function revealSecret(actor: Actor, namespace: string, name: string, input: unknown = {}): Promise<RevealedSecret> {
+  const { version: requested } = parseInput(revealSchema, input);
+  return audited(actor, "secret.reveal", async (tx) => {
+    await authorize(tx, actor, "secret:reveal", namespace);
+    if (actor.type === "user" && !actor.token) throw new Forbidden("secret values can only be revealed with an API token");
+    const secret = await findLiveSecretOrThrow(tx, namespace, name);
+    const version = requested ?? secret.currentVersion;
+    const entries = await readVersion(tx, secret, version);
+    await recordAudit(tx, actor, {
+      action: "secret.reveal",
+      resource: { type: "secret", id: secret.id, name },
+      namespace,
+      details: { version, keys: [...entries.keys()].sort() },
+    });
+    const data: Record<string, string> = {};
+    for (const [key, bytes] of entries) data[key] = bytes.toString("base64");
+    return { name, namespace, version, data };
+  });
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { audited } from "../audit/audited";
+import { recordAudit } from "../audit/record-audit";
+import { Conflict } from "../http/errors";
+import { parseInput } from "../http/parse-input";
+import { authorize } from "../rbac/authorize";
+import { secretDataSchema } from "./create-secret.schema";
+import { findLiveSecretOrThrow } from "./find-secret";
+import { secretDetail } from "./get-secret";
+import { checkEntries, entriesFromInput, type SecretEntries } from "./secret-data";
+import type { SecretDetail } from "./secret-dto";
+import type { SecretType } from "./secret-types";
+import { writeVersion } from "./write-version";
+
+/** New data for a secret: a new version, which bindings then follow. */
+export async function rotateSecret(
+  actor: Actor,
+  namespace: string,
+  name: string,
+  input: { data?: Record<string, string>; stringData?: Record<string, string> },
+  entries?: SecretEntries,
+): Promise<SecretDetail> {
+  const data = entries ?? entriesFromInput(parseInput(secretDataSchema, input));
+  return audited(actor, "secret.rotate", async (tx) => {
+    await authorize(tx, actor, "secret:update", namespace);
+    const secret = await findLiveSecretOrThrow(tx, namespace, name);
+    if (secret.immutable) throw new Conflict(`secret '${name}' is immutable: its data cannot change (labels still can)`);
+    checkEntries(secret.type as SecretType, data);
+    const version = secret.currentVersion + 1;
+    await writeVersion(tx, actor, secret.id, version, data);
+    await tx.secret.update({
+      where: { id: secret.id },
+      data: { currentVersion: version, metaVersion: { increment: 1 }, updatedAt: new Date() },
+    });
+    await recordAudit(tx, actor, {
+      action: "secret.rotate",
+      resource: { type: "secret", id: secret.id, name },
+      namespace,
+      details: { version, keys: [...data.keys()].sort() },
+    });
+    return secretDetail(tx, secret.id);
+  });
+}

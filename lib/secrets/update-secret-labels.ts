@@ -1,0 +1,30 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { audited } from "../audit/audited";
+import { recordAudit } from "../audit/record-audit";
+import { parseInput } from "../http/parse-input";
+import { authorize } from "../rbac/authorize";
+import { findLiveSecretOrThrow } from "./find-secret";
+import { secretDetail } from "./get-secret";
+import type { SecretDetail } from "./secret-dto";
+import { labelsField } from "./secret-rules";
+
+const labelsSchema = z.object({ labels: labelsField });
+
+/** Replaces the labels; allowed on immutable secrets too (Kubernetes does the same). */
+export async function updateSecretLabels(actor: Actor, namespace: string, name: string, input: unknown): Promise<SecretDetail> {
+  const { labels } = parseInput(labelsSchema, input);
+  return audited(actor, "secret.label", async (tx) => {
+    await authorize(tx, actor, "secret:update", namespace);
+    const secret = await findLiveSecretOrThrow(tx, namespace, name);
+    await tx.secret.update({ where: { id: secret.id }, data: { labels, metaVersion: { increment: 1 }, updatedAt: new Date() } });
+    await recordAudit(tx, actor, {
+      action: "secret.label",
+      resource: { type: "secret", id: secret.id, name },
+      namespace,
+      details: { before: secret.labels as Record<string, string>, after: labels },
+    });
+    return secretDetail(tx, secret.id);
+  });
+}

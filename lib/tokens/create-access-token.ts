@@ -1,0 +1,67 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { UserActor } from "../auth/actor";
+import { recordAudit } from "../audit/record-audit";
+import { db, type Tx } from "../db/client";
+import { BadRequest, Forbidden } from "../http/errors";
+import { parseInput } from "../http/parse-input";
+import { isPermission } from "../rbac/permissions";
+import { accessTokenSelect, toAccessTokenInfo, type AccessTokenInfo } from "./access-token-dto";
+import { newToken } from "./token-secret";
+
+export const createAccessTokenSchema = z.object({
+  name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(100, "name is at most 100 characters"),
+  expiresInDays: z
+    .number({ error: "expiresInDays must be a number" })
+    .int("expiresInDays must be a whole number")
+    .min(1, "expiresInDays must be at least 1")
+    .max(3650, "expiresInDays must be at most 3650")
+    .nullable()
+    .default(90),
+  scopes: z.array(z.string(), { error: "scopes must be a list of permissions" }).default([]),
+});
+
+export type NewAccessToken = AccessTokenInfo & { token: string };
+
+/** Every permission the user holds in some namespace or globally. */
+async function heldAnywhere(tx: Tx, userId: string): Promise<Set<string>> {
+  const grants = await tx.roleBinding.findMany({ where: { userId }, select: { role: { select: { permissions: true } } } });
+  return new Set(grants.flatMap((g) => g.role.permissions));
+}
+
+/** Creates a token; tx-level helper shared with the password exchange. */
+export async function insertAccessToken(tx: Tx, actor: UserActor, input: unknown, via: "console" | "password"): Promise<NewAccessToken> {
+  const spec = parseInput(createAccessTokenSchema, input);
+  const unknown = spec.scopes.find((scope) => !isPermission(scope));
+  if (unknown) throw new BadRequest(`scopes: unknown permission '${unknown}'`);
+  // A token may narrow its user's rights, never add to them.
+  const held = await heldAnywhere(tx, actor.id);
+  const notHeld = spec.scopes.find((scope) => !held.has(scope));
+  if (notHeld) throw new Forbidden(`scopes: you do not hold '${notHeld}' yourself`);
+  const { token, hash, prefix } = newToken("cfp");
+  const row = await tx.accessToken.create({
+    data: {
+      id: `tok_${randomBytes(10).toString("hex")}`,
+      userId: actor.id,
+      name: spec.name,
+      prefix,
+      tokenHash: hash,
+      scopes: spec.scopes,
+      expiresAt: spec.expiresInDays ? new Date(Date.now() + spec.expiresInDays * 86_400_000) : null,
+    },
+    select: accessTokenSelect,
+  });
+  await recordAudit(tx, actor, {
+    action: "token.create",
+    resource: { type: "access_token", id: row.id, name: row.name },
+    details: { via, scopes: spec.scopes, expiresAt: row.expiresAt?.toISOString() ?? null },
+  });
+  return { ...toAccessTokenInfo(row), token };
+}
+
+export async function createAccessToken(actor: UserActor, input: unknown): Promise<NewAccessToken> {
+  // Tokens come from a signed-in person, not from another token.
+  if (actor.token) throw new Forbidden("an API token cannot create API tokens");
+  return db.$transaction((tx) => insertAccessToken(tx, actor, input, "console"));
+}
