@@ -3,6 +3,7 @@
 // denials stay in the trail even though nothing else was written.
 import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db/client";
+import { translatePrismaError } from "../db/prisma-errors";
 import { PermissionDenied } from "../rbac/authorize";
 import { recordAudit } from "./record-audit";
 
@@ -20,6 +21,6 @@ export async function audited<T>(actor: Actor, action: string, work: (tx: Tx) =>
         }),
       );
     }
-    throw error;
+    throw translatePrismaError(error);
   }
 }

@@ -1,0 +1,95 @@
+// The OpenAPI 3.1 document served at /api/v1/openapi.json. A test checks
+// that every route file under app/api/v1 appears here.
+import { components } from "./schemas";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ content: { "application/json": { schema: ref(name) } } });
+const list = (key: string, item: string) => ({
+  content: { "application/json": { schema: { type: "object", properties: { [key]: { type: "array", items: ref(item) } } } } },
+});
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [String(code), { description: errorText[code] ?? "error", ...json("Error") }]));
+const errorText: Record<number, string> = {
+  400: "bad input; the message names the field",
+  401: "missing, invalid, expired or revoked token",
+  403: "permission denied (audited)",
+  404: "unknown namespace or secret",
+  409: "conflict: name taken or reserved, immutable secret",
+  413: "secret data over COFFER_MAX_SECRET_BYTES",
+  429: "throttled; see Retry-After",
+};
+const ns = { name: "ns", in: "path", required: true, schema: { type: "string" } };
+const name = { name: "name", in: "path", required: true, schema: { type: "string" } };
+const secured = { security: [{ bearer: [] }] };
+
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: { title: "Coffer API", version: "1", description: "Self-hosted secret manager. Values are write-only except through the audited value endpoint." },
+    servers: [{ url: serverUrl }],
+    components: { schemas: components, securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "personal API token (cfp_…)" } } },
+    paths: {
+      "/api/health": { get: { summary: "Liveness and database reachability", responses: { 200: { description: "ok" }, 503: { description: "database unreachable" } } } },
+      "/api/v1/setup": {
+        post: { summary: "Create the first owner with the one-time setup token", requestBody: json("Setup"), responses: { 201: { description: "owner created" }, ...errors(400, 403, 404) } },
+      },
+      "/api/v1/auth/token": {
+        post: { summary: "Exchange email and password for a personal API token", requestBody: json("TokenRequest"), responses: { 201: json("NewToken"), ...errors(400, 401, 429) } },
+      },
+      "/api/v1/namespaces": {
+        get: { ...secured, summary: "Namespaces the caller can see", responses: { 200: list("namespaces", "Namespace"), ...errors(401) } },
+        post: { ...secured, summary: "Create a namespace (namespace:manage)", requestBody: json("NamespaceCreate"), responses: { 201: json("Namespace"), ...errors(400, 401, 403, 409) } },
+      },
+      "/api/v1/namespaces/{ns}/secrets": {
+        get: {
+          ...secured,
+          summary: "List secrets (metadata only)",
+          parameters: [ns, { name: "filter", in: "query", schema: { type: "array", items: { type: "string" } }, description: "name=PREFIX, label=KEY or label=KEY=VALUE; repeatable" }],
+          responses: { 200: list("secrets", "SecretSummary"), ...errors(400, 401, 403, 404) },
+        },
+        post: { ...secured, summary: "Create a secret", parameters: [ns], requestBody: json("SecretCreate"), responses: { 201: json("SecretSummary"), ...errors(400, 401, 403, 404, 409, 413) } },
+      },
+      "/api/v1/namespaces/{ns}/secrets/{name}": {
+        get: { ...secured, summary: "Inspect a secret (metadata, versions, docker-shaped inspect)", parameters: [ns, name], responses: { 200: json("SecretDetail"), ...errors(401, 403, 404) } },
+        patch: { ...secured, summary: "Replace labels", parameters: [ns, name], requestBody: json("SecretLabels"), responses: { 200: json("SecretDetail"), ...errors(400, 401, 403, 404) } },
+        delete: {
+          ...secured,
+          summary: "Delete into the recovery window; ?purge=true removes a deleted secret for good (secret:purge)",
+          parameters: [ns, name, { name: "purge", in: "query", schema: { type: "boolean" } }],
+          responses: { 204: { description: "deleted" }, ...errors(401, 403, 404, 409) },
+        },
+      },
+      "/api/v1/namespaces/{ns}/secrets/{name}/versions": {
+        get: { ...secured, summary: "Versions of a secret", parameters: [ns, name], responses: { 200: { description: "versions" }, ...errors(401, 403, 404) } },
+        post: { ...secured, summary: "Rotate: new data, new version", parameters: [ns, name], requestBody: json("SecretData"), responses: { 201: json("SecretDetail"), ...errors(400, 401, 403, 404, 409, 413) } },
+      },
+      "/api/v1/namespaces/{ns}/secrets/{name}/rollback": {
+        post: { ...secured, summary: "Roll back: a new version with an old version's data", parameters: [ns, name], requestBody: json("Rollback"), responses: { 200: json("SecretDetail"), ...errors(400, 401, 403, 404, 409) } },
+      },
+      "/api/v1/namespaces/{ns}/secrets/{name}/restore": {
+        post: { ...secured, summary: "Restore a deleted secret within its recovery window", parameters: [ns, name], responses: { 200: json("SecretDetail"), ...errors(401, 403, 404) } },
+      },
+      "/api/v1/namespaces/{ns}/secrets/{name}/value": {
+        get: {
+          ...secured,
+          summary: "Reveal values (secret:reveal, API tokens only; audited)",
+          parameters: [ns, name, { name: "version", in: "query", schema: { type: "integer" } }],
+          responses: { 200: json("SecretValue"), ...errors(400, 401, 403, 404) },
+        },
+      },
+      "/api/v1/namespaces/{ns}/deleted-secrets": {
+        get: { ...secured, summary: "Secrets in their recovery window", parameters: [ns], responses: { 200: list("secrets", "DeletedSecret"), ...errors(401, 403, 404) } },
+      },
+      "/api/v1/encryption": {
+        get: { ...secured, summary: "Keyring status: keys, rows per key, latest re-wrap job (key:manage)", responses: { 200: { description: "status" }, ...errors(401, 403) } },
+        post: {
+          ...secured,
+          summary: "Start (`{\"action\":\"rewrap\"}`, 202) or cancel (`{\"action\":\"cancel\"}`) the re-wrap job (key:manage)",
+          requestBody: { content: { "application/json": { schema: { type: "object", properties: { action: { enum: ["rewrap", "cancel"] } }, required: ["action"] } } } },
+          responses: { 200: { description: "cancelled" }, 202: { description: "re-wrap job queued" }, ...errors(400, 401, 403, 409) },
+        },
+      },
+      "/api/v1/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3.1" } } } },
+    } as Record<string, Record<string, unknown>>,
+  };
+}
