@@ -19,7 +19,17 @@ export type AnonymousActor = { type: "anonymous"; id: null; label: string | null
 /** Coffer itself: jobs, start-up. */
 export type SystemActor = { type: "system"; id: null; label: "coffer"; context: RequestContext };
 
-export type Actor = UserActor | AnonymousActor | SystemActor;
+/** A workload reading its bound secrets with a service token (`cfs_…`). */
+export type ServiceActor = {
+  type: "service";
+  id: string;
+  label: string;
+  context: RequestContext;
+  namespace: string;
+  tokenId: string;
+};
+
+export type Actor = UserActor | AnonymousActor | SystemActor | ServiceActor;
 
 export const emptyContext: RequestContext = { ip: null, userAgent: null, requestId: null };
 

@@ -15,7 +15,7 @@ function routeFiles(dir: string): string[] {
 
 /** app/api/v1/namespaces/[ns]/secrets/route.ts → /api/v1/namespaces/{ns}/secrets */
 function pathOf(file: string): string {
-  return `/api/${relative(API_ROOT, file).replace(/\/route\.ts$/, "").replace(/\[([^\]]+)\]/g, "{$1}")}`;
+  return `/api/${relative(API_ROOT, file).replace(/\/route\.ts$/, "").replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}")}`;
 }
 
 describe("the OpenAPI document", () => {

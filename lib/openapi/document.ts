@@ -27,7 +27,10 @@ export function openApiDocument(serverUrl: string) {
     openapi: "3.1.0",
     info: { title: "Coffer API", version: "1", description: "Self-hosted secret manager. Values are write-only except through the audited value endpoint." },
     servers: [{ url: serverUrl }],
-    components: { schemas: components, securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "personal API token (cfp_…)" } } },
+    components: { schemas: components, securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "personal API token (cfp_…)" },
+        serviceToken: { type: "http", scheme: "bearer", description: "service token (cfs_…)" },
+      } },
     paths: {
       "/api/health": { get: { summary: "Liveness and database reachability", responses: { 200: { description: "ok" }, 503: { description: "database unreachable" } } } },
       "/api/v1/setup": {
@@ -79,6 +82,47 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/namespaces/{ns}/deleted-secrets": {
         get: { ...secured, summary: "Secrets in their recovery window", parameters: [ns], responses: { 200: list("secrets", "DeletedSecret"), ...errors(401, 403, 404) } },
+      },
+      "/api/v1/namespaces/{ns}/services": {
+        get: { ...secured, summary: "List services", parameters: [ns], responses: { 200: list("services", "ServiceSummary"), ...errors(401, 403, 404) } },
+        post: { ...secured, summary: "Create a service", parameters: [ns], requestBody: json("ServiceCreate"), responses: { 201: json("ServiceSummary"), ...errors(400, 401, 403, 404, 409) } },
+      },
+      "/api/v1/namespaces/{ns}/services/{name}": {
+        get: { ...secured, summary: "A service with its bindings, tokens and recent reads", parameters: [ns, name], responses: { 200: json("ServiceDetail"), ...errors(401, 403, 404) } },
+        patch: { ...secured, summary: "Rename, describe or relabel", parameters: [ns, name], requestBody: json("ServiceUpdate"), responses: { 200: json("ServiceSummary"), ...errors(400, 401, 403, 404, 409) } },
+        delete: { ...secured, summary: "Delete a service with its bindings and tokens", parameters: [ns, name], responses: { 204: { description: "deleted" }, ...errors(401, 403, 404) } },
+      },
+      "/api/v1/namespaces/{ns}/services/{name}/bindings": {
+        get: { ...secured, summary: "Bindings of a service", parameters: [ns, name], responses: { 200: list("bindings", "Binding"), ...errors(401, 403, 404) } },
+        post: { ...secured, summary: "Bind a secret (docker --secret-add)", parameters: [ns, name], requestBody: json("BindingCreate"), responses: { 201: json("Binding"), ...errors(400, 401, 403, 404, 409) } },
+      },
+      "/api/v1/namespaces/{ns}/services/{name}/bindings/{target}": {
+        delete: {
+          ...secured,
+          summary: "Unbind by target or secret name (docker --secret-rm)",
+          parameters: [ns, name, { name: "target", in: "path", required: true, schema: { type: "string" } }],
+          responses: { 204: { description: "removed" }, ...errors(401, 403, 404) },
+        },
+      },
+      "/api/v1/namespaces/{ns}/services/{name}/tokens": {
+        get: { ...secured, summary: "Tokens of a service (never their values)", parameters: [ns, name], responses: { 200: { description: "tokens" }, ...errors(401, 403, 404) } },
+        post: { ...secured, summary: "Create a service token (cfs_…, shown once)", parameters: [ns, name], responses: { 201: json("NewToken"), ...errors(400, 401, 403, 404) } },
+      },
+      "/api/v1/namespaces/{ns}/services/{name}/tokens/{id}": {
+        delete: {
+          ...secured,
+          summary: "Revoke a service token",
+          parameters: [ns, name, { name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: { 204: { description: "revoked" }, ...errors(401, 403, 404) },
+        },
+      },
+      "/api/v1/runtime/secrets": {
+        get: {
+          security: [{ serviceToken: [] }],
+          summary: "The calling service's bound secrets with values (base64) and file metadata; audited per secret",
+          parameters: [{ name: "If-None-Match", in: "header", schema: { type: "string" } }],
+          responses: { 200: json("RuntimeSecrets"), 304: { description: "unchanged since that ETag" }, ...errors(401), 503: { description: "audit trail unavailable: nothing delivered", ...json("Error") } },
+        },
       },
       "/api/v1/encryption": {
         get: { ...secured, summary: "Keyring status: keys, rows per key, latest re-wrap job (key:manage)", responses: { 200: { description: "status" }, ...errors(401, 403) } },

@@ -5,6 +5,7 @@ import { signInSchema } from "../auth/sign-in";
 import { setupSchema } from "../auth/setup";
 import { createSecretSchema, secretDataSchema } from "../secrets/create-secret.schema";
 import { labelsField } from "../secrets/secret-rules";
+import { bindingSchema, createServiceSchema, updateServiceSchema } from "../services/service-rules";
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>; // eslint-disable-line @typescript-eslint/no-unused-vars
@@ -44,7 +45,81 @@ const versionInfo = {
   },
 };
 
+const binding = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    secret: { type: "string" },
+    secretId: { type: "string" },
+    target: { type: "string" },
+    uid: { type: "integer" },
+    gid: { type: "integer" },
+    mode: { type: "string", description: "octal, e.g. 0444" },
+    envName: { type: ["string", "null"] },
+    key: { type: ["string", "null"] },
+    pinnedVersion: { type: ["integer", "null"] },
+    version: { type: "integer" },
+    createdAt: isoDate,
+  },
+};
+
+const serviceSummary = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    name: { type: "string" },
+    namespace: { type: "string" },
+    description: { type: "string" },
+    labels,
+    bindings: { type: "integer" },
+    activeTokens: { type: "integer" },
+    createdAt: isoDate,
+    updatedAt: isoDate,
+  },
+};
+
 export const components = {
+  ServiceCreate: jsonSchema(createServiceSchema),
+  ServiceUpdate: jsonSchema(updateServiceSchema),
+  ServiceSummary: serviceSummary,
+  ServiceDetail: {
+    allOf: [
+      serviceSummary,
+      {
+        type: "object",
+        properties: {
+          bindingList: { type: "array", items: binding },
+          tokens: { type: "array", items: { type: "object" } },
+          reads: { type: "array", items: { type: "object", properties: { secret: { type: "string" }, firstReadAt: isoDate, lastReadAt: isoDate, count: { type: "integer" } } } },
+        },
+      },
+    ],
+  },
+  BindingCreate: jsonSchema(bindingSchema),
+  Binding: binding,
+  RuntimeSecrets: {
+    type: "object",
+    properties: {
+      service: { type: "object", properties: { name: { type: "string" }, namespace: { type: "string" } } },
+      secrets: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            secret: { type: "string" },
+            version: { type: "integer" },
+            target: { type: "string" },
+            uid: { type: "integer" },
+            gid: { type: "integer" },
+            mode: { type: "string" },
+            envName: { type: ["string", "null"] },
+            kind: { enum: ["file", "dir"] },
+            files: { type: "array", items: { type: "object", properties: { path: { type: "string" }, data: { type: "string", contentEncoding: "base64" } } } },
+          },
+        },
+      },
+    },
+  },
   Error: {
     type: "object",
     properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } }, required: ["code", "message"] } },

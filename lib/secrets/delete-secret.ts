@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
+import { Conflict } from "../http/errors";
 import { authorize } from "../rbac/authorize";
 import { findLiveSecretOrThrow } from "./find-secret";
 import { purgeAfter } from "./recovery-window";
@@ -15,6 +16,13 @@ export async function deleteSecret(actor: Actor, namespace: string, name: string
   return audited(actor, "secret.delete", async (tx) => {
     await authorize(tx, actor, "secret:delete", namespace);
     const secret = await findLiveSecretOrThrow(tx, namespace, name);
+    const users = await tx.secretBinding.findMany({
+      where: { secretId: secret.id },
+      select: { service: { select: { name: true } } },
+      distinct: ["serviceId"],
+      orderBy: { service: { name: "asc" } },
+    });
+    if (users.length) throw new Conflict(inUseMessage(name, users.map((u) => u.service.name)));
     const deletedAt = new Date();
     await tx.secret.update({ where: { id: secret.id }, data: { deletedAt, deletedById: actor.id } });
     const until = purgeAfter(deletedAt).toISOString();
@@ -26,4 +34,11 @@ export async function deleteSecret(actor: Actor, namespace: string, name: string
     });
     return { purgeAfter: until };
   });
+}
+
+/** Docker's words, so scripts that match on them keep working. */
+export function inUseMessage(secret: string, services: string[]): string {
+  return services.length === 1
+    ? `secret '${secret}' is in use by the following service: ${services[0]}`
+    : `secret '${secret}' is in use by the following services: ${services.join(", ")}`;
 }

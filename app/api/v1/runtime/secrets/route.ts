@@ -1,0 +1,20 @@
+import { Unauthorized } from "@/lib/http/errors";
+import { contextFromHeaders } from "@/lib/http/request-context";
+import { route } from "@/lib/http/route";
+import { resolveServiceToken } from "@/lib/services/resolve-service-token";
+import { fetchRuntimeSecrets } from "@/lib/services/runtime-secrets";
+import { bearerToken } from "@/lib/tokens/token-secret";
+
+/**
+ * What a service's agent polls: its bound secrets with values (base64).
+ * Send If-None-Match with the last ETag to get a cheap 304.
+ */
+export const GET = route(async (request) => {
+  const token = bearerToken(request.headers);
+  if (!token) throw new Unauthorized("a service token (Authorization: Bearer cfs_…) is required");
+  const actor = await resolveServiceToken(token, contextFromHeaders(request.headers));
+  const delivery = await fetchRuntimeSecrets(actor, request.headers.get("if-none-match"));
+  const headers = { ETag: delivery.etag, "Cache-Control": "no-store" };
+  if ("notModified" in delivery) return new Response(null, { status: 304, headers });
+  return Response.json({ service: delivery.service, secrets: delivery.secrets }, { headers });
+});

@@ -1,0 +1,89 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Actor } from "../auth/actor";
+import { audited } from "../audit/audited";
+import { recordAudit } from "../audit/record-audit";
+import { BadRequest, Conflict, NotFound } from "../http/errors";
+import { parseInput } from "../http/parse-input";
+import { authorize } from "../rbac/authorize";
+import type { KeyInfo } from "../secrets/secret-data";
+import { findServiceOrThrow } from "./find-service";
+import { bindingSelect, toBindingInfo, type BindingInfo } from "./service-dto";
+import { bindingSchema, checkTarget, formatMode, parseMode, type BindingInput } from "./service-rules";
+
+/** Docker's `service update --secret-add`. */
+export async function addBinding(actor: Actor, namespace: string, serviceName: string, input: BindingInput): Promise<BindingInfo> {
+  const spec = parseInput(bindingSchema, input);
+  const mode = spec.mode === undefined ? 0o444 : parseMode(spec.mode);
+  if (mode === null) throw new BadRequest("mode must be an octal number between 0 and 0777");
+  const target = spec.target ?? spec.secret;
+  const targetProblem = checkTarget(target);
+  if (targetProblem) throw new BadRequest(targetProblem);
+  return audited(actor, "binding.create", async (tx) => {
+    await authorize(tx, actor, "binding:manage", namespace);
+    const service = await findServiceOrThrow(tx, namespace, serviceName);
+    const secret = await tx.secret.findFirst({ where: { namespaceId: service.namespaceId, name: spec.secret, deletedAt: null } });
+    if (!secret) throw new BadRequest(`secret: no secret '${spec.secret}' in namespace '${namespace}'`);
+    if (spec.pinnedVersion) {
+      const pinned = await tx.secretVersion.findUnique({ where: { secretId_version: { secretId: secret.id, version: spec.pinnedVersion } } });
+      if (!pinned) throw new BadRequest(`pinnedVersion: secret '${spec.secret}' has no version ${spec.pinnedVersion}`);
+    }
+    if (spec.key) {
+      const current = await tx.secretVersion.findUnique({
+        where: { secretId_version: { secretId: secret.id, version: spec.pinnedVersion ?? secret.currentVersion } },
+        select: { keys: true },
+      });
+      if (!(current?.keys as KeyInfo[] | undefined)?.some((k) => k.name === spec.key)) {
+        throw new BadRequest(`key: secret '${spec.secret}' has no key '${spec.key}'`);
+      }
+    }
+    if (await tx.secretBinding.findUnique({ where: { serviceId_target: { serviceId: service.id, target } } })) {
+      throw new Conflict(`service '${serviceName}' already has a secret at target '${target}'`);
+    }
+    const row = await tx.secretBinding.create({
+      data: {
+        id: `bnd_${randomBytes(10).toString("hex")}`,
+        serviceId: service.id,
+        secretId: secret.id,
+        target,
+        uid: spec.uid,
+        gid: spec.gid,
+        mode,
+        envName: spec.envName ?? null,
+        key: spec.key ?? null,
+        pinnedVersion: spec.pinnedVersion ?? null,
+      },
+      select: bindingSelect,
+    });
+    await recordAudit(tx, actor, {
+      action: "binding.create",
+      resource: { type: "service", id: service.id, name: serviceName },
+      namespace,
+      details: { secret: spec.secret, target, uid: spec.uid, gid: spec.gid, mode: formatMode(mode), envName: spec.envName ?? null, key: spec.key ?? null, pinnedVersion: spec.pinnedVersion ?? null },
+    });
+    return toBindingInfo(row);
+  });
+}
+
+/** Docker's `--secret-rm`: by target, or by secret name (removing each of its bindings). */
+export async function removeBinding(actor: Actor, namespace: string, serviceName: string, targetOrSecret: string): Promise<number> {
+  return audited(actor, "binding.delete", async (tx) => {
+    await authorize(tx, actor, "binding:manage", namespace);
+    const service = await findServiceOrThrow(tx, namespace, serviceName);
+    const byTarget = await tx.secretBinding.findMany({ where: { serviceId: service.id, target: targetOrSecret }, select: bindingSelect });
+    const matches = byTarget.length
+      ? byTarget
+      : await tx.secretBinding.findMany({ where: { serviceId: service.id, secret: { name: targetOrSecret } }, select: bindingSelect });
+    if (!matches.length) throw new NotFound(`service '${serviceName}' has no binding with target or secret '${targetOrSecret}'`);
+    await tx.secretBinding.deleteMany({ where: { id: { in: matches.map((m) => m.id) } } });
+    for (const binding of matches) {
+      await recordAudit(tx, actor, {
+        action: "binding.delete",
+        resource: { type: "service", id: service.id, name: serviceName },
+        namespace,
+        details: { secret: binding.secret.name, target: binding.target },
+      });
+    }
+    return matches.length;
+  });
+}

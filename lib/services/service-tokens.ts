@@ -1,0 +1,79 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { audited } from "../audit/audited";
+import { recordAudit } from "../audit/record-audit";
+import { NotFound } from "../http/errors";
+import { parseInput } from "../http/parse-input";
+import { authorize } from "../rbac/authorize";
+import { newToken } from "../tokens/token-secret";
+import { findServiceOrThrow } from "./find-service";
+import type { ServiceTokenInfo } from "./service-dto";
+
+const createServiceTokenSchema = z.object({
+  name: z.string({ error: "name must be a string" }).trim().min(1, "name must not be empty").max(100, "name is at most 100 characters").default("agent"),
+  expiresInDays: z
+    .number({ error: "expiresInDays must be a number" })
+    .int("expiresInDays must be a whole number")
+    .min(1, "expiresInDays must be at least 1")
+    .max(3650, "expiresInDays must be at most 3650")
+    .nullable()
+    .default(365),
+});
+
+export type NewServiceToken = ServiceTokenInfo & { token: string };
+
+/** A token for the service's agent; the plaintext is returned once. */
+export async function createServiceToken(actor: Actor, namespace: string, serviceName: string, input: unknown): Promise<NewServiceToken> {
+  const spec = parseInput(createServiceTokenSchema, input ?? {});
+  return audited(actor, "servicetoken.create", async (tx) => {
+    await authorize(tx, actor, "servicetoken:manage", namespace);
+    const service = await findServiceOrThrow(tx, namespace, serviceName);
+    const { token, hash, prefix } = newToken("cfs");
+    const row = await tx.serviceToken.create({
+      data: {
+        id: `stk_${randomBytes(10).toString("hex")}`,
+        serviceId: service.id,
+        name: spec.name,
+        prefix,
+        tokenHash: hash,
+        expiresAt: spec.expiresInDays ? new Date(Date.now() + spec.expiresInDays * 86_400_000) : null,
+        createdById: actor.id,
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: "servicetoken.create",
+      resource: { type: "service", id: service.id, name: serviceName },
+      namespace,
+      details: { tokenId: row.id, name: row.name, expiresAt: row.expiresAt?.toISOString() ?? null },
+    });
+    return {
+      id: row.id,
+      name: row.name,
+      prefix: row.prefix,
+      createdAt: row.createdAt.toISOString(),
+      expiresAt: row.expiresAt?.toISOString() ?? null,
+      lastUsedAt: null,
+      revokedAt: null,
+      token,
+    };
+  });
+}
+
+export async function revokeServiceToken(actor: Actor, namespace: string, serviceName: string, tokenId: string): Promise<void> {
+  await audited(actor, "servicetoken.revoke", async (tx) => {
+    await authorize(tx, actor, "servicetoken:manage", namespace);
+    const service = await findServiceOrThrow(tx, namespace, serviceName);
+    const row = await tx.serviceToken.findFirst({ where: { id: tokenId, serviceId: service.id } });
+    if (!row) throw new NotFound(`service '${serviceName}' has no token '${tokenId}'`);
+    if (row.revokedAt) return;
+    await tx.serviceToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, actor, {
+      action: "servicetoken.revoke",
+      resource: { type: "service", id: service.id, name: serviceName },
+      namespace,
+      details: { tokenId: row.id, name: row.name },
+    });
+  });
+}
