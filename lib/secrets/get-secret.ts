@@ -29,9 +29,33 @@ export async function versionInfos(tx: Tx, secretId: string, currentVersion: num
   }));
 }
 
+async function reverseLookup(tx: Tx, secretId: string, currentVersion: number) {
+  const bindings = await tx.secretBinding.findMany({
+    where: { secretId },
+    orderBy: [{ service: { name: "asc" } }, { target: "asc" }],
+    select: { target: true, pinnedVersion: true, service: { select: { name: true } } },
+  });
+  const reads = await tx.secretAccess.findMany({ where: { secretId }, orderBy: { lastReadAt: "desc" } });
+  return {
+    boundServices: bindings.map((b) => ({ service: b.service.name, target: b.target, version: b.pinnedVersion ?? currentVersion, pinned: b.pinnedVersion !== null })),
+    reads: reads.map((r) => ({
+      readerType: r.readerType,
+      readerLabel: r.readerLabel,
+      firstReadAt: r.firstReadAt.toISOString(),
+      lastReadAt: r.lastReadAt.toISOString(),
+      count: r.count,
+    })),
+  };
+}
+
 export async function secretDetail(tx: Tx, secretId: string): Promise<SecretDetail> {
   const row = await tx.secret.findUniqueOrThrow({ where: { id: secretId }, select: summarySelect });
-  return { ...toSummary(row), versions: await versionInfos(tx, row.id, row.currentVersion), inspect: toInspect(row) };
+  return {
+    ...toSummary(row),
+    versions: await versionInfos(tx, row.id, row.currentVersion),
+    inspect: toInspect(row),
+    ...(await reverseLookup(tx, row.id, row.currentVersion)),
+  };
 }
 
 export async function getSecret(actor: Actor, namespace: string, name: string): Promise<SecretDetail> {

@@ -6,7 +6,7 @@ import { authorize } from "../rbac/authorize";
 import { findNamespaceOrThrow } from "./find-secret";
 import { summarySelect, toSummary, type SecretSummary } from "./secret-dto";
 
-export type SecretFilters = { namePrefix?: string; labels: { key: string; value?: string }[] };
+export type SecretFilters = { namePrefix?: string; labels: { key: string; value?: string }[]; stale?: boolean };
 
 /** Docker's `--filter name=db` (prefix) and `--filter label=env` / `label=env=prod`. */
 export function parseSecretFilters(filters: string[]): SecretFilters {
@@ -15,9 +15,10 @@ export function parseSecretFilters(filters: string[]): SecretFilters {
     const [kind, ...rest] = filter.split("=");
     const value = rest.join("=");
     if (kind === "name" && value) parsed.namePrefix = value;
+    else if (kind === "stale" && (value === "true" || value === "false")) parsed.stale = value === "true";
     else if (kind === "label" && rest[0]) {
       parsed.labels.push(rest.length > 1 ? { key: rest[0], value: rest.slice(1).join("=") } : { key: rest[0] });
-    } else throw new BadRequest(`filter '${filter}' must be name=PREFIX, label=KEY or label=KEY=VALUE`);
+    } else throw new BadRequest(`filter '${filter}' must be name=PREFIX, label=KEY, label=KEY=VALUE or stale=true|false`);
   }
   return parsed;
 }
@@ -31,7 +32,9 @@ export async function listSecrets(actor: Actor, namespace: string, filters: Secr
       select: summarySelect,
       orderBy: { name: "asc" },
     });
-    return rows.map(toSummary).filter((secret) => matchesLabels(secret.labels, filters.labels));
+    return rows
+      .map(toSummary)
+      .filter((secret) => matchesLabels(secret.labels, filters.labels) && (filters.stale === undefined || secret.stale === filters.stale));
   });
 }
 

@@ -8,6 +8,7 @@ import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
 import { findLiveSecretOrThrow } from "./find-secret";
 import { readVersion } from "./read-version";
+import { recordSecretAccess } from "./record-access";
 
 const revealSchema = z.object({
   version: z.coerce.number({ error: "version must be a number" }).int("version must be a whole number").positive("version must be positive").optional(),
@@ -27,6 +28,7 @@ export async function revealSecret(actor: Actor, namespace: string, name: string
     const secret = await findLiveSecretOrThrow(tx, namespace, name);
     const version = requested ?? secret.currentVersion;
     const entries = await readVersion(tx, secret, version);
+    if (actor.type === "user") await recordSecretAccess(tx, secret.id, { type: "user", id: actor.id, label: actor.label });
     await recordAudit(tx, actor, {
       action: "secret.reveal",
       resource: { type: "secret", id: secret.id, name },

@@ -1,5 +1,6 @@
 // The public shapes of a secret: metadata only, never a value. The
 // `inspect` object has the shape of `docker secret inspect`.
+import { config } from "../config/env";
 import type { Prisma } from "../generated/prisma/client";
 import type { KeyInfo } from "./secret-data";
 
@@ -15,6 +16,7 @@ export const summarySelect = {
   updatedAt: true,
   namespace: { select: { name: true } },
   versions: { orderBy: { version: "desc" }, take: 1, select: { keys: true, sizeBytes: true } },
+  accesses: { orderBy: { lastReadAt: "desc" }, take: 1, select: { lastReadAt: true } },
 } satisfies Prisma.SecretSelect;
 
 type SummaryRow = Prisma.SecretGetPayload<{ select: typeof summarySelect }>;
@@ -31,6 +33,10 @@ export type SecretSummary = {
   updatedAt: string;
   keys: KeyInfo[];
   sizeBytes: number;
+  /** Last read by a service or a person; null if never. */
+  lastReadAt: string | null;
+  /** Not read in COFFER_STALE_DAYS (counted from creation if never read). */
+  stale: boolean;
 };
 
 export type VersionInfo = {
@@ -50,10 +56,24 @@ export type DockerInspect = {
   Spec: { Name: string; Labels: Record<string, string> };
 };
 
-export type SecretDetail = SecretSummary & { versions: VersionInfo[]; inspect: DockerInspect };
+export type BoundService = { service: string; target: string; version: number; pinned: boolean };
+export type SecretReader = { readerType: string; readerLabel: string; firstReadAt: string; lastReadAt: string; count: number };
+
+export type SecretDetail = SecretSummary & {
+  versions: VersionInfo[];
+  inspect: DockerInspect;
+  /** Reverse lookup: who uses this secret, and who read it. */
+  boundServices: BoundService[];
+  reads: SecretReader[];
+};
+
+export function isStale(lastActivity: Date, now = new Date()): boolean {
+  return now.getTime() - lastActivity.getTime() > config().COFFER_STALE_DAYS * 86_400_000;
+}
 
 export function toSummary(row: SummaryRow): SecretSummary {
   const current = row.versions[0];
+  const lastRead = row.accesses[0]?.lastReadAt ?? null;
   return {
     id: row.id,
     name: row.name,
@@ -66,6 +86,8 @@ export function toSummary(row: SummaryRow): SecretSummary {
     updatedAt: row.updatedAt.toISOString(),
     keys: (current?.keys as KeyInfo[] | undefined) ?? [],
     sizeBytes: current?.sizeBytes ?? 0,
+    lastReadAt: lastRead?.toISOString() ?? null,
+    stale: isStale(lastRead ?? row.createdAt),
   };
 }
 

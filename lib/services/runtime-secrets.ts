@@ -2,12 +2,13 @@
 // values and file metadata. Each delivered secret writes its `secret.read`
 // audit event and its SecretAccess row in the same transaction as the
 // read; if that write fails, nothing is returned (503): no unaudited read.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { ServiceActor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { db, type Tx } from "../db/client";
 import { DomainError, Unavailable } from "../http/errors";
 import { readVersion } from "../secrets/read-version";
+import { recordSecretAccess } from "../secrets/record-access";
 import { formatMode } from "./service-rules";
 
 export type DeliveredFile = { path: string; data: string };
@@ -49,10 +50,7 @@ async function recordRead(tx: Tx, actor: ServiceActor, binding: Binding, version
     namespace: actor.namespace,
     details: { version, target: binding.target, tokenId: actor.tokenId },
   });
-  await tx.$executeRaw`
-    INSERT INTO "SecretAccess" ("id", "secretId", "readerKey", "readerType", "readerId", "readerLabel", "firstReadAt", "lastReadAt", "count")
-    VALUES (${`acc_${randomBytes(10).toString("hex")}`}, ${binding.secret.id}, ${`service:${actor.id}`}, 'service', ${actor.id}, ${actor.label}, ${now}, ${now}, 1)
-    ON CONFLICT ("secretId", "readerKey") DO UPDATE SET "lastReadAt" = ${now}, "count" = "SecretAccess"."count" + 1, "readerLabel" = ${actor.label}`;
+  await recordSecretAccess(tx, binding.secret.id, { type: "service", id: actor.id, label: actor.label }, now);
 }
 
 async function deliver(tx: Tx, actor: ServiceActor, binding: Binding): Promise<DeliveredSecret> {

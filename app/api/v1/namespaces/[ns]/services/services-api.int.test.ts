@@ -136,6 +136,20 @@ describe("services, bindings and the runtime API", () => {
     expect((await db.secretAccess.findFirstOrThrow({ where: { secret: { name: "db_pw" } } })).count).toBe(2);
   });
 
+  it("shows on a secret who uses it and who read it, and flags stale secrets", async () => {
+    const detail = await call(secretRoute.GET, { token: owner, params: { ns: "default", name: "db_pw" } });
+    expect(detail.body.boundServices).toEqual([{ service: "db", target: "db_pw", version: 2, pinned: false }]);
+    expect(detail.body.reads).toEqual([expect.objectContaining({ readerType: "service", readerLabel: "default/db", count: 2 })]);
+    expect(detail.body.lastReadAt).not.toBeNull();
+
+    // "other" was never read; make it older than COFFER_STALE_DAYS (90).
+    await db.secret.update({ where: { namespaceId_name: { namespaceId: "ns_default", name: "other" } }, data: { createdAt: new Date(Date.now() - 91 * 86_400_000) } });
+    const stale = await call(secretsRoute.GET, { token: owner, params: ns, query: "?filter=stale=true" });
+    expect(stale.body.secrets.map((s: { name: string }) => s.name)).toEqual(["other"]);
+    const fresh = await call(secretsRoute.GET, { token: owner, params: ns, query: "?filter=stale=false" });
+    expect(fresh.body.secrets.map((s: { name: string }) => s.name)).toEqual(["db_pw", "tls"]);
+  });
+
   it("turns away revoked, expired and unknown tokens with 401, audited", async () => {
     const { token, id } = await serviceToken("web");
     expect((await runtimeCall(token)).status).toBe(200);
