@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { db, type Tx } from "../db/client";
 import { BadRequest, Forbidden } from "../http/errors";
 import { parseInput } from "../http/parse-input";
-import { isPermission } from "../rbac/permissions";
+import { isPermission, PERMISSIONS } from "../rbac/permissions";
 import { accessTokenSelect, toAccessTokenInfo, type AccessTokenInfo } from "./access-token-dto";
 import { newToken } from "./token-secret";
 
@@ -25,7 +25,7 @@ export const createAccessTokenSchema = z.object({
 export type NewAccessToken = AccessTokenInfo & { token: string };
 
 /** Every permission the user holds in some namespace or globally. */
-async function heldAnywhere(tx: Tx, userId: string): Promise<Set<string>> {
+export async function heldAnywhere(tx: Tx, userId: string): Promise<Set<string>> {
   const grants = await tx.roleBinding.findMany({ where: { userId }, select: { role: { select: { permissions: true } } } });
   return new Set(grants.flatMap((g) => g.role.permissions));
 }
@@ -64,4 +64,10 @@ export async function createAccessToken(actor: UserActor, input: unknown): Promi
   // Tokens come from a signed-in person, not from another token.
   if (actor.token) throw new Forbidden("an API token cannot create API tokens");
   return db.$transaction((tx) => insertAccessToken(tx, actor, input, "console"));
+}
+
+/** For the scopes picker: what the actor could give a token. */
+export async function grantablePermissions(actor: UserActor): Promise<string[]> {
+  const held = await db.$transaction((tx) => heldAnywhere(tx, actor.id));
+  return PERMISSIONS.filter((permission) => held.has(permission));
 }

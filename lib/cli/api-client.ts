@@ -1,0 +1,106 @@
+// The one place the CLI talks HTTP: JSON in and out, the bearer token on
+// every call, and the contract's error body turned into an ApiError. Commands
+// get a client for a server and token and never see fetch.
+import { ApiError, ConnectError } from "./errors";
+
+export type Query = [name: string, value: string][];
+
+export type RequestOptions = { body?: unknown; query?: Query; token?: string | null };
+
+export type ApiClient = {
+  readonly server: string;
+  request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
+};
+
+export type ApiClientOptions = {
+  server: string;
+  /** Sent as `Authorization: Bearer …`; null only for `POST /auth/token`. */
+  token: string | null;
+  userAgent?: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+};
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const { server, userAgent = "coffer-cli", timeoutMs = 60_000 } = options;
+  const doFetch = options.fetch ?? fetch;
+
+  return {
+    server,
+    async request<T>(method: string, path: string, { body, query, token = options.token }: RequestOptions = {}) {
+      const url = requestUrl(server, path, query);
+      const headers: Record<string, string> = { Accept: "application/json", "User-Agent": userAgent };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      if (body !== undefined) headers["Content-Type"] = "application/json";
+
+      let response: Response;
+      try {
+        response = await doFetch(url, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          // A redirect would resend the token (or the password) to wherever
+          // the Location points; make the user name the final URL instead.
+          redirect: "manual",
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (error) {
+        throw new ConnectError(server, networkReason(error));
+      }
+      return readResponse<T>(response, server);
+    },
+  };
+}
+
+/** `server` may carry a path prefix (`https://host/coffer`), so paths are appended, not resolved. */
+export function requestUrl(server: string, path: string, query: Query = []): string {
+  const search = new URLSearchParams(query).toString();
+  return `${server.replace(/\/+$/, "")}${path}${search ? `?${search}` : ""}`;
+}
+
+async function readResponse<T>(response: Response, server: string): Promise<T> {
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel();
+    const location = response.headers.get("location");
+    throw new ApiError(
+      response.status,
+      "redirect",
+      `the server redirected to ${location ?? "another URL"}; log in with that URL as --server`,
+      server,
+    );
+  }
+  const raw = await response.text();
+  if (!response.ok) throw new ApiError(response.status, ...errorBody(raw, response), server);
+  if (response.status === 204 || raw === "") return undefined as T;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    throw new ApiError(response.status, "bad_response", `unexpected answer (not JSON) with status ${response.status}`, server);
+  }
+}
+
+/** The contract's `{error: {code, message}}`, or the status line when a proxy answered with something else. */
+function errorBody(raw: string, response: Response): [code: string, message: string] {
+  try {
+    const parsed = JSON.parse(raw) as { error?: { code?: unknown; message?: unknown } };
+    const { code, message } = parsed.error ?? {};
+    if (typeof message === "string") return [typeof code === "string" ? code : "error", message];
+  } catch {
+    // not JSON: fall through
+  }
+  return ["error", `${response.status} ${response.statusText}`.trim()];
+}
+
+/** fetch reports every network failure as "fetch failed"; the useful part is in `cause`. */
+function networkReason(error: unknown): string {
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    return "no answer in time";
+  }
+  type Cause = { message?: string; code?: string; errors?: { message?: string }[] };
+  const cause = error instanceof Error ? (error.cause as Cause | undefined) : undefined;
+  // "localhost" tries ::1 and 127.0.0.1: Node then reports an AggregateError
+  // with an empty message and the real ones inside.
+  const reason = cause?.message || cause?.errors?.[0]?.message || cause?.code;
+  if (reason) return reason;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,57 @@
+// bin/coffer.mjs as a user runs it: a child process, from a directory that
+// is not the repository, against a server over HTTP.
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeCoffer, startFakeCoffer } from "./test-support/fake-coffer-server";
+import { COFFER_BIN, runBin } from "./test-support/run-bin";
+
+let server: FakeCoffer;
+let elsewhere: string;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  server = await startFakeCoffer();
+  elsewhere = await mkdtemp(join(tmpdir(), "coffer-cli-bin-"));
+  env = { HOME: elsewhere, COFFER_SERVER: server.url, COFFER_TOKEN: server.token };
+});
+afterAll(async () => {
+  await server.close();
+  await rm(elsewhere, { recursive: true, force: true });
+});
+
+describe("bin/coffer.mjs", () => {
+  it("is an executable node script", async () => {
+    expect((await stat(COFFER_BIN)).mode & 0o777).toBe(0o755);
+    expect((await readFile(COFFER_BIN, "utf8")).startsWith("#!/usr/bin/env node\n")).toBe(true);
+    const result = await runBin(["--version"], { direct: true, cwd: elsewhere });
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/^coffer version \d+\.\d+\.\d+/) });
+  });
+
+  it("creates, lists and removes a secret from another directory, with stdin data", async () => {
+    const created = await runBin(["secret", "create", "db_password", "-", "--label", "env=prod"], {
+      cwd: elsewhere,
+      env,
+      stdin: "s3cr3t-value\n",
+    });
+    expect(created).toMatchObject({ code: 0, stderr: "" });
+    expect(created.stdout).toBe(`${server.secrets.get("default/db_password")!.id}\n`);
+
+    const listed = await runBin(["secret", "ls", "--format", "{{.Name}} {{.Labels}}"], { cwd: elsewhere, env });
+    expect(listed).toMatchObject({ code: 0, stdout: "db_password env=prod\n" });
+
+    const removed = await runBin(["secret", "rm", "db_password", "missing"], { cwd: elsewhere, env });
+    expect(removed).toMatchObject({
+      code: 1,
+      stdout: "db_password\n",
+      stderr: "Error response from server: secret missing not found\n",
+    });
+  });
+
+  it("exits 1 with docker's usage block for a usage error", async () => {
+    const result = await runBin(["secret", "create"], { cwd: elsewhere, env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^"coffer secret create" requires at least 1 and at most 2 arguments\.\n/);
+  });
+});

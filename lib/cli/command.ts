@@ -1,0 +1,10 @@
+// A command is its spec (flags, arity, help) and what it does with the
+// parsed arguments; run.ts does the parsing, help and error printing for all.
+import type { CommandSpec, ParsedArgs } from "./args";
+import type { CliContext } from "./context";
+
+export type Command = {
+  spec: CommandSpec;
+  /** Resolves to the exit code; errors thrown are printed by run.ts. */
+  run(ctx: CliContext, args: ParsedArgs): Promise<number>;
+};

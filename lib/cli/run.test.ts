@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./test-support/run-cli";
+
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+
+describe("coffer (top level)", () => {
+  it("prints docker-style help for no arguments and --help", async () => {
+    for (const argv of [[], ["--help"], ["-h"]]) {
+      const result = await runCli(argv);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^\nUsage:  coffer \[OPTIONS\] COMMAND\n/);
+      expect(result.stdout).toContain("Management Commands:\n  secret   Manage secrets\n");
+      expect(result.stdout).toContain("  login    Log in to a Coffer server\n");
+    }
+  });
+
+  it("prints the package version", async () => {
+    expect((await runCli(["--version"])).stdout).toBe(`coffer version ${version}\n`);
+  });
+
+  it("names an unknown command or flag and exits 1", async () => {
+    expect(await runCli(["scret"])).toMatchObject({ code: 1, stderr: "coffer: 'scret' is not a coffer command.\nSee 'coffer --help'\n" });
+    expect((await runCli(["--debug"])).stderr).toBe("coffer: unknown flag: --debug\nSee 'coffer --help'\n");
+    expect((await runCli(["secret", "cat", "x"])).stderr).toMatch(/^coffer: 'cat' is not a coffer secret command\./);
+  });
+});
+
+describe("coffer secret help", () => {
+  it("lists the secret commands", async () => {
+    const result = await runCli(["secret", "--help"]);
+    expect(result.stdout).toMatch(/^\nUsage:  coffer secret COMMAND\n\nManage secrets\n\nCommands:\n  create     Create a secret/);
+    expect(result.stdout).toContain("  rollback   ");
+  });
+
+  it("prints a command's usage, aliases and options for --help, even after other arguments", async () => {
+    const result = await runCli(["secret", "ls", "--filter", "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Usage:  coffer secret ls [OPTIONS]\n\nList secrets\n\nAliases:\n  coffer secret ls, coffer secret list\n");
+    expect(result.stdout).toContain("  -f, --filter filter      Filter output based on conditions provided\n");
+    expect(result.stdout).toContain("  -q, --quiet              Only display IDs\n");
+  });
+
+  it("accepts docker's aliases list and remove", async () => {
+    expect((await runCli(["secret", "list", "--help"])).stdout).toContain("Usage:  coffer secret ls");
+    expect((await runCli(["secret", "remove", "--help"])).stdout).toContain("Usage:  coffer secret rm SECRET [SECRET...]");
+  });
+
+  it("shows the usage block for a wrong number of arguments, exit 1", async () => {
+    const result = await runCli(["secret", "inspect"]);
+    expect(result).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr:
+        '"coffer secret inspect" requires at least 1 argument.\n' +
+        "See 'coffer secret inspect --help'.\n\n" +
+        "Usage:  coffer secret inspect [OPTIONS] SECRET [SECRET...]\n\n" +
+        "Display detailed information on one or more secrets\n",
+    });
+  });
+});

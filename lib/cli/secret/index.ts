@@ -1,0 +1,37 @@
+// `coffer secret …`: the management command grouping the secret commands.
+import type { Command } from "../command";
+import { groupHelp } from "../help";
+import { createCommand } from "./create";
+import { inspectCommand } from "./inspect";
+import { lsCommand } from "./ls";
+import { rmCommand } from "./rm";
+import { rollbackCommand } from "./rollback";
+import { rotateCommand } from "./rotate";
+import { versionsCommand } from "./versions";
+
+export const secretCommands: Command[] = [
+  createCommand,
+  inspectCommand,
+  lsCommand,
+  rmCommand,
+  rotateCommand,
+  versionsCommand,
+  rollbackCommand,
+];
+
+export const secretGroupSummary = "Manage secrets";
+
+export function secretHelp(): string {
+  return groupHelp({
+    path: "secret",
+    summary: secretGroupSummary,
+    sections: [
+      {
+        title: "Commands",
+        commands: secretCommands
+          .map((c) => ({ name: c.spec.path.split(" ")[1]!, summary: c.spec.summary }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      },
+    ],
+  });
+}
