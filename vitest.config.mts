@@ -18,7 +18,7 @@ const integration = (database: "postgres" | "pglite") => ({
   resolve,
   test: {
     name: `integration-${database}`,
-    include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts"],
+    include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts", "tests/**/*.int.test.ts"],
     env: {
       COFFER_TEST_DB: database,
       NODE_ENV: "test" as const,

@@ -36,9 +36,27 @@ export function readMigrations(dir = migrationsDir): MigrationList {
   };
 }
 
+/**
+ * The engine opens its own connections through the factory and never
+ * closes them; an idle pool left behind keeps a database busy (CREATE
+ * DATABASE … TEMPLATE then fails), so we close what it opened.
+ */
+function disposingFactory(factory: SqlMigrationAwareDriverAdapterFactory) {
+  const opened: { dispose(): Promise<void> }[] = [];
+  const track = <T extends { dispose(): Promise<void> }>(adapter: T) => (opened.push(adapter), adapter);
+  const wrapped: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => track(await factory.connect()),
+    connectToShadowDb: async () => track(await factory.connectToShadowDb()),
+  };
+  return { wrapped, disposeAll: () => Promise.all(opened.map((a) => a.dispose().catch(() => undefined))) };
+}
+
 /** Applies every pending migration; returns the names it applied. */
 export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
-  const engine = await openSchemaEngine(adapter, readFileSync(schemaPath, "utf8"));
+  const { wrapped, disposeAll } = disposingFactory(adapter);
+  const engine = await openSchemaEngine(wrapped, readFileSync(schemaPath, "utf8"));
   try {
     const result = await engine.applyMigrations({
       migrationsList: readMigrations(),
@@ -47,6 +65,7 @@ export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFac
     return result.appliedMigrationNames;
   } finally {
     engine.free();
+    await disposeAll();
   }
 }
 

@@ -1,0 +1,68 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { anonymousActor, type Actor, type RequestContext, type UserActor } from "../auth/actor";
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "../auth/password";
+import { audited } from "../audit/audited";
+import { recordAudit } from "../audit/record-audit";
+import { db } from "../db/client";
+import { BadRequest, Forbidden, NotFound } from "../http/errors";
+import { parseInput } from "../http/parse-input";
+import { authorize } from "../rbac/authorize";
+import { hashToken } from "../tokens/token-secret";
+import { findMemberOrThrow } from "./members";
+
+const RESET_HOURS = 24;
+
+const newPassword = z
+  .string({ error: "password is required" })
+  .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, "password is too long");
+
+const changeSchema = z.object({ currentPassword: z.string({ error: "currentPassword is required" }).min(1, "currentPassword is required"), password: newPassword });
+const resetSchema = z.object({ token: z.string({ error: "token is required" }).min(1, "token is required"), password: newPassword });
+
+/** A member changes their own password; the current one is required. Other sessions end. */
+export async function changeOwnPassword(actor: UserActor & { sessionId?: string }, input: unknown): Promise<void> {
+  const spec = parseInput(changeSchema, input);
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
+  if (!(await verifyPassword(user.passwordHash, spec.currentPassword))) {
+    await db.$transaction((tx) => recordAudit(tx, actor, { action: "member.password_change", outcome: "denied", resource: { type: "user", id: user.id, name: user.email } }));
+    throw new BadRequest("currentPassword is not correct");
+  }
+  const passwordHash = await hashPassword(spec.password);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await tx.session.deleteMany({ where: { userId: user.id, ...(actor.sessionId ? { id: { not: actor.sessionId } } : {}) } });
+    await recordAudit(tx, actor, { action: "member.password_change", resource: { type: "user", id: user.id, name: user.email } });
+  });
+}
+
+/** An admin issues a one-time reset link for a member (no mail server needed). */
+export async function issuePasswordReset(actor: Actor, userId: string): Promise<{ token: string; expiresAt: string }> {
+  return audited(actor, "member.password_reset_issue", async (tx) => {
+    await authorize(tx, actor, "member:manage");
+    const user = await findMemberOrThrow(tx, userId);
+    if (actor.type === "user" && actor.id === user.id) throw new Forbidden("change your own password on your profile page instead");
+    const token = `cfr_${randomBytes(24).toString("base64url")}`;
+    const row = await tx.passwordReset.create({
+      data: { id: `pwr_${randomBytes(10).toString("hex")}`, userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_HOURS * 3600_000), createdById: actor.id },
+    });
+    await recordAudit(tx, actor, { action: "member.password_reset_issue", resource: { type: "user", id: user.id, name: user.email }, details: { expiresAt: row.expiresAt.toISOString() } });
+    return { token, expiresAt: row.expiresAt.toISOString() };
+  });
+}
+
+export async function resetPassword(input: unknown, context: RequestContext): Promise<void> {
+  const spec = parseInput(resetSchema, input);
+  const passwordHash = await hashPassword(spec.password);
+  await db.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "PasswordReset" WHERE "tokenHash" = ${hashToken(spec.token)} FOR UPDATE`;
+    const row = locked ? await tx.passwordReset.findUnique({ where: { id: locked.id }, include: { user: true } }) : null;
+    if (!row || row.usedAt || row.expiresAt <= new Date()) throw new NotFound("this reset link is not valid or has expired");
+    await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
+    await tx.passwordReset.update({ where: { id: row.id }, data: { usedAt: new Date() } });
+    await tx.session.deleteMany({ where: { userId: row.userId } });
+    await recordAudit(tx, anonymousActor(context, row.user.email), { action: "member.password_reset", resource: { type: "user", id: row.userId, name: row.user.email } });
+  });
+}

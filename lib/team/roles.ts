@@ -1,0 +1,102 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { audited } from "../audit/audited";
+import { recordAudit } from "../audit/record-audit";
+import type { Tx } from "../db/client";
+import { Conflict, NotFound } from "../http/errors";
+import { parseInput } from "../http/parse-input";
+import { authorize } from "../rbac/authorize";
+import { isPermission } from "../rbac/permissions";
+import { assertCanGrant } from "./guards";
+
+export type RoleInfo = { id: string; name: string; description: string; builtIn: boolean; permissions: string[]; members: number };
+
+const permissionsField = z
+  .array(z.string(), { error: "permissions must be a list" })
+  .min(1, "permissions must name at least one permission")
+  .superRefine((list, ctx) => {
+    const unknown = list.find((p) => !isPermission(p));
+    if (unknown) ctx.addIssue({ code: "custom", message: `permissions: unknown permission '${unknown}'` });
+  });
+
+const roleSchema = z.object({
+  name: z.string({ error: "name is required" }).regex(/^[a-z0-9](?:[-a-z0-9]{0,38}[a-z0-9])?$/, "name must be 1-40 lowercase letters, digits or '-'"),
+  description: z.string().max(200, "description is at most 200 characters").default(""),
+  permissions: permissionsField,
+});
+
+const roleUpdateSchema = z.object({ description: z.string().max(200).optional(), permissions: permissionsField.optional() });
+
+const roleSelect = { id: true, name: true, description: true, builtIn: true, permissions: true, _count: { select: { bindings: true } } } as const;
+
+function toRole(row: { id: string; name: string; description: string; builtIn: boolean; permissions: string[]; _count: { bindings: number } }): RoleInfo {
+  return { id: row.id, name: row.name, description: row.description, builtIn: row.builtIn, permissions: row.permissions, members: row._count.bindings };
+}
+
+async function findRoleOrThrow(tx: Tx, name: string) {
+  const role = await tx.role.findUnique({ where: { name }, select: roleSelect });
+  if (!role) throw new NotFound(`role '${name}' not found`);
+  return role;
+}
+
+export async function listRoles(actor: Actor): Promise<RoleInfo[]> {
+  return audited(actor, "role.list", async (tx) => {
+    await authorize(tx, actor, "member:list");
+    const rows = await tx.role.findMany({ select: roleSelect, orderBy: [{ builtIn: "desc" }, { name: "asc" }] });
+    return rows.map(toRole);
+  });
+}
+
+export async function createRole(actor: Actor, input: unknown): Promise<RoleInfo> {
+  const spec = parseInput(roleSchema, input);
+  return audited(actor, "role.create", async (tx) => {
+    await authorize(tx, actor, "role:manage");
+    await assertCanGrant(tx, actor, spec.permissions, null);
+    if (await tx.role.findUnique({ where: { name: spec.name } })) throw new Conflict(`role '${spec.name}' already exists`);
+    const row = await tx.role.create({
+      data: { id: `role_${randomBytes(8).toString("hex")}`, ...spec, permissions: [...new Set(spec.permissions)] },
+      select: roleSelect,
+    });
+    await recordAudit(tx, actor, { action: "role.create", resource: { type: "role", id: row.id, name: row.name }, details: { permissions: row.permissions } });
+    return toRole(row);
+  });
+}
+
+export async function updateRole(actor: Actor, name: string, input: unknown): Promise<RoleInfo> {
+  const spec = parseInput(roleUpdateSchema, input);
+  return audited(actor, "role.update", async (tx) => {
+    await authorize(tx, actor, "role:manage");
+    const role = await findRoleOrThrow(tx, name);
+    if (role.builtIn) throw new Conflict(`role '${name}' is built in and cannot be changed; create a custom role instead`);
+    if (spec.permissions) await assertCanGrant(tx, actor, spec.permissions, null);
+    const row = await tx.role.update({
+      where: { id: role.id },
+      data: { ...spec, ...(spec.permissions ? { permissions: [...new Set(spec.permissions)] } : {}) },
+      select: roleSelect,
+    });
+    await recordAudit(tx, actor, {
+      action: "role.update",
+      resource: { type: "role", id: role.id, name },
+      details: { before: role.permissions, after: row.permissions },
+    });
+    return toRole(row);
+  });
+}
+
+export async function deleteRole(actor: Actor, name: string): Promise<void> {
+  await audited(actor, "role.delete", async (tx) => {
+    await authorize(tx, actor, "role:manage");
+    const role = await findRoleOrThrow(tx, name);
+    if (role.builtIn) throw new Conflict(`role '${name}' is built in and cannot be deleted`);
+    const holders = await tx.roleBinding.findMany({ where: { roleId: role.id }, select: { user: { select: { email: true } } } });
+    if (holders.length) {
+      const emails = [...new Set(holders.map((h) => h.user.email))].sort();
+      throw new Conflict(`role '${name}' is in use by: ${emails.join(", ")}`);
+    }
+    await tx.role.delete({ where: { id: role.id } });
+    await recordAudit(tx, actor, { action: "role.delete", resource: { type: "role", id: role.id, name } });
+  });
+}
+
