@@ -21,6 +21,7 @@ const errorText: Record<number, string> = {
 const ns = { name: "ns", in: "path", required: true, schema: { type: "string" } };
 const name = { name: "name", in: "path", required: true, schema: { type: "string" } };
 const secured = { security: [{ bearer: [] }] };
+const id = { name: "id", in: "path", required: true, schema: { type: "string" } };
 
 export function openApiDocument(serverUrl: string) {
   return {
@@ -123,6 +124,40 @@ export function openApiDocument(serverUrl: string) {
           parameters: [{ name: "If-None-Match", in: "header", schema: { type: "string" } }],
           responses: { 200: json("RuntimeSecrets"), 304: { description: "unchanged since that ETag" }, ...errors(401), 503: { description: "audit trail unavailable: nothing delivered", ...json("Error") } },
         },
+      },
+      "/api/v1/namespaces/{ns}": {
+        delete: { ...secured, summary: "Delete an empty namespace (namespace:manage); 409 lists what is left", parameters: [ns], responses: { 204: { description: "deleted" }, ...errors(401, 403, 404, 409) } },
+      },
+      "/api/v1/users": { get: { ...secured, summary: "Members with their grants (member:list)", responses: { 200: list("users", "Member"), ...errors(401, 403) } } },
+      "/api/v1/users/{id}": {
+        get: { ...secured, summary: "One member (member:list)", parameters: [id], responses: { 200: json("Member"), ...errors(401, 403, 404) } },
+        patch: { ...secured, summary: "Disable or enable (member:manage); the last owner cannot be disabled", parameters: [id], requestBody: json("MemberUpdate"), responses: { 200: json("Member"), ...errors(400, 401, 403, 404, 409) } },
+        delete: { ...secured, summary: "Remove a member (member:manage); the last owner cannot be removed", parameters: [id], responses: { 204: { description: "removed" }, ...errors(401, 403, 404, 409) } },
+      },
+      "/api/v1/users/{id}/password-reset": {
+        post: { ...secured, summary: "Issue a one-time password-reset token (member:manage)", parameters: [id], responses: { 201: { description: "token, shown once" }, ...errors(401, 403, 404) } },
+      },
+      "/api/v1/password-reset": { post: { summary: "Set a new password with a reset token", requestBody: json("PasswordReset"), responses: { 204: { description: "changed" }, ...errors(400, 404) } } },
+      "/api/v1/invites": {
+        get: { ...secured, summary: "Invites (member:list)", responses: { 200: list("invites", "Invite"), ...errors(401, 403) } },
+        post: { ...secured, summary: "Invite a member (member:manage); the token is shown once", requestBody: json("InviteCreate"), responses: { 201: json("Invite"), ...errors(400, 401, 403, 409) } },
+      },
+      "/api/v1/invites/{id}": { delete: { ...secured, summary: "Revoke an invite (member:manage)", parameters: [id], responses: { 204: { description: "revoked" }, ...errors(401, 403, 404) } } },
+      "/api/v1/invites/accept": { post: { summary: "Accept an invite: set name and password", requestBody: json("InviteAccept"), responses: { 201: { description: "member created" }, ...errors(400, 404, 409) } } },
+      "/api/v1/roles": {
+        get: { ...secured, summary: "Built-in and custom roles (member:list)", responses: { 200: list("roles", "Role"), ...errors(401, 403) } },
+        post: { ...secured, summary: "Create a custom role (role:manage)", requestBody: json("RoleCreate"), responses: { 201: json("Role"), ...errors(400, 401, 403, 409) } },
+      },
+      "/api/v1/roles/{name}": {
+        patch: { ...secured, summary: "Change a custom role (role:manage)", parameters: [name], requestBody: json("RoleUpdate"), responses: { 200: json("Role"), ...errors(400, 401, 403, 404, 409) } },
+        delete: { ...secured, summary: "Delete a custom role not in use (role:manage); 409 names its members", parameters: [name], responses: { 204: { description: "deleted" }, ...errors(401, 403, 404, 409) } },
+      },
+      "/api/v1/role-bindings": {
+        get: { ...secured, summary: "Every grant (member:list)", responses: { 200: list("roleBindings", "Grant"), ...errors(401, 403) } },
+        post: { ...secured, summary: "Grant a role for one namespace or all (member:manage)", requestBody: json("GrantCreate"), responses: { 201: json("Grant"), ...errors(400, 401, 403, 404, 409) } },
+      },
+      "/api/v1/role-bindings/{id}": {
+        delete: { ...secured, summary: "Revoke a grant (member:manage); the last owner keeps theirs", parameters: [id], responses: { 204: { description: "revoked" }, ...errors(401, 403, 404, 409) } },
       },
       "/api/v1/encryption": {
         get: { ...secured, summary: "Keyring status: keys, rows per key, latest re-wrap job (key:manage)", responses: { 200: { description: "status" }, ...errors(401, 403) } },

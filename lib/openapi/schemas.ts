@@ -78,7 +78,27 @@ const serviceSummary = {
   },
 };
 
+const grant = { type: "object", properties: { id: { type: "string" }, role: { type: "string" }, namespace: { type: ["string", "null"] } } };
+const str = { type: "string" };
+
 export const components = {
+  Member: {
+    type: "object",
+    properties: { id: str, email: str, name: str, status: { enum: ["active", "disabled"] }, createdAt: isoDate, lastLoginAt: { type: ["string", "null"] }, grants: { type: "array", items: grant } },
+  },
+  MemberUpdate: { type: "object", properties: { disabled: { type: "boolean" } }, required: ["disabled"] },
+  PasswordReset: { type: "object", properties: { token: str, password: str }, required: ["token", "password"] },
+  Invite: {
+    type: "object",
+    properties: { id: str, email: str, role: str, namespace: { type: ["string", "null"] }, expiresAt: isoDate, createdAt: isoDate, state: { enum: ["pending", "used", "expired", "revoked"] }, token: { type: "string", description: "only in the create response" } },
+  },
+  InviteCreate: { type: "object", properties: { email: str, role: str, namespace: { type: ["string", "null"] } }, required: ["email", "role"] },
+  InviteAccept: { type: "object", properties: { token: str, name: str, password: str }, required: ["token", "name", "password"] },
+  Role: { type: "object", properties: { id: str, name: str, description: str, builtIn: { type: "boolean" }, permissions: { type: "array", items: str }, members: { type: "integer" } } },
+  RoleCreate: { type: "object", properties: { name: str, description: str, permissions: { type: "array", items: str } }, required: ["name", "permissions"] },
+  RoleUpdate: { type: "object", properties: { description: str, permissions: { type: "array", items: str } } },
+  Grant: grant,
+  GrantCreate: { type: "object", properties: { userId: str, role: str, namespace: { type: ["string", "null"] } }, required: ["userId", "role"] },
   ServiceCreate: jsonSchema(createServiceSchema),
   ServiceUpdate: jsonSchema(updateServiceSchema),
   ServiceSummary: serviceSummary,
