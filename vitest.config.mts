@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -25,6 +27,8 @@ const integration = (database: "postgres" | "pglite") => ({
       COFFER_LOGIN_LOCKOUT_SECONDS: "60",
       // A fixed test key, so tests never generate one into the working tree.
       COFFER_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
+      // Files the code writes (audit archives) go to a scratch directory.
+      COFFER_DATA_DIR: join(tmpdir(), `coffer-vitest-${process.pid}`, "data"),
     },
     setupFiles: ["tests/support/database-per-file.ts"],
     globalSetup: database === "postgres" ? ["tests/support/postgres-template.ts"] : [],

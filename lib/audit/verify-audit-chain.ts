@@ -1,37 +1,61 @@
-// Walks the whole chain in sequence order and recomputes every hash.
-// Reports the first sequence id whose row, link or position is wrong.
-import { db } from "../db/client";
+// Walks the chain in sequence order and recomputes every hash. Reports the
+// first sequence id whose row, link or position is wrong. After retention
+// archived the oldest events, the chain starts at the first remaining event
+// and its link is checked against the hash the `audit.archived` event
+// recorded for the last archived one.
+import { db, type Tx } from "../db/client";
 import { eventHash, GENESIS_HASH } from "./canonical";
 
 export type ChainReport =
   | { ok: true; count: number; lastSeq: string | null }
   | { ok: false; count: number; badSeq: string; reason: string };
 
-const BATCH = 5_000;
+/** Where a walk stands: the next sequence id expected and the hash it must link to. */
+export type ChainCursor = { expectedSeq: bigint; prevHash: string; count: number };
 
-export async function verifyAuditChain(): Promise<ChainReport> {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1n;
-  let count = 0;
-  for (;;) {
-    const rows = await db.auditEvent.findMany({
-      where: { seq: { gte: expectedSeq } },
-      orderBy: { seq: "asc" },
-      take: BATCH,
-    });
-    for (const row of rows) {
-      const bad = (reason: string): ChainReport => ({ ok: false, count, badSeq: row.seq.toString(), reason });
-      if (row.seq !== expectedSeq) {
-        return { ok: false, count, badSeq: expectedSeq.toString(), reason: "missing event" };
-      }
-      if (row.prevHash !== prevHash) return bad("previous hash does not match the event before it");
-      const { hash, prevHash: _linked, ...fields } = row; // eslint-disable-line @typescript-eslint/no-unused-vars
-      if (eventHash(prevHash, fields) !== hash) return bad("event content does not match its hash");
-      prevHash = hash;
-      expectedSeq += 1n;
-      count += 1;
-    }
-    if (rows.length < BATCH) break;
+type Reader = Pick<Tx, "auditEvent">;
+
+export const VERIFY_BATCH = 10_000;
+
+export async function chainStart(reader: Reader): Promise<ChainCursor | { bad: ChainReport }> {
+  const first = await reader.auditEvent.findFirst({ orderBy: { seq: "asc" }, select: { seq: true } });
+  if (!first || first.seq === 1n) return { expectedSeq: 1n, prevHash: GENESIS_HASH, count: 0 };
+  const throughSeq = (first.seq - 1n).toString();
+  const anchor = await reader.auditEvent.findFirst({
+    where: { action: "audit.archived", details: { path: ["throughSeq"], equals: throughSeq } },
+    select: { details: true },
+  });
+  const lastHash = (anchor?.details as { lastHash?: string } | undefined)?.lastHash;
+  if (!lastHash) return { bad: { ok: false, count: 0, badSeq: "1", reason: `events 1 to ${throughSeq} are missing and no archive records them` } };
+  return { expectedSeq: first.seq, prevHash: lastHash, count: 0 };
+}
+
+/** Checks the next batch; returns the moved cursor, a failure, or null when the chain has ended. */
+export async function verifyNextBatch(reader: Reader, cursor: ChainCursor, batch = VERIFY_BATCH): Promise<ChainCursor | ChainReport | null> {
+  const rows = await reader.auditEvent.findMany({ where: { seq: { gte: cursor.expectedSeq } }, orderBy: { seq: "asc" }, take: batch });
+  if (!rows.length) return null;
+  let { expectedSeq, prevHash, count } = cursor;
+  for (const row of rows) {
+    if (row.seq !== expectedSeq) return { ok: false, count, badSeq: expectedSeq.toString(), reason: "missing event" };
+    if (row.prevHash !== prevHash) return { ok: false, count, badSeq: row.seq.toString(), reason: "previous hash does not match the event before it" };
+    const { hash, prevHash: _linked, ...fields } = row; // eslint-disable-line @typescript-eslint/no-unused-vars
+    if (eventHash(prevHash, fields) !== hash) return { ok: false, count, badSeq: row.seq.toString(), reason: "event content does not match its hash" };
+    prevHash = hash;
+    expectedSeq += 1n;
+    count += 1;
   }
-  return { ok: true, count, lastSeq: count ? (expectedSeq - 1n).toString() : null };
+  return { expectedSeq, prevHash, count };
+}
+
+export async function verifyAuditChain(onProgress?: (checked: number) => void): Promise<ChainReport> {
+  const start = await chainStart(db);
+  if ("bad" in start) return start.bad;
+  let cursor = start;
+  for (;;) {
+    const next = await verifyNextBatch(db, cursor);
+    if (next === null) return { ok: true, count: cursor.count, lastSeq: cursor.count ? (cursor.expectedSeq - 1n).toString() : null };
+    if ("ok" in next) return next;
+    cursor = next;
+    onProgress?.(cursor.count);
+  }
 }

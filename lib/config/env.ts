@@ -26,6 +26,7 @@ const envSchema = z.object({
   COFFER_MASTER_KEY: z.string().min(1).optional(),
   COFFER_MAX_SECRET_BYTES: positiveInt.max(64 * 1024 * 1024, "must be at most 64 MiB").default(1024 * 1024),
   COFFER_MAX_VERSIONS: positiveInt.max(1000).default(20),
+  COFFER_AUDIT_RETENTION_DAYS: positiveInt.max(36500).optional(),
   COFFER_STALE_DAYS: positiveInt.max(3650).default(90),
   COFFER_RECOVERY_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
   COFFER_TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),

@@ -22,6 +22,7 @@ const ns = { name: "ns", in: "path", required: true, schema: { type: "string" } 
 const name = { name: "name", in: "path", required: true, schema: { type: "string" } };
 const secured = { security: [{ bearer: [] }] };
 const id = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const auditFilters = ["actor", "action", "resource", "resourceId", "namespace", "outcome", "from", "to", "q"].map((name) => ({ name, in: "query", schema: { type: "string" } }));
 
 export function openApiDocument(serverUrl: string) {
   return {
@@ -158,6 +159,31 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/role-bindings/{id}": {
         delete: { ...secured, summary: "Revoke a grant (member:manage); the last owner keeps theirs", parameters: [id], responses: { 204: { description: "revoked" }, ...errors(401, 403, 404, 409) } },
+      },
+      "/api/v1/audit": {
+        get: {
+          ...secured,
+          summary: "Audit events, newest first, keyset-paginated (audit:read)",
+          parameters: [...auditFilters, { name: "cursor", in: "query", schema: { type: "string" } }, { name: "limit", in: "query", schema: { type: "integer", maximum: 500 } }],
+          responses: { 200: json("AuditPage"), ...errors(400, 401, 403) },
+        },
+      },
+      "/api/v1/audit/export": {
+        get: {
+          ...secured,
+          summary: "Stream every matching event as CSV or JSONL, oldest first (audit:export; audited)",
+          parameters: [...auditFilters, { name: "format", in: "query", schema: { enum: ["csv", "jsonl"] } }],
+          responses: { 200: { description: "text/csv or application/x-ndjson" }, ...errors(400, 401, 403) },
+        },
+      },
+      "/api/v1/audit/stats": { get: { ...secured, summary: "Chart data: events per day by outcome, most-read secrets, denials by actor", parameters: auditFilters, responses: { 200: { description: "stats" }, ...errors(400, 401, 403) } } },
+      "/api/v1/audit/verify": {
+        get: { ...secured, summary: "The latest background verification and its report", responses: { 200: { description: "job and report" }, ...errors(401, 403) } },
+        post: {
+          ...secured,
+          summary: "Verify the hash chain: `{\"wait\":true}` in this request, else as a background job (202)",
+          responses: { 200: json("ChainReport"), 202: { description: "job queued" }, ...errors(401, 403, 409) },
+        },
       },
       "/api/v1/encryption": {
         get: { ...secured, summary: "Keyring status: keys, rows per key, latest re-wrap job (key:manage)", responses: { 200: { description: "status" }, ...errors(401, 403) } },

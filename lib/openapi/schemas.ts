@@ -12,6 +12,7 @@ function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   return rest;
 }
 
+const str = { type: "string" };
 const keyInfo = { type: "object", properties: { name: { type: "string" }, size: { type: "integer" } }, required: ["name", "size"] };
 const isoDate = { type: "string", format: "date-time" };
 const labels = { type: "object", additionalProperties: { type: "string" } };
@@ -79,9 +80,29 @@ const serviceSummary = {
 };
 
 const grant = { type: "object", properties: { id: { type: "string" }, role: { type: "string" }, namespace: { type: ["string", "null"] } } };
-const str = { type: "string" };
+
+const auditEvent = {
+  type: "object",
+  properties: {
+    seq: str,
+    time: isoDate,
+    actor: { type: "object", properties: { type: str, id: { type: ["string", "null"] }, label: { type: ["string", "null"] } } },
+    action: str,
+    resource: { type: "object", properties: { type: { type: ["string", "null"] }, id: { type: ["string", "null"] }, name: { type: ["string", "null"] } } },
+    namespace: { type: ["string", "null"] },
+    outcome: { enum: ["success", "denied", "error"] },
+    ip: { type: ["string", "null"] },
+    userAgent: { type: ["string", "null"] },
+    requestId: { type: ["string", "null"] },
+    details: { type: "object" },
+    prevHash: str,
+    hash: str,
+  },
+};
 
 export const components = {
+  AuditPage: { type: "object", properties: { events: { type: "array", items: auditEvent }, nextCursor: { type: ["string", "null"] }, newestSeq: { type: ["string", "null"] } } },
+  ChainReport: { type: "object", properties: { ok: { type: "boolean" }, count: { type: "integer" }, lastSeq: { type: ["string", "null"] }, badSeq: str, reason: str } },
   Member: {
     type: "object",
     properties: { id: str, email: str, name: str, status: { enum: ["active", "disabled"] }, createdAt: isoDate, lastLoginAt: { type: ["string", "null"] }, grants: { type: "array", items: grant } },

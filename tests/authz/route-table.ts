@@ -140,6 +140,12 @@ export const ROUTES: RouteEntry[] = [
     },
   },
 
+  { method: "GET", path: "/api/v1/audit", permission: "audit:read", scope: "global", ok: 200, load: () => import("@/app/api/v1/audit/route"), prepare: async () => ({ query: "?limit=5&action=secret." }) },
+  { method: "GET", path: "/api/v1/audit/export", permission: "audit:export", scope: "global", ok: 200, load: () => import("@/app/api/v1/audit/export/route"), prepare: async () => ({ query: "?format=jsonl&outcome=denied" }) },
+  { method: "GET", path: "/api/v1/audit/stats", permission: "audit:read", scope: "global", ok: 200, load: () => import("@/app/api/v1/audit/stats/route") },
+  { method: "GET", path: "/api/v1/audit/verify", permission: "audit:read", scope: "global", ok: 200, load: () => import("@/app/api/v1/audit/verify/route") },
+  { method: "POST", path: "/api/v1/audit/verify", permission: "audit:read", scope: "global", ok: 200, load: () => import("@/app/api/v1/audit/verify/route"), prepare: async () => ({ body: { wait: true } }) },
+
   { method: "GET", path: "/api/v1/users", permission: "member:list", scope: "global", ok: 200, load: () => import("@/app/api/v1/users/route") },
   { method: "GET", path: "/api/v1/users/{id}", permission: "member:list", scope: "global", ok: 200, load: () => import("@/app/api/v1/users/[id]/route"), prepare: async () => ({ params: { id: await member() } }) },
   { method: "PATCH", path: "/api/v1/users/{id}", permission: "member:manage", scope: "global", ok: 200, load: () => import("@/app/api/v1/users/[id]/route"), prepare: async () => ({ params: { id: await member() }, body: { disabled: true } }) },

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { csvField, csvRow } from "./audit-csv";
+
+describe("audit CSV", () => {
+  it("quotes commas, quotes and line breaks, and nothing else", () => {
+    expect(csvField("plain")).toBe("plain");
+    expect(csvField("a,b")).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField("line\nbreak")).toBe('"line\nbreak"');
+    expect(csvField("cr\rlf")).toBe('"cr\rlf"');
+    expect(csvField(null)).toBe("");
+  });
+
+  it("writes one CRLF-terminated row per event with JSON details", () => {
+    const row = csvRow({
+      seq: "7",
+      time: "2026-01-01T00:00:00.000Z",
+      actor: { type: "user", id: "u1", label: "ada@example.com" },
+      action: "secret.create",
+      resource: { type: "secret", id: "s1", name: "db,pw" },
+      namespace: "default",
+      outcome: "success",
+      ip: null,
+      userAgent: 'agent "x"',
+      requestId: null,
+      details: { keys: ["a", "b"] },
+      prevHash: "p",
+      hash: "h",
+    });
+    expect(row).toBe('7,2026-01-01T00:00:00.000Z,user,u1,ada@example.com,secret.create,secret,s1,"db,pw",default,success,,"agent ""x""",,"{""keys"":[""a"",""b""]}",p,h\r\n');
+  });
+});

@@ -1,0 +1,83 @@
+// The filters of the audit review (console, API, export): one zod schema,
+// read from URL query parameters so a filtered view can be shared.
+import { z } from "zod";
+import { Prisma } from "../generated/prisma/client";
+import { BadRequest } from "../http/errors";
+
+const optionalText = z.string().trim().max(200, "filters are at most 200 characters").optional().transform((v) => v || undefined);
+const date = (field: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const parsed = new Date(v);
+      if (Number.isNaN(parsed.getTime())) {
+        ctx.addIssue({ code: "custom", message: `${field} must be a date or time (ISO 8601)` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+export const auditFilterSchema = z.object({
+  /** Email, service (ns/name) or id of who acted. */
+  actor: optionalText,
+  /** An exact action (`secret.read`) or a group (`secret.`, `auth.`). */
+  action: optionalText,
+  /** A resource type (`secret`), or type:name (`secret:db_pw`). */
+  resource: optionalText,
+  resourceId: optionalText,
+  namespace: optionalText,
+  outcome: z.enum(["success", "denied", "error"], { error: "outcome must be success, denied or error" }).optional(),
+  from: date("from"),
+  to: date("to"),
+  /** Free text over resource names. */
+  q: optionalText,
+});
+
+export type AuditFilters = z.output<typeof auditFilterSchema>;
+
+export function parseAuditFilters(params: URLSearchParams | Record<string, string | undefined>): AuditFilters {
+  const object = params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : params;
+  const parsed = auditFilterSchema.safeParse(object);
+  if (!parsed.success) throw new BadRequest(parsed.error.issues[0]!.message);
+  return parsed.data;
+}
+
+export function auditWhere(filters: AuditFilters): Prisma.AuditEventWhereInput {
+  const and: Prisma.AuditEventWhereInput[] = [];
+  if (filters.actor) and.push({ OR: [{ actorLabel: filters.actor }, { actorId: filters.actor }] });
+  if (filters.action) and.push(filters.action.endsWith(".") ? { action: { startsWith: filters.action } } : { action: filters.action });
+  if (filters.resource) {
+    const [type, ...name] = filters.resource.split(":");
+    and.push(name.length ? { resourceType: type, resourceName: name.join(":") } : { resourceType: type });
+  }
+  if (filters.resourceId) and.push({ resourceId: filters.resourceId });
+  if (filters.namespace) and.push({ namespace: filters.namespace });
+  if (filters.outcome) and.push({ outcome: filters.outcome });
+  if (filters.from) and.push({ time: { gte: filters.from } });
+  if (filters.to) and.push({ time: { lt: filters.to } });
+  if (filters.q) and.push({ resourceName: { contains: filters.q, mode: "insensitive" } });
+  return and.length ? { AND: and } : {};
+}
+
+/** The same filters as SQL, for aggregate queries Prisma cannot express (per-day counts). */
+export function auditSqlWhere(filters: AuditFilters): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filters.actor) parts.push(Prisma.sql`("actorLabel" = ${filters.actor} OR "actorId" = ${filters.actor})`);
+  if (filters.action) {
+    parts.push(filters.action.endsWith(".") ? Prisma.sql`"action" LIKE ${`${filters.action.replace(/[%_\\]/g, "\\$&")}%`}` : Prisma.sql`"action" = ${filters.action}`);
+  }
+  if (filters.resource) {
+    const [type, ...name] = filters.resource.split(":");
+    parts.push(Prisma.sql`"resourceType" = ${type}`);
+    if (name.length) parts.push(Prisma.sql`"resourceName" = ${name.join(":")}`);
+  }
+  if (filters.resourceId) parts.push(Prisma.sql`"resourceId" = ${filters.resourceId}`);
+  if (filters.namespace) parts.push(Prisma.sql`"namespace" = ${filters.namespace}`);
+  if (filters.outcome) parts.push(Prisma.sql`"outcome" = ${filters.outcome}`);
+  if (filters.from) parts.push(Prisma.sql`"time" >= ${filters.from}`);
+  if (filters.to) parts.push(Prisma.sql`"time" < ${filters.to}`);
+  if (filters.q) parts.push(Prisma.sql`"resourceName" ILIKE ${`%${filters.q.replace(/[%_\\]/g, "\\$&")}%`}`);
+  return Prisma.join(parts, " AND ");
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { parseInput } from "../http/parse-input";
+import { authorize } from "../rbac/authorize";
+import { audited } from "./audited";
+import { toAuditEventDto, type AuditEventDto } from "./audit-event-dto";
+import { auditWhere, type AuditFilters } from "./audit-filters";
+
+const pageSchema = z.object({
+  cursor: z.string().regex(/^\d+$/, "cursor must be a sequence id").optional(),
+  limit: z.coerce.number({ error: "limit must be a number" }).int().min(1, "limit must be 1-500").max(500, "limit must be 1-500").default(50),
+});
+
+export type AuditPage = { events: AuditEventDto[]; nextCursor: string | null; newestSeq: string | null };
+
+/**
+ * Newest first, keyset-paginated on the sequence id (WHERE seq < cursor),
+ * so page 1000 costs what page 1 costs, however many millions of rows.
+ */
+export async function listAuditEvents(actor: Actor, filters: AuditFilters, page: { cursor?: string; limit?: number | string } = {}): Promise<AuditPage> {
+  const { cursor, limit } = parseInput(pageSchema, page);
+  return audited(actor, "audit.list", async (tx) => {
+    await authorize(tx, actor, "audit:read");
+    const where = auditWhere(filters);
+    const rows = await tx.auditEvent.findMany({
+      where: cursor ? { AND: [where, { seq: { lt: BigInt(cursor) } }] } : where,
+      orderBy: { seq: "desc" },
+      take: limit + 1,
+    });
+    const more = rows.length > limit;
+    const events = rows.slice(0, limit).map(toAuditEventDto);
+    const newest = cursor ? null : await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+    return { events, nextCursor: more ? events.at(-1)!.seq : null, newestSeq: newest?.seq.toString() ?? null };
+  });
+}
+
+/** For the live indicator: how many events arrived after `afterSeq` (capped). */
+export async function countNewAuditEvents(actor: Actor, filters: AuditFilters, afterSeq: string): Promise<number> {
+  if (!/^\d+$/.test(afterSeq)) return 0;
+  return audited(actor, "audit.list", async (tx) => {
+    await authorize(tx, actor, "audit:read");
+    const rows = await tx.auditEvent.findMany({ where: { AND: [auditWhere(filters), { seq: { gt: BigInt(afterSeq) } }] }, select: { seq: true }, take: 100 });
+    return rows.length;
+  });
+}

@@ -1,0 +1,27 @@
+// Which code runs each kind of job. To add a kind, write a JobHandler
+// beside its domain (lib/<domain>/…-handler.ts) and list it here, or call
+// registerJobHandler before the worker starts.
+import { ARCHIVE_JOB_KIND, archiveJobHandler } from "../audit/archive-job";
+import { VERIFY_JOB_KIND, verifyJobHandler } from "../audit/verify-job";
+import { rewrapJobHandler } from "../keys/rewrap-handler";
+import { REWRAP_JOB_KIND } from "../keys/rewrap-job";
+import type { JobHandler } from "./types";
+
+const handlers = new Map<string, JobHandler>([
+  [REWRAP_JOB_KIND, rewrapJobHandler],
+  [VERIFY_JOB_KIND, verifyJobHandler],
+  [ARCHIVE_JOB_KIND, archiveJobHandler],
+]);
+
+export function registerJobHandler(kind: string, handler: JobHandler): void {
+  handlers.set(kind, handler);
+}
+
+export function jobHandler(kind: string): JobHandler | undefined {
+  return handlers.get(kind);
+}
+
+/** The kinds this process can run; the worker claims only these. */
+export function jobKinds(): string[] {
+  return [...handlers.keys()];
+}
