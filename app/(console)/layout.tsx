@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { KeyRound } from "lucide-react";
 import { NavLinks } from "@/components/console/nav-links";
+import { GeneratedKeyBanner } from "@/components/keys/generated-key-banner";
 import { UserMenu } from "@/components/console/user-menu";
 import { requireActor } from "@/lib/auth/current-actor";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
@@ -32,6 +33,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-8">
+          <GeneratedKeyBanner />
           {children}
         </main>
       </div>

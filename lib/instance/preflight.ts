@@ -10,6 +10,7 @@ import { issueSetupToken } from "../auth/setup";
 import { parseConfig, type Config } from "../config/env";
 import { closeConnection, connect, setConnection } from "../db/client";
 import { applyMigrations } from "../db/migrate";
+import { checkKeysAtStartup } from "../keys/check-keys-at-startup";
 
 export class StartupError extends Error {}
 
@@ -78,6 +79,7 @@ export async function preflight(env: Record<string, string | undefined> = proces
     } catch (error) {
       throw new StartupError(`database migration failed: ${(error as Error).message.split("\n")[0]}`);
     }
+    await checkKeysAtStartup(cfg);
     const setupToken = await issueSetupToken();
     return { config: cfg, authSecret: secret, authSecretGenerated: generatedAt, setupToken, appliedMigrations };
   } finally {

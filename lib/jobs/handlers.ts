@@ -4,6 +4,7 @@
 import { ARCHIVE_JOB_KIND, archiveJobHandler } from "../audit/archive-job";
 import { VERIFY_JOB_KIND, verifyJobHandler } from "../audit/verify-job";
 import { rewrapJobHandler } from "../keys/rewrap-handler";
+import { PURGE_JOB_KIND, purgeJobHandler } from "../secrets/purge-expired-secrets";
 import { REWRAP_JOB_KIND } from "../keys/rewrap-job";
 import type { JobHandler } from "./types";
 
@@ -11,6 +12,7 @@ const handlers = new Map<string, JobHandler>([
   [REWRAP_JOB_KIND, rewrapJobHandler],
   [VERIFY_JOB_KIND, verifyJobHandler],
   [ARCHIVE_JOB_KIND, archiveJobHandler],
+  [PURGE_JOB_KIND, purgeJobHandler],
 ]);
 
 export function registerJobHandler(kind: string, handler: JobHandler): void {

@@ -1,29 +1,37 @@
 // The purge job: secrets whose recovery window has ended are removed for
-// good, each in its own transaction with its audit event.
+// good, each with its `secret.purge` audit event, a batch per job step.
+// No `server-only`: the job worker runs from instrumentation.ts.
 import { systemActor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { config } from "../config/env";
-import { db } from "../db/client";
+import type { Tx } from "../db/client";
+import type { JobHandler } from "../jobs/types";
 
-export async function purgeExpiredSecrets(now = new Date()): Promise<number> {
+export const PURGE_JOB_KIND = "secret-purge";
+const BATCH = 100;
+
+export async function purgeExpiredSecrets(tx: Tx, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - config().COFFER_RECOVERY_DAYS * 86_400_000);
-  const expired = await db.secret.findMany({
+  const expired = await tx.secret.findMany({
     where: { deletedAt: { lte: cutoff } },
     select: { id: true, name: true, namespace: { select: { name: true } } },
-    take: 500,
+    take: BATCH,
   });
   for (const secret of expired) {
-    await db.$transaction(async (tx) => {
-      // Skip if it was restored or purged meanwhile.
-      const gone = await tx.secret.deleteMany({ where: { id: secret.id, deletedAt: { lte: cutoff } } });
-      if (!gone.count) return;
-      await recordAudit(tx, systemActor(), {
-        action: "secret.purge",
-        resource: { type: "secret", id: secret.id, name: secret.name },
-        namespace: secret.namespace.name,
-        details: { early: false },
-      });
+    await tx.secret.delete({ where: { id: secret.id } });
+    await recordAudit(tx, systemActor(), {
+      action: "secret.purge",
+      resource: { type: "secret", id: secret.id, name: secret.name },
+      namespace: secret.namespace.name,
+      details: { early: false },
     });
   }
   return expired.length;
 }
+
+export const purgeJobHandler: JobHandler = {
+  async step(tx) {
+    const purged = await purgeExpiredSecrets(tx);
+    return { done: purged, finished: purged < BATCH };
+  },
+};

@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+export type RewrapActionState = { ok?: boolean; error?: string };
+type RewrapAction = (state: RewrapActionState, form: FormData) => Promise<RewrapActionState>;
+
+type Props = {
+  startAction: RewrapAction;
+  cancelAction: RewrapAction;
+  /** Set when the re-wrap cannot start now; shown under the button. */
+  disabledReason: string | null;
+  active: boolean;
+};
+
+export function RewrapControls({ startAction, cancelAction, disabledReason, active }: Props) {
+  const [started, start, starting] = useActionState(startAction, {});
+  const [cancelled, cancel, cancelling] = useActionState(cancelAction, {});
+  const error = cancelled.error ?? started.error;
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <form action={start}>
+          <Button type="submit" disabled={disabledReason !== null || starting} aria-describedby={disabledReason ? "rewrap-disabled-reason" : undefined}>
+            {starting ? "Starting…" : "Start re-wrap"}
+          </Button>
+        </form>
+        {active ? (
+          <form action={cancel}>
+            <Button type="submit" variant="secondary" disabled={cancelling}>
+              {cancelling ? "Cancelling…" : "Cancel"}
+            </Button>
+          </form>
+        ) : null}
+      </div>
+      {disabledReason ? (
+        <p id="rewrap-disabled-reason" className="text-sm text-zinc-500 dark:text-zinc-400">
+          {disabledReason}
+        </p>
+      ) : null}
+      {error ? <Alert>{error}</Alert> : null}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+// Claims one job this process knows how to run and runs it to its end.
+import { log } from "../log/logger";
+import { claimJob } from "./claim-job";
+import { jobHandler, jobKinds } from "./handlers";
+import { runJob, type JobOutcome } from "./run-job";
+
+/** The outcome, or null when no job was waiting. */
+export async function runNextJob(workerId: string, signal?: AbortSignal): Promise<JobOutcome | null> {
+  const job = await claimJob(workerId, jobKinds());
+  if (!job) return null;
+  const handler = jobHandler(job.kind);
+  // Claimed kinds all have handlers; a registry changed in between is a bug.
+  if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+  log.info({ jobId: job.id, kind: job.kind, progress: job.progress, total: job.total, workerId }, "job claimed");
+  const outcome = await runJob(job, handler, signal);
+  log.info({ jobId: job.id, kind: job.kind, outcome, workerId }, "job ended");
+  return outcome;
+}

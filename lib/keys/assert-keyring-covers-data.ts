@@ -1,0 +1,29 @@
+// The start-up check of key rotation's last step (DESIGN 4: "a key can be
+// removed only when no row uses it"). Starting without a key that data
+// still needs would turn every read of that data into an error; refusing
+// to start names the key while the fix (put it back) is still easy.
+// No `server-only` here: lib/instance/preflight.ts runs outside Next.
+import type { LoadedKeyring } from "../crypto";
+import { db, type Tx } from "../db/client";
+import { StartupError } from "../instance/preflight";
+import { keyringSetting } from "./keyring-setting";
+import { keyUsage, type KeyUsage } from "./key-usage";
+
+const versions = (n: number) => `${n} secret ${n === 1 ? "version" : "versions"}`;
+
+export async function assertKeyringCoversData(loaded: LoadedKeyring, tx: Tx = db): Promise<void> {
+  const missing = (await keyUsage(tx, loaded.keyring)).filter((k) => !k.inKeyring && k.versions > 0);
+  if (missing.length === 0) return;
+  throw new StartupError(`${keyringSetting(loaded)}: ${describeMissing(missing)}`);
+}
+
+function describeMissing(missing: KeyUsage[]): string {
+  const fix = "(after the new primary key) and run the re-wrap first";
+  const [only] = missing;
+  if (missing.length === 1 && only) {
+    const still = only.versions === 1 ? "still uses it" : "still use it";
+    return `key "${only.kekName}" was removed but ${versions(only.versions)} ${still}; put it back ${fix}`;
+  }
+  const list = missing.map((k) => `"${k.kekName}" (${versions(k.versions)})`).join(", ");
+  return `keys ${list} were removed but are still in use; put them back ${fix}`;
+}
