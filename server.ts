@@ -1,20 +1,36 @@
 // Coffer's server: preflight (config, database, migrations, setup token),
 // then Next.js behind a thin Node HTTP layer that stamps every request with
 // an id, pins the client address, and writes one JSON log line per request.
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
+import { join } from "node:path";
 import next from "next";
+import { parseConfig } from "./lib/config/env";
 import { closeConnection } from "./lib/db/client";
-import { preflight, StartupError } from "./lib/instance/preflight";
+import type { Preflight } from "./lib/instance/preflight";
 import { log } from "./lib/log/logger";
+
+class PreflightFailed extends Error {}
+
+/** The preflight runs in a child process; see lib/instance/preflight-cli.ts. */
+function runPreflight(): Omit<Preflight, "config"> {
+  const child = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "lib", "instance", "preflight-cli.ts")], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: process.env,
+    maxBuffer: 1024 * 1024,
+  });
+  if (child.status !== 0) throw new PreflightFailed();
+  return JSON.parse(child.stdout.toString().trim().split("\n").at(-1)!);
+}
 
 const dev = process.argv.includes("--dev");
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 async function main() {
   const started = performance.now();
-  const ready = await preflight();
-  const cfg = ready.config;
+  const ready = runPreflight();
+  const cfg = parseConfig();
   process.env.AUTH_SECRET = ready.authSecret;
   if (ready.authSecretGenerated) {
     log.warn({ file: ready.authSecretGenerated }, "AUTH_SECRET not set: generated one; set AUTH_SECRET when running several nodes");
@@ -72,9 +88,9 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof StartupError) {
-    process.stderr.write(`coffer: ${error.message}\n`);
-  } else {
+  // The preflight process has already said what is wrong, in one line.
+  if (error instanceof PreflightFailed) process.exit(1);
+  else {
     process.stderr.write(`coffer: start failed: ${(error as Error).message?.split("\n")[0] ?? error}\n`);
   }
   process.exit(1);

@@ -35,7 +35,7 @@ export const auditFilterSchema = z.object({
   q: optionalText,
 });
 
-export type AuditFilters = z.output<typeof auditFilterSchema>;
+export type AuditFilters = Partial<z.output<typeof auditFilterSchema>>;
 
 export function parseAuditFilters(params: URLSearchParams | Record<string, string | undefined>): AuditFilters {
   const object = params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : params;

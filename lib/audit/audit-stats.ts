@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../rbac/authorize";
-import { audited } from "./audited";
+import { auditedRead } from "./audited";
 import { auditSqlWhere, auditWhere, type AuditFilters } from "./audit-filters";
 
 export type AuditStats = {
@@ -17,7 +17,7 @@ export async function auditStats(actor: Actor, filters: AuditFilters): Promise<A
   const to = filters.to ?? new Date();
   const from = filters.from ?? new Date(to.getTime() - 30 * DAY_MS);
   const where = auditWhere({ ...filters, from, to });
-  return audited(actor, "audit.list", async (tx) => {
+  return auditedRead(actor, "audit.list", async (tx) => {
     await authorize(tx, actor, "audit:read");
     const counts = await tx.$queryRaw<{ day: string; outcome: string; n: number }[]>`
       SELECT to_char(date_trunc('day', "time" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, "outcome", count(*)::int AS n

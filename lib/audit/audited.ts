@@ -8,8 +8,21 @@ import { PermissionDenied } from "../rbac/authorize";
 import { recordAudit } from "./record-audit";
 
 export async function audited<T>(actor: Actor, action: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return guarded(actor, action, () => db.$transaction(work));
+}
+
+/**
+ * For reads that write nothing: the same permission check and denial
+ * record, without an interactive transaction (its BEGIN/COMMIT round trips
+ * are most of the cost of a small read such as an audit page).
+ */
+export async function auditedRead<T>(actor: Actor, action: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return guarded(actor, action, () => work(db));
+}
+
+async function guarded<T>(actor: Actor, action: string, run: () => Promise<T>): Promise<T> {
   try {
-    return await db.$transaction(work);
+    return await run();
   } catch (error) {
     if (error instanceof PermissionDenied) {
       await db.$transaction((tx) =>

@@ -5,12 +5,12 @@ import { BadRequest } from "../http/errors";
 import { authorize } from "../rbac/authorize";
 import { audited } from "./audited";
 import { csvHeader, csvRow } from "./audit-csv";
-import { toAuditEventDto } from "./audit-event-dto";
-import { auditWhere, type AuditFilters } from "./audit-filters";
+import { auditSqlWhere, type AuditFilters } from "./audit-filters";
+import { rawAuditRows, rawToDto } from "./audit-rows";
 import { recordAudit } from "./record-audit";
 
 export type ExportFormat = "csv" | "jsonl";
-const BATCH = 2_000;
+const BATCH = 5_000;
 
 export function parseExportFormat(value: string | null): ExportFormat {
   if (value === null || value === "csv") return "csv";
@@ -30,7 +30,7 @@ export async function exportAuditEvents(actor: Actor, filters: AuditFilters, for
     const shown = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : String(v)]));
     await recordAudit(tx, actor, { action: "audit.export", details: { format, filters: shown } });
   });
-  const where = auditWhere(filters);
+  const where = auditSqlWhere(filters);
   const encoder = new TextEncoder();
   let last = -1n;
   let headerSent = format !== "csv";
@@ -41,13 +41,13 @@ export async function exportAuditEvents(actor: Actor, filters: AuditFilters, for
         controller.enqueue(encoder.encode(csvHeader));
         return;
       }
-      const rows = await db.auditEvent.findMany({ where: { AND: [where, { seq: { gt: last } }] }, orderBy: { seq: "asc" }, take: BATCH });
+      const rows = await rawAuditRows(db, where, last, BATCH);
       if (!rows.length) {
         controller.close();
         return;
       }
-      last = rows.at(-1)!.seq;
-      const text = rows.map((row) => (format === "csv" ? csvRow(toAuditEventDto(row)) : `${JSON.stringify(toAuditEventDto(row))}\n`)).join("");
+      last = BigInt(rows.at(-1)!.seq);
+      const text = rows.map((row) => (format === "csv" ? csvRow(rawToDto(row)) : `${JSON.stringify(rawToDto(row))}\n`)).join("");
       controller.enqueue(encoder.encode(text));
     },
   });

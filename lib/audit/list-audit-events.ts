@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
-import { audited } from "./audited";
+import { auditedRead } from "./audited";
 import { toAuditEventDto, type AuditEventDto } from "./audit-event-dto";
 import { auditWhere, type AuditFilters } from "./audit-filters";
 
@@ -20,7 +20,7 @@ export type AuditPage = { events: AuditEventDto[]; nextCursor: string | null; ne
  */
 export async function listAuditEvents(actor: Actor, filters: AuditFilters, page: { cursor?: string; limit?: number | string } = {}): Promise<AuditPage> {
   const { cursor, limit } = parseInput(pageSchema, page);
-  return audited(actor, "audit.list", async (tx) => {
+  return auditedRead(actor, "audit.list", async (tx) => {
     await authorize(tx, actor, "audit:read");
     const where = auditWhere(filters);
     const rows = await tx.auditEvent.findMany({
@@ -38,7 +38,7 @@ export async function listAuditEvents(actor: Actor, filters: AuditFilters, page:
 /** For the live indicator: how many events arrived after `afterSeq` (capped). */
 export async function countNewAuditEvents(actor: Actor, filters: AuditFilters, afterSeq: string): Promise<number> {
   if (!/^\d+$/.test(afterSeq)) return 0;
-  return audited(actor, "audit.list", async (tx) => {
+  return auditedRead(actor, "audit.list", async (tx) => {
     await authorize(tx, actor, "audit:read");
     const rows = await tx.auditEvent.findMany({ where: { AND: [auditWhere(filters), { seq: { gt: BigInt(afterSeq) } }] }, select: { seq: true }, take: 100 });
     return rows.length;

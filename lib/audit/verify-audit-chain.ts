@@ -4,6 +4,8 @@
 // and its link is checked against the hash the `audit.archived` event
 // recorded for the last archived one.
 import { db, type Tx } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
+import { rawAuditRows, rawToHashed } from "./audit-rows";
 import { eventHash, GENESIS_HASH } from "./canonical";
 
 export type ChainReport =
@@ -13,7 +15,7 @@ export type ChainReport =
 /** Where a walk stands: the next sequence id expected and the hash it must link to. */
 export type ChainCursor = { expectedSeq: bigint; prevHash: string; count: number };
 
-type Reader = Pick<Tx, "auditEvent">;
+type Reader = Pick<Tx, "auditEvent" | "$queryRaw">;
 
 export const VERIFY_BATCH = 10_000;
 
@@ -32,15 +34,15 @@ export async function chainStart(reader: Reader): Promise<ChainCursor | { bad: C
 
 /** Checks the next batch; returns the moved cursor, a failure, or null when the chain has ended. */
 export async function verifyNextBatch(reader: Reader, cursor: ChainCursor, batch = VERIFY_BATCH): Promise<ChainCursor | ChainReport | null> {
-  const rows = await reader.auditEvent.findMany({ where: { seq: { gte: cursor.expectedSeq } }, orderBy: { seq: "asc" }, take: batch });
+  const rows = await rawAuditRows(reader, Prisma.sql`TRUE`, cursor.expectedSeq - 1n, batch);
   if (!rows.length) return null;
   let { expectedSeq, prevHash, count } = cursor;
   for (const row of rows) {
-    if (row.seq !== expectedSeq) return { ok: false, count, badSeq: expectedSeq.toString(), reason: "missing event" };
-    if (row.prevHash !== prevHash) return { ok: false, count, badSeq: row.seq.toString(), reason: "previous hash does not match the event before it" };
-    const { hash, prevHash: _linked, ...fields } = row; // eslint-disable-line @typescript-eslint/no-unused-vars
-    if (eventHash(prevHash, fields) !== hash) return { ok: false, count, badSeq: row.seq.toString(), reason: "event content does not match its hash" };
-    prevHash = hash;
+    const seq = BigInt(row.seq);
+    if (seq !== expectedSeq) return { ok: false, count, badSeq: expectedSeq.toString(), reason: "missing event" };
+    if (row.prevHash !== prevHash) return { ok: false, count, badSeq: row.seq, reason: "previous hash does not match the event before it" };
+    if (eventHash(prevHash, rawToHashed(row)) !== row.hash) return { ok: false, count, badSeq: row.seq, reason: "event content does not match its hash" };
+    prevHash = row.hash;
     expectedSeq += 1n;
     count += 1;
   }

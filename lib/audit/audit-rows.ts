@@ -1,0 +1,78 @@
+// Audit rows read with plain SQL for the two bulk paths (export and chain
+// verification), which read every row: Prisma's model mapping of BigInt,
+// Date and JSON per row costs more than the work itself there.
+import type { Tx } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
+import type { AuditEventDto } from "./audit-event-dto";
+import type { HashedEvent } from "./canonical";
+
+export type RawAuditRow = {
+  seq: string;
+  time: string;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string | null;
+  action: string;
+  resourceType: string | null;
+  resourceId: string | null;
+  resourceName: string | null;
+  namespace: string | null;
+  outcome: string;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  details: string;
+  prevHash: string;
+  hash: string;
+};
+
+type Reader = Pick<Tx, "$queryRaw">;
+
+/** Rows with seq > after (ascending), matching `where`, at most `limit`. */
+export function rawAuditRows(reader: Reader, where: Prisma.Sql, after: bigint, limit: number): Promise<RawAuditRow[]> {
+  return reader.$queryRaw<RawAuditRow[]>`
+    SELECT "seq"::text AS "seq",
+      to_char("time" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "time",
+      "actorType", "actorId", "actorLabel", "action", "resourceType", "resourceId", "resourceName", "namespace",
+      "outcome", "ip", "userAgent", "requestId", "details"::text AS "details", "prevHash", "hash"
+    FROM "AuditEvent" WHERE "AuditEvent"."seq" > ${after} AND ${where}
+    ORDER BY "AuditEvent"."seq" LIMIT ${limit}`; // not the text alias: numeric order
+}
+
+export function rawToHashed(row: RawAuditRow): HashedEvent {
+  return {
+    seq: BigInt(row.seq),
+    time: new Date(row.time),
+    actorType: row.actorType,
+    actorId: row.actorId,
+    actorLabel: row.actorLabel,
+    action: row.action,
+    resourceType: row.resourceType,
+    resourceId: row.resourceId,
+    resourceName: row.resourceName,
+    namespace: row.namespace,
+    outcome: row.outcome,
+    ip: row.ip,
+    userAgent: row.userAgent,
+    requestId: row.requestId,
+    details: JSON.parse(row.details),
+  };
+}
+
+export function rawToDto(row: RawAuditRow): AuditEventDto {
+  return {
+    seq: row.seq,
+    time: row.time,
+    actor: { type: row.actorType, id: row.actorId, label: row.actorLabel },
+    action: row.action,
+    resource: { type: row.resourceType, id: row.resourceId, name: row.resourceName },
+    namespace: row.namespace,
+    outcome: row.outcome,
+    ip: row.ip,
+    userAgent: row.userAgent,
+    requestId: row.requestId,
+    details: JSON.parse(row.details),
+    prevHash: row.prevHash,
+    hash: row.hash,
+  };
+}
