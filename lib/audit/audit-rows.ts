@@ -1,7 +1,7 @@
 // Audit rows read with plain SQL for the two bulk paths (export and chain
 // verification), which read every row: Prisma's model mapping of BigInt,
 // Date and JSON per row costs more than the work itself there.
-import type { Tx } from "../db/client";
+import { connection, type Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { AuditEventDto } from "./audit-event-dto";
 import type { HashedEvent } from "./canonical";
@@ -28,15 +28,25 @@ export type RawAuditRow = {
 
 type Reader = Pick<Tx, "$queryRaw">;
 
-/** Rows with seq > after (ascending), matching `where`, at most `limit`. */
-export function rawAuditRows(reader: Reader, where: Prisma.Sql, after: bigint, limit: number): Promise<RawAuditRow[]> {
-  return reader.$queryRaw<RawAuditRow[]>`
+function rowsQuery(where: Prisma.Sql, after: bigint, limit: number): Prisma.Sql {
+  return Prisma.sql`
     SELECT "seq"::text AS "seq",
       to_char("time" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "time",
       "actorType", "actorId", "actorLabel", "action", "resourceType", "resourceId", "resourceName", "namespace",
       "outcome", "ip", "userAgent", "requestId", "details"::text AS "details", "prevHash", "hash"
     FROM "AuditEvent" WHERE "AuditEvent"."seq" > ${after} AND ${where}
     ORDER BY "AuditEvent"."seq" LIMIT ${limit}`; // not the text alias: numeric order
+}
+
+/** Rows with seq > after (ascending), matching `where`, at most `limit`, inside a transaction. */
+export function rawAuditRows(reader: Reader, where: Prisma.Sql, after: bigint, limit: number): Promise<RawAuditRow[]> {
+  return reader.$queryRaw<RawAuditRow[]>(rowsQuery(where, after, limit));
+}
+
+/** The same rows over the connection's bulk path (no transaction), for export and verification. */
+export function bulkAuditRows(where: Prisma.Sql, after: bigint, limit: number): Promise<RawAuditRow[]> {
+  const query = rowsQuery(where, after, limit);
+  return connection().bulkQuery<RawAuditRow>(query.text, query.values.map((v) => (typeof v === "bigint" ? v.toString() : v)));
 }
 
 export function rawToHashed(row: RawAuditRow): HashedEvent {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, eventHash, GENESIS_HASH, type HashedEvent } from "./canonical";
+import { canonicalEvent, canonicalJson, eventHash, GENESIS_HASH, type HashedEvent } from "./canonical";
 
 const event: HashedEvent = {
   seq: 1n,
@@ -28,6 +28,19 @@ describe("canonicalJson", () => {
 
   it("escapes strings as JSON does", () => {
     expect(canonicalJson({ s: 'quote " and \n newline' })).toBe('{"s":"quote \\" and \\n newline"}');
+  });
+});
+
+describe("canonicalEvent", () => {
+  it("writes exactly what canonicalJson writes for the event", () => {
+    const variants: HashedEvent[] = [
+      event,
+      { ...event, actorId: null, actorLabel: null, ip: null, userAgent: 'quote " \\ \u2028 é', details: {} },
+      { ...event, seq: 123456789012n, resourceType: "secret", resourceId: "abc", resourceName: "db_pw", namespace: "prod", details: { z: [1, { b: 2, a: 1 }], a: "x" } },
+    ];
+    for (const v of variants) {
+      expect(canonicalEvent(v)).toBe(canonicalJson({ ...v, seq: v.seq.toString(), time: v.time.toISOString() }));
+    }
   });
 });
 

@@ -38,8 +38,24 @@ export type HashedEvent = {
   details: unknown;
 };
 
+const str = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
+
+/**
+ * canonicalJson of an event, written out field by field in sorted key
+ * order: the same string (a unit test holds the two equal), several times
+ * faster, which is what lets verification walk 100,000 events a second.
+ */
+export function canonicalEvent(event: HashedEvent): string {
+  return (
+    `{"action":${str(event.action)},"actorId":${str(event.actorId)},"actorLabel":${str(event.actorLabel)},` +
+    `"actorType":${str(event.actorType)},"details":${canonicalJson(event.details)},"ip":${str(event.ip)},` +
+    `"namespace":${str(event.namespace)},"outcome":${str(event.outcome)},"requestId":${str(event.requestId)},` +
+    `"resourceId":${str(event.resourceId)},"resourceName":${str(event.resourceName)},"resourceType":${str(event.resourceType)},` +
+    `"seq":"${event.seq}","time":"${event.time.toISOString()}","userAgent":${str(event.userAgent)}}`
+  );
+}
+
 /** hash = SHA-256(prevHash ‖ canonical JSON of the event), hex. */
 export function eventHash(prevHash: string, event: HashedEvent): string {
-  const body = canonicalJson({ ...event, seq: event.seq.toString(), time: event.time.toISOString() });
-  return createHash("sha256").update(prevHash).update(body).digest("hex");
+  return createHash("sha256").update(prevHash).update(canonicalEvent(event)).digest("hex");
 }

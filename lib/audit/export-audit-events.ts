@@ -1,12 +1,11 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
 import { BadRequest } from "../http/errors";
 import { authorize } from "../rbac/authorize";
 import { audited } from "./audited";
 import { csvHeader, csvRow } from "./audit-csv";
 import { auditSqlWhere, type AuditFilters } from "./audit-filters";
-import { rawAuditRows, rawToDto } from "./audit-rows";
+import { bulkAuditRows, rawToDto } from "./audit-rows";
 import { recordAudit } from "./record-audit";
 
 export type ExportFormat = "csv" | "jsonl";
@@ -41,7 +40,7 @@ export async function exportAuditEvents(actor: Actor, filters: AuditFilters, for
         controller.enqueue(encoder.encode(csvHeader));
         return;
       }
-      const rows = await rawAuditRows(db, where, last, BATCH);
+      const rows = await bulkAuditRows(where, last, BATCH);
       if (!rows.length) {
         controller.close();
         return;

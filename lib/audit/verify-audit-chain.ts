@@ -5,7 +5,7 @@
 // recorded for the last archived one.
 import { db, type Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { rawAuditRows, rawToHashed } from "./audit-rows";
+import { bulkAuditRows, rawAuditRows, rawToHashed, type RawAuditRow } from "./audit-rows";
 import { eventHash, GENESIS_HASH } from "./canonical";
 
 export type ChainReport =
@@ -32,10 +32,8 @@ export async function chainStart(reader: Reader): Promise<ChainCursor | { bad: C
   return { expectedSeq: first.seq, prevHash: lastHash, count: 0 };
 }
 
-/** Checks the next batch; returns the moved cursor, a failure, or null when the chain has ended. */
-export async function verifyNextBatch(reader: Reader, cursor: ChainCursor, batch = VERIFY_BATCH): Promise<ChainCursor | ChainReport | null> {
-  const rows = await rawAuditRows(reader, Prisma.sql`TRUE`, cursor.expectedSeq - 1n, batch);
-  if (!rows.length) return null;
+/** Checks one batch of rows against the cursor; returns the moved cursor or a failure. */
+export function checkRows(rows: RawAuditRow[], cursor: ChainCursor): ChainCursor | ChainReport {
   let { expectedSeq, prevHash, count } = cursor;
   for (const row of rows) {
     const seq = BigInt(row.seq);
@@ -49,14 +47,31 @@ export async function verifyNextBatch(reader: Reader, cursor: ChainCursor, batch
   return { expectedSeq, prevHash, count };
 }
 
+/** Checks the next batch inside a transaction (the background job); null when the chain has ended. */
+export async function verifyNextBatch(reader: Reader, cursor: ChainCursor, batch = VERIFY_BATCH): Promise<ChainCursor | ChainReport | null> {
+  const rows = await rawAuditRows(reader, Prisma.sql`TRUE`, cursor.expectedSeq - 1n, batch);
+  return rows.length ? checkRows(rows, cursor) : null;
+}
+
+/**
+ * The whole walk in one go (the CLI, the API with `wait`). The next batch
+ * is fetched while this one is hashed, so the database and the CPU work
+ * side by side.
+ */
 export async function verifyAuditChain(onProgress?: (checked: number) => void): Promise<ChainReport> {
   const start = await chainStart(db);
   if ("bad" in start) return start.bad;
-  let cursor = start;
+  let cursor: ChainCursor = start;
+  let pending = bulkAuditRows(Prisma.sql`TRUE`, cursor.expectedSeq - 1n, VERIFY_BATCH);
   for (;;) {
-    const next = await verifyNextBatch(db, cursor);
-    if (next === null) return { ok: true, count: cursor.count, lastSeq: cursor.count ? (cursor.expectedSeq - 1n).toString() : null };
-    if ("ok" in next) return next;
+    const rows = await pending;
+    if (!rows.length) return { ok: true, count: cursor.count, lastSeq: cursor.count ? (cursor.expectedSeq - 1n).toString() : null };
+    pending = bulkAuditRows(Prisma.sql`TRUE`, BigInt(rows.at(-1)!.seq), VERIFY_BATCH);
+    const next = checkRows(rows, cursor);
+    if ("ok" in next) {
+      await pending.catch(() => undefined);
+      return next;
+    }
     cursor = next;
     onProgress?.(cursor.count);
   }

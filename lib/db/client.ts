@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { config } from "../config/env";
@@ -15,6 +16,8 @@ type Connection = {
   kind: DatabaseKind;
   adapter: SqlMigrationAwareDriverAdapterFactory;
   prisma: PrismaClient;
+  /** Plain SQL for bulk reads (audit export and verification), past Prisma's per-row mapping. */
+  bulkQuery<R>(text: string, values: unknown[]): Promise<R[]>;
   close(): Promise<void>;
 };
 
@@ -42,7 +45,20 @@ class WholeScriptPrismaPg extends PrismaPg {
 function connectPostgres(url: string): Connection {
   const adapter = postgresAdapter(url);
   const prisma = new PrismaClient({ adapter, transactionOptions });
-  return { kind: "postgresql", adapter, prisma, close: () => prisma.$disconnect() };
+  let bulk: pg.Pool | undefined;
+  return {
+    kind: "postgresql",
+    adapter,
+    prisma,
+    bulkQuery: async <R,>(text: string, values: unknown[]) => {
+      bulk ??= new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 5_000 });
+      return (await bulk.query(text, values)).rows as R[];
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await bulk?.end();
+    },
+  };
 }
 
 function connectPglite(dataDir: string): Connection {
@@ -54,6 +70,7 @@ function connectPglite(dataDir: string): Connection {
     kind: "pglite",
     adapter,
     prisma,
+    bulkQuery: async <R,>(text: string, values: unknown[]) => (await pglite.query<R>(text, values)).rows,
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
