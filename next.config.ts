@@ -5,13 +5,18 @@ import type { NextConfig } from "next";
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // same-origin, not no-referrer: with no-referrer browsers send
+  // `Origin: null` on form posts, and Next refuses such server actions.
+  { key: "Referrer-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Uploaded secret files travel in server-action bodies; the domain
+  // enforces COFFER_MAX_SECRET_BYTES (1 MiB by default) itself.
+  experimental: { serverActions: { bodySizeLimit: "8mb" } },
   // Native, WASM and worker-based packages stay out of the bundle.
   serverExternalPackages: [
     "@electric-sql/pglite",

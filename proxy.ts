@@ -3,7 +3,7 @@
 // decision is made by lib/<domain> functions.
 import { NextResponse, type NextRequest } from "next/server";
 
-const PUBLIC_PREFIXES = ["/login", "/setup", "/api/", "/_next/", "/favicon"];
+const PUBLIC_PREFIXES = ["/login", "/setup", "/invite/", "/reset-password/", "/api/", "/_next/", "/favicon"];
 
 function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [

@@ -130,7 +130,7 @@ test("responses carry the security headers", async ({ request }) => {
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
   expect(headers["x-content-type-options"]).toBe("nosniff");
-  expect(headers["referrer-policy"]).toBe("no-referrer");
+  expect(headers["referrer-policy"]).toBe("same-origin");
   expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   const health = await request.get("/api/health");
   expect(await health.json()).toEqual({ status: "ok", db: "ok" });

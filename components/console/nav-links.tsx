@@ -2,10 +2,13 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { House } from "lucide-react";
+import { House, KeyRound } from "lucide-react";
 
 // Sections appear here as they are built (secrets, services, team, audit…).
-const SECTIONS = [{ href: "/", label: "Home", icon: House }];
+const SECTIONS = [
+  { href: "/", label: "Home", icon: House },
+  { href: "/secrets", label: "Secrets", icon: KeyRound },
+];
 
 export function NavLinks({ compact = false }: { compact?: boolean }) {
   const pathname = usePathname();

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { DeleteSecretButton } from "@/components/secrets/delete-secret-button";
+import { EditLabelsButton } from "@/components/secrets/edit-labels-button";
+import { InspectViews } from "@/components/secrets/inspect-views";
+import { PermissionDenied } from "@/components/secrets/permission-denied";
+import { RotateButton } from "@/components/secrets/rotate-button";
+import { SecretHeader } from "@/components/secrets/secret-header";
+import { secretsHref } from "@/components/secrets/secret-hrefs";
+import { ReadersTable, ReadsNote, UsedByTable } from "@/components/secrets/secret-usage";
+import { VersionsTable } from "@/components/secrets/versions-table";
+import { FlashToast } from "@/components/ui/toast";
+import { requireActor } from "@/lib/auth/current-actor";
+import { config } from "@/lib/config/env";
+import { getSecret } from "@/lib/secrets/get-secret";
+import { secretAbilities } from "@/lib/secrets/secret-permissions";
+import { first, loadOrDeny, resolveNamespace, type SearchParams } from "../load";
+import { uploadLimit } from "../upload-limit";
+
+type Props = { params: Promise<{ name: string }>; searchParams: SearchParams };
+
+const NOTICES: Record<string, (name: string) => string> = {
+  created: (name) => `Secret ${name} created.`,
+  restored: (name) => `Secret ${name} restored.`,
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).name };
+}
+
+export default async function SecretPage({ params, searchParams }: Props) {
+  const actor = await requireActor();
+  const { name } = await params;
+  const query = await searchParams;
+  const { ns } = await resolveNamespace(actor, first(query.ns));
+  const [result, may] = await Promise.all([loadOrDeny(() => getSecret(actor, ns, name)), secretAbilities(actor, ns)]);
+  if (!result.ok) return <PermissionDenied message={result.denied} backHref={secretsHref(ns)} backLabel="Back to secrets" />;
+
+  const secret = result.value;
+  const notice = NOTICES[first(query.notice) ?? ""];
+  const canChangeData = may.update && !secret.immutable;
+  return (
+    <div className="space-y-8">
+      {notice ? <FlashToast message={notice(secret.name)} /> : null}
+      <SecretHeader
+        secret={secret}
+        actions={
+          <>
+            {canChangeData ? <RotateButton ns={ns} name={secret.name} type={secret.type} maxBytes={uploadLimit()} /> : null}
+            {may.update ? <EditLabelsButton ns={ns} name={secret.name} labels={secret.labels} /> : null}
+            {may.delete ? <DeleteSecretButton ns={ns} name={secret.name} recoveryDays={config().COFFER_RECOVERY_DAYS} /> : null}
+          </>
+        }
+      />
+      <section aria-labelledby="inspect-heading" className="space-y-3">
+        <h2 id="inspect-heading" className="sr-only">
+          Inspect
+        </h2>
+        <InspectViews secret={secret} />
+      </section>
+      <section aria-labelledby="versions-heading" className="space-y-3">
+        <div className="flex items-baseline justify-between gap-4">
+          <h2 id="versions-heading" className="text-lg font-semibold tracking-tight">
+            Versions
+          </h2>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            {secret.immutable ? "Immutable: its data never changes." : `The newest ${config().COFFER_MAX_VERSIONS} versions are kept.`}
+          </p>
+        </div>
+        <VersionsTable ns={ns} name={secret.name} versions={secret.versions} canRollBack={canChangeData} />
+      </section>
+      <section aria-labelledby="used-by-heading" className="space-y-3">
+        <div className="flex items-baseline justify-between gap-4">
+          <h2 id="used-by-heading" className="text-lg font-semibold tracking-tight">
+            Used by
+          </h2>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">Services this secret is bound to.</p>
+        </div>
+        <UsedByTable ns={ns} name={secret.name} services={secret.boundServices} />
+      </section>
+      <section aria-labelledby="reads-heading" className="space-y-3">
+        <div className="flex items-baseline justify-between gap-4">
+          <h2 id="reads-heading" className="text-lg font-semibold tracking-tight">
+            Reads
+          </h2>
+          <ReadsNote lastReadAt={secret.lastReadAt} stale={secret.stale} staleDays={config().COFFER_STALE_DAYS} />
+        </div>
+        <ReadersTable name={secret.name} reads={secret.reads} />
+      </section>
+    </div>
+  );
+}
