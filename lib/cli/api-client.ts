@@ -80,7 +80,7 @@ async function readResponse<T>(response: Response, server: string): Promise<T> {
 }
 
 /** The contract's `{error: {code, message}}`, or the status line when a proxy answered with something else. */
-function errorBody(raw: string, response: Response): [code: string, message: string] {
+export function errorBody(raw: string, response: Response): [code: string, message: string] {
   try {
     const parsed = JSON.parse(raw) as { error?: { code?: unknown; message?: unknown } };
     const { code, message } = parsed.error ?? {};
@@ -92,7 +92,7 @@ function errorBody(raw: string, response: Response): [code: string, message: str
 }
 
 /** fetch reports every network failure as "fetch failed"; the useful part is in `cause`. */
-function networkReason(error: unknown): string {
+export function networkReason(error: unknown): string {
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
     return "no answer in time";
   }

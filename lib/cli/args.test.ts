@@ -6,6 +6,7 @@ import { createCommand } from "./secret/create";
 import { inspectCommand } from "./secret/inspect";
 import { lsCommand } from "./secret/ls";
 import { versionsCommand } from "./secret/versions";
+import { runWithSecretsCommand } from "./workload/run-with-secrets";
 
 function usageError(spec: CommandSpec, argv: string[]): UsageError {
   try {
@@ -103,5 +104,23 @@ describe("resolveNamespace", () => {
     expect(resolveNamespace({ namespace: "ops" }, { COFFER_NAMESPACE: "dev" })).toBe("ops");
     expect(resolveNamespace({}, { COFFER_NAMESPACE: "dev" })).toBe("dev");
     expect(resolveNamespace({}, {})).toBe("default");
+  });
+});
+
+describe("parseCommand for a command that runs another (coffer run)", () => {
+  const spec = runWithSecretsCommand.spec;
+
+  it("parses only what is before --, passing the rest through untouched", () => {
+    const parsed = parseCommand(spec, ["--token-file", "t", "--", "sh", "-c", "echo --help", "--server", "x"]);
+    expect(parsed.values["token-file"]).toBe("t");
+    expect(parsed.values.server).toBeUndefined();
+    expect(parsed.rest).toEqual(["sh", "-c", "echo --help", "--server", "x"]);
+    expect(wantsHelp(["--token-file", "t", "--", "ls", "--help"])).toBe(false);
+  });
+
+  it("requires -- and a command after it", () => {
+    expect(usageError(spec, ["sh"]).message).toBe('"coffer run" requires -- before the command to run');
+    expect(usageError(spec, ["--keep-env", "--"]).message).toBe('"coffer run" requires a command after --');
+    expect(usageError(spec, ["--nope", "--", "sh"]).message).toBe("unknown flag: --nope");
   });
 });

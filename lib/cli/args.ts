@@ -26,11 +26,18 @@ export type CommandSpec = {
   args: { min: number; max: number };
   /** Extra help text after the options (examples, field lists). */
   details?: string;
+  /**
+   * Takes a command to run after a required `--` (`coffer run -- CMD ARGS…`):
+   * everything after it is passed through untouched, flags included.
+   */
+  passthrough?: boolean;
 };
 
 export type ParsedArgs = {
   values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
+  /** What came after `--`, for a `passthrough` command. */
+  rest?: string[];
 };
 
 export const namespaceOption: OptionSpec = {
@@ -51,6 +58,7 @@ export function wantsHelp(argv: string[]): boolean {
 }
 
 export function parseCommand(spec: CommandSpec, argv: string[]): ParsedArgs {
+  if (spec.passthrough) return parsePassthrough(spec, argv);
   const options = Object.fromEntries(
     spec.options.map((o) => [
       o.name,
@@ -66,6 +74,17 @@ export function parseCommand(spec: CommandSpec, argv: string[]): ParsedArgs {
   }
   checkArgCount(spec, parsed.positionals.length);
   return parsed as ParsedArgs;
+}
+
+// Only the part before `--` is ours: `coffer run -- sh -c '…' --help` runs
+// sh, it does not print our help. Without `--` a command's own flags would be
+// taken for ours (or refused), so it is required.
+function parsePassthrough(spec: CommandSpec, argv: string[]): ParsedArgs {
+  const at = argv.indexOf("--");
+  if (at === -1) throw new UsageError(`"coffer ${spec.path}" requires -- before the command to run`, spec.path);
+  const rest = argv.slice(at + 1);
+  if (!rest.length) throw new UsageError(`"coffer ${spec.path}" requires a command after --`, spec.path);
+  return { ...parseCommand({ ...spec, passthrough: false }, argv.slice(0, at)), rest };
 }
 
 function flagErrorMessage(error: unknown): string {

@@ -21,7 +21,9 @@ afterAll(async () => {
   await rm(elsewhere, { recursive: true, force: true });
 });
 
-describe("bin/coffer.mjs", () => {
+// Each test starts node + tsx one or more times: seconds on a busy machine
+// (the workload tests start the CLI as a process too, in parallel).
+describe("bin/coffer.mjs", { timeout: 30_000 }, () => {
   it("is an executable node script", async () => {
     expect((await stat(COFFER_BIN)).mode & 0o777).toBe(0o755);
     expect((await readFile(COFFER_BIN, "utf8")).startsWith("#!/usr/bin/env node\n")).toBe(true);

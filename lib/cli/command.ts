@@ -8,3 +8,13 @@ export type Command = {
   /** Resolves to the exit code; errors thrown are printed by run.ts. */
   run(ctx: CliContext, args: ParsedArgs): Promise<number>;
 };
+
+/** A management command (`coffer secret …`, `coffer service token …`): commands and groups under one word. */
+export type CommandGroup = {
+  /** Path under `coffer`: "service token". */
+  path: string;
+  summary: string;
+  commands: Command[];
+  groups?: CommandGroup[];
+  help(): string;
+};

@@ -10,8 +10,10 @@ describe("coffer (top level)", () => {
       const result = await runCli(argv);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^\nUsage:  coffer \[OPTIONS\] COMMAND\n/);
-      expect(result.stdout).toContain("Management Commands:\n  secret   Manage secrets\n");
+      expect(result.stdout).toContain("Management Commands:\n  secret    Manage secrets\n  service   Manage services\n");
+      expect(result.stdout).toContain("  agent    Write a service's secrets into a directory and keep them current\n");
       expect(result.stdout).toContain("  login    Log in to a Coffer server\n");
+      expect(result.stdout).toContain("  run      Run a command with a service's secrets as files\n");
     }
   });
 
@@ -56,6 +58,45 @@ describe("coffer secret help", () => {
         "See 'coffer secret inspect --help'.\n\n" +
         "Usage:  coffer secret inspect [OPTIONS] SECRET [SECRET...]\n\n" +
         "Display detailed information on one or more secrets\n",
+    });
+  });
+});
+
+describe("coffer service help", () => {
+  it("lists the service commands and the token group", async () => {
+    const result = await runCli(["service"]);
+    expect(result.stdout).toMatch(/^\nUsage:  coffer service COMMAND\n\nManage services\n\nManagement Commands:\n  token   Manage the tokens/);
+    expect(result.stdout).toContain("Commands:\n  create    Create a new service\n  inspect   ");
+    const tokens = await runCli(["service", "token", "--help"]);
+    expect(tokens.stdout).toContain("Usage:  coffer service token COMMAND\n");
+    expect(tokens.stdout).toContain("  create   Create a token for a service's agent\n");
+  });
+
+  it("prints a nested command's help and finds it by alias", async () => {
+    expect((await runCli(["service", "token", "revoke", "--help"])).stdout).toContain(
+      "Usage:  coffer service token rm SERVICE TOKEN_ID [TOKEN_ID...]\n\nRevoke tokens of a service\n\nAliases:\n" +
+        "  coffer service token rm, coffer service token remove, coffer service token revoke\n",
+    );
+    const update = await runCli(["service", "update", "--help"]);
+    expect(update.stdout).toContain("      --secret-add secret    Add a secret to a service (fields below)\n");
+    expect(update.stdout).toContain("  source=SECRET (or src=)");
+  });
+
+  it("names an unknown service subcommand", async () => {
+    expect((await runCli(["service", "scale", "db=2"])).stderr).toBe("coffer: 'scale' is not a coffer service command.\nSee 'coffer service --help'\n");
+    expect((await runCli(["service", "token", "show"])).stderr).toBe(
+      "coffer: 'show' is not a coffer service token command.\nSee 'coffer service token --help'\n",
+    );
+  });
+
+  it("shows the usage block of a nested command for a usage error", async () => {
+    const result = await runCli(["service", "token", "rm", "db"]);
+    expect(result).toMatchObject({
+      code: 1,
+      stderr:
+        '"coffer service token rm" requires at least 2 arguments.\n' +
+        "See 'coffer service token rm --help'.\n\n" +
+        "Usage:  coffer service token rm SERVICE TOKEN_ID [TOKEN_ID...]\n\nRevoke tokens of a service\n",
     });
   });
 });

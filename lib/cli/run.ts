@@ -5,15 +5,24 @@
 import { parseCommand, wantsHelp } from "./args";
 import { loginCommand } from "./auth/login";
 import { logoutCommand } from "./auth/logout";
-import type { Command } from "./command";
+import type { Command, CommandGroup } from "./command";
 import type { CliContext } from "./context";
 import { ApiError, apiErrorLine, CliError, ConnectError, UsageError } from "./errors";
 import { commandHelp, groupHelp, usageErrorText } from "./help";
 import { secretCommands, secretGroupSummary, secretHelp } from "./secret";
+import { serviceGroup } from "./service";
 import { cliVersion } from "./version";
+import { agentCommand } from "./workload/agent";
+import { runWithSecretsCommand } from "./workload/run-with-secrets";
 
-const topCommands: Command[] = [loginCommand, logoutCommand];
-const allCommands = [...topCommands, ...secretCommands];
+const topCommands: Command[] = [agentCommand, loginCommand, logoutCommand, runWithSecretsCommand];
+const secretGroup: CommandGroup = { path: "secret", summary: secretGroupSummary, commands: secretCommands, help: secretHelp };
+const groups: CommandGroup[] = [secretGroup, serviceGroup];
+
+function commandsOf(group: CommandGroup): Command[] {
+  return [...group.commands, ...(group.groups ?? []).flatMap(commandsOf)];
+}
+const allCommands = [...topCommands, ...groups.flatMap(commandsOf)];
 
 const isHelp = (arg: string | undefined) => arg === undefined || arg === "--help" || arg === "-h" || arg === "help";
 
@@ -26,7 +35,7 @@ export function topHelp(): string {
       ["  -v, --version", "Print version information and quit"],
     ],
     sections: [
-      { title: "Management Commands", commands: [{ name: "secret", summary: secretGroupSummary }] },
+      { title: "Management Commands", commands: groups.map((g) => ({ name: g.path, summary: g.summary })) },
       { title: "Commands", commands: topCommands.map((c) => ({ name: c.spec.path, summary: c.spec.summary })) },
     ],
     notes: [
@@ -61,22 +70,27 @@ async function dispatch(argv: string[], ctx: CliContext): Promise<number> {
     ctx.stdout.write(`coffer version ${cliVersion()}\n`);
     return 0;
   }
-  if (first === "secret") {
-    const [sub, ...args] = rest;
-    if (isHelp(sub)) {
-      ctx.stdout.write(secretHelp());
-      return 0;
-    }
-    const command = secretCommands.find((c) => c.spec.path === `secret ${sub}` || c.spec.aliases?.includes(sub!));
-    if (!command) throw new CliError(`coffer: '${sub}' is not a coffer secret command.\nSee 'coffer secret --help'`);
-    return runCommand(command, args, ctx);
-  }
+  const group = groups.find((g) => g.path === first);
+  if (group) return dispatchGroup(group, rest, ctx);
   const command = topCommands.find((c) => c.spec.path === first);
   if (!command) {
     const what = first!.startsWith("-") ? `unknown flag: ${first}` : `'${first}' is not a coffer command.`;
     throw new CliError(`coffer: ${what}\nSee 'coffer --help'`);
   }
   return runCommand(command, rest, ctx);
+}
+
+async function dispatchGroup(group: CommandGroup, argv: string[], ctx: CliContext): Promise<number> {
+  const [sub, ...args] = argv;
+  if (isHelp(sub)) {
+    ctx.stdout.write(group.help());
+    return 0;
+  }
+  const nested = group.groups?.find((g) => g.path === `${group.path} ${sub}`);
+  if (nested) return dispatchGroup(nested, args, ctx);
+  const command = group.commands.find((c) => c.spec.path === `${group.path} ${sub}` || c.spec.aliases?.includes(sub!));
+  if (!command) throw new CliError(`coffer: '${sub}' is not a coffer ${group.path} command.\nSee 'coffer ${group.path} --help'`);
+  return runCommand(command, args, ctx);
 }
 
 async function runCommand(command: Command, args: string[], ctx: CliContext): Promise<number> {

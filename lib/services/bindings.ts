@@ -28,18 +28,19 @@ export async function addBinding(actor: Actor, namespace: string, serviceName: s
       const pinned = await tx.secretVersion.findUnique({ where: { secretId_version: { secretId: secret.id, version: spec.pinnedVersion } } });
       if (!pinned) throw new BadRequest(`pinnedVersion: secret '${spec.secret}' has no version ${spec.pinnedVersion}`);
     }
-    if (spec.key) {
-      const current = await tx.secretVersion.findUnique({
-        where: { secretId_version: { secretId: secret.id, version: spec.pinnedVersion ?? secret.currentVersion } },
-        select: { keys: true },
-      });
-      if (!(current?.keys as KeyInfo[] | undefined)?.some((k) => k.name === spec.key)) {
-        throw new BadRequest(`key: secret '${spec.secret}' has no key '${spec.key}'`);
-      }
-    }
-    if (await tx.secretBinding.findUnique({ where: { serviceId_target: { serviceId: service.id, target } } })) {
-      throw new Conflict(`service '${serviceName}' already has a secret at target '${target}'`);
-    }
+    const current = await tx.secretVersion.findUnique({
+      where: { secretId_version: { secretId: secret.id, version: spec.pinnedVersion ?? secret.currentVersion } },
+      select: { keys: true },
+    });
+    const keys = (current?.keys as KeyInfo[] | undefined) ?? [];
+    if (spec.key && !keys.some((k) => k.name === spec.key)) throw new BadRequest(`key: secret '${spec.secret}' has no key '${spec.key}'`);
+    // A single-key secret is bound to that key, so the target stays a file
+    // even if a later version adds keys (a file turning into a directory
+    // would break every *_FILE reader).
+    const key = spec.key ?? (keys.length === 1 ? keys[0]!.name : null);
+    const taken = await tx.secretBinding.findMany({ where: { serviceId: service.id }, select: { target: true } });
+    const clash = taken.find((t) => t.target === target || t.target.startsWith(`${target}/`) || target.startsWith(`${t.target}/`));
+    if (clash) throw new Conflict(`service '${serviceName}' already has a secret at target '${clash.target}'`);
     const row = await tx.secretBinding.create({
       data: {
         id: `bnd_${randomBytes(10).toString("hex")}`,
@@ -50,7 +51,7 @@ export async function addBinding(actor: Actor, namespace: string, serviceName: s
         gid: spec.gid,
         mode,
         envName: spec.envName ?? null,
-        key: spec.key ?? null,
+        key,
         pinnedVersion: spec.pinnedVersion ?? null,
       },
       select: bindingSelect,
@@ -65,15 +66,15 @@ export async function addBinding(actor: Actor, namespace: string, serviceName: s
   });
 }
 
-/** Docker's `--secret-rm`: by target, or by secret name (removing each of its bindings). */
+/** Docker's `--secret-rm`: by secret name (each of its bindings), or else by target. */
 export async function removeBinding(actor: Actor, namespace: string, serviceName: string, targetOrSecret: string): Promise<number> {
   return audited(actor, "binding.delete", async (tx) => {
     await authorize(tx, actor, "binding:manage", namespace);
     const service = await findServiceOrThrow(tx, namespace, serviceName);
-    const byTarget = await tx.secretBinding.findMany({ where: { serviceId: service.id, target: targetOrSecret }, select: bindingSelect });
-    const matches = byTarget.length
-      ? byTarget
-      : await tx.secretBinding.findMany({ where: { serviceId: service.id, secret: { name: targetOrSecret } }, select: bindingSelect });
+    const bySecret = await tx.secretBinding.findMany({ where: { serviceId: service.id, secret: { name: targetOrSecret } }, select: bindingSelect });
+    const matches = bySecret.length
+      ? bySecret
+      : await tx.secretBinding.findMany({ where: { serviceId: service.id, target: targetOrSecret }, select: bindingSelect });
     if (!matches.length) throw new NotFound(`service '${serviceName}' has no binding with target or secret '${targetOrSecret}'`);
     await tx.secretBinding.deleteMany({ where: { id: { in: matches.map((m) => m.id) } } });
     for (const binding of matches) {

@@ -7,7 +7,7 @@ import { findServiceOrThrow } from "./find-service";
 import { bindingSelect, serviceSelect, toBindingInfo, toServiceSummary, type ServiceDetail } from "./service-dto";
 
 export async function serviceDetail(tx: Tx, serviceId: string): Promise<ServiceDetail> {
-  const row = await tx.service.findUniqueOrThrow({ where: { id: serviceId }, select: serviceSelect });
+  const row = await tx.service.findUniqueOrThrow({ where: { id: serviceId }, select: serviceSelect() });
   const bindings = await tx.secretBinding.findMany({ where: { serviceId }, select: bindingSelect, orderBy: { target: "asc" } });
   const tokens = await tx.serviceToken.findMany({ where: { serviceId }, orderBy: { createdAt: "desc" } });
   const reads = await tx.secretAccess.findMany({

@@ -21,7 +21,7 @@ export async function createService(actor: Actor, namespace: string, input: unkn
     }
     const row = await tx.service.create({
       data: { id: `svc_${randomBytes(10).toString("hex")}`, namespaceId: ns.id, ...spec, createdById: actor.id },
-      select: serviceSelect,
+      select: serviceSelect(),
     });
     await recordAudit(tx, actor, { action: "service.create", resource: { type: "service", id: row.id, name: row.name }, namespace });
     return toServiceSummary(row);
@@ -38,7 +38,7 @@ export async function updateService(actor: Actor, namespace: string, name: strin
       const clash = await tx.service.findUnique({ where: { namespaceId_name: { namespaceId: service.namespaceId, name: changes.name } } });
       if (clash) throw new Conflict(`service '${changes.name}' already exists in namespace '${namespace}'`);
     }
-    const row = await tx.service.update({ where: { id: service.id }, data: { ...changes, updatedAt: new Date() }, select: serviceSelect });
+    const row = await tx.service.update({ where: { id: service.id }, data: { ...changes, updatedAt: new Date() }, select: serviceSelect() });
     await recordAudit(tx, actor, {
       action: "service.update",
       resource: { type: "service", id: service.id, name: row.name },
@@ -70,7 +70,7 @@ export async function listServices(actor: Actor, namespace: string): Promise<Ser
   return audited(actor, "service.list", async (tx) => {
     await authorize(tx, actor, "service:list", namespace);
     const ns = await findNamespaceOrThrow(tx, namespace);
-    const rows = await tx.service.findMany({ where: { namespaceId: ns.id }, select: serviceSelect, orderBy: { name: "asc" } });
+    const rows = await tx.service.findMany({ where: { namespaceId: ns.id }, select: serviceSelect(), orderBy: { name: "asc" } });
     return rows.map(toServiceSummary);
   });
 }

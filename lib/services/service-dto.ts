@@ -47,7 +47,8 @@ export function toBindingInfo(row: Prisma.SecretBindingGetPayload<{ select: type
   };
 }
 
-export const serviceSelect = {
+/** A function: "expired" depends on the time of the query. */
+export const serviceSelect = () => ({
   id: true,
   name: true,
   description: true,
@@ -55,8 +56,9 @@ export const serviceSelect = {
   createdAt: true,
   updatedAt: true,
   namespace: { select: { name: true } },
-  _count: { select: { bindings: true, tokens: { where: { revokedAt: null } } } },
-} satisfies Prisma.ServiceSelect;
+  // Usable tokens only: neither revoked nor expired.
+  _count: { select: { bindings: true, tokens: { where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } } } },
+}) satisfies Prisma.ServiceSelect;
 
 export type ServiceSummary = {
   id: string;
@@ -70,7 +72,7 @@ export type ServiceSummary = {
   updatedAt: string;
 };
 
-export function toServiceSummary(row: Prisma.ServiceGetPayload<{ select: typeof serviceSelect }>): ServiceSummary {
+export function toServiceSummary(row: Prisma.ServiceGetPayload<{ select: ReturnType<typeof serviceSelect> }>): ServiceSummary {
   return {
     id: row.id,
     name: row.name,

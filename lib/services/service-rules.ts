@@ -28,6 +28,8 @@ export function checkTarget(target: string): string | null {
   const parts = target.split("/");
   if (parts.some((part) => part === ".." || part === "." || part === "")) return "target must not contain '..', '.' or empty path segments";
   if (!/^[A-Za-z0-9._/-]+$/.test(target)) return "target may contain only letters, digits, '.', '_', '-' and '/'";
+  // The agent keeps its own files (.coffer-agent.json, .coffer-tmp-*) in the delivery directory.
+  if (parts.some((part) => part.startsWith(".coffer"))) return "target must not start with '.coffer' (reserved for the agent)";
   return null;
 }
 
@@ -56,7 +58,7 @@ export const bindingSchema = z.object({
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "envName must be a valid environment variable name")
     .nullish(),
   key: z.string({ error: "key must be a string" }).min(1, "key must not be empty").nullish(),
-  pinnedVersion: id("pinnedVersion").nullish(),
+  pinnedVersion: id("pinnedVersion").refine((v) => v > 0, "pinnedVersion must be a version number (1 or more)").nullish(),
 });
 
 export type BindingInput = z.input<typeof bindingSchema>;

@@ -7,6 +7,8 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SecretDetail, SecretSummary, SecretVersion } from "../secret/types";
+import { HttpError } from "./fake-http-error";
+import { fakeServices, type RuntimeKnobs, type StoredService } from "./fake-services";
 
 export type RecordedRequest = {
   method: string;
@@ -14,6 +16,8 @@ export type RecordedRequest = {
   headers: IncomingMessage["headers"];
   body: string;
   json: unknown;
+  /** The status answered. */
+  status?: number;
 };
 
 type StoredVersion = Omit<SecretVersion, "current" | "keys" | "sizeBytes"> & { data: Record<string, Buffer> };
@@ -24,21 +28,15 @@ export type FakeCoffer = {
   token: string;
   requests: RecordedRequest[];
   secrets: Map<string, StoredSecret>;
+  services: Map<string, StoredService>;
+  runtime: RuntimeKnobs;
+  /** Stores new data for a secret as its next version, as `secret rotate` does. */
+  rotate(namespace: string, name: string, data: Record<string, string | Buffer>): void;
   close(): Promise<void>;
 };
 
 const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?$/;
 const T0 = "2024-05-01T10:00:00.000Z";
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export function detailOf(secret: StoredSecret): SecretDetail {
   const versions = secret.versions.map((v) => {
@@ -96,9 +94,12 @@ export async function startFakeCoffer(options: { email?: string; password?: stri
   const requests: RecordedRequest[] = [];
   const secrets = new Map<string, StoredSecret>();
   const credentials = { email: options.email ?? "ada@example.com", password: options.password ?? "correct horse" };
+  const serviceRoutes = fakeServices(secrets);
 
-  function handle(method: string, url: URL, json: unknown, auth: string | undefined): [number, unknown] {
+  function handle(method: string, url: URL, json: unknown, headers: IncomingMessage["headers"]): [number, unknown, Record<string, string>?] {
     const body = (json ?? {}) as Record<string, unknown>;
+    const auth = headers.authorization;
+    if (method === "GET" && url.pathname === "/api/v1/runtime/secrets") return serviceRoutes.handleRuntime(auth, headers["if-none-match"]);
     if (method === "POST" && url.pathname === "/api/v1/auth/token") {
       if (body.email !== credentials.email || body.password !== credentials.password) {
         throw new HttpError(401, "unauthorized", "invalid email or password");
@@ -106,6 +107,8 @@ export async function startFakeCoffer(options: { email?: string; password?: stri
       return [201, { token, id: "tok1", name: body.name, expiresAt: null }];
     }
     if (auth !== `Bearer ${token}`) throw new HttpError(401, "unauthorized", "invalid or expired token");
+    const serviceAnswer = serviceRoutes.handleServices(method, url.pathname, body);
+    if (serviceAnswer) return serviceAnswer;
 
     const match = /^\/api\/v1\/namespaces\/([^/]+)\/secrets(?:\/([^/]+)(?:\/(versions|rollback))?)?$/.exec(url.pathname);
     if (!match) throw new HttpError(404, "not_found", "no such route");
@@ -142,8 +145,10 @@ export async function startFakeCoffer(options: { email?: string; password?: stri
     if (!secret) throw new HttpError(404, "not_found", `secret ${name} not found`);
     if (!sub && method === "GET") return [200, detailOf(secret)];
     if (!sub && method === "DELETE") {
-      const user = secret.labels["test.in-use-by"];
-      if (user) throw new HttpError(409, "conflict", `secret '${name}' is in use by the following service: ${user}`);
+      const users = secret.labels["test.in-use-by"] ? [secret.labels["test.in-use-by"]] : serviceRoutes.usersOf(ns, name!);
+      if (users.length) {
+        throw new HttpError(409, "conflict", `secret '${name}' is in use by the following service${users.length > 1 ? "s" : ""}: ${users.join(", ")}`);
+      }
       secrets.delete(`${ns}/${name}`);
       return [204, undefined];
     }
@@ -178,13 +183,16 @@ export async function startFakeCoffer(options: { email?: string; password?: stri
       } catch {
         json = undefined;
       }
-      requests.push({ method: req.method!, url: req.url!, headers: req.headers, body, json });
+      const request: RecordedRequest = { method: req.method!, url: req.url!, headers: req.headers, body, json };
+      requests.push(request);
       try {
-        const [status, answer] = handle(req.method!, new URL(req.url!, "http://fake"), json, req.headers.authorization);
-        res.writeHead(status, answer === undefined ? {} : { "Content-Type": "application/json" });
+        const [status, answer, headers = {}] = handle(req.method!, new URL(req.url!, "http://fake"), json, req.headers);
+        request.status = status;
+        res.writeHead(status, answer === undefined ? headers : { ...headers, "Content-Type": "application/json" });
         res.end(answer === undefined ? undefined : JSON.stringify(answer));
       } catch (error) {
         const e = error instanceof HttpError ? error : new HttpError(500, "internal", "internal error");
+        request.status = e.status;
         res.writeHead(e.status, { "Content-Type": "application/json" });
         res.end(JSON.stringify({ error: { code: e.code, message: e.message } }));
       }
@@ -197,6 +205,12 @@ export async function startFakeCoffer(options: { email?: string; password?: stri
     token,
     requests,
     secrets,
+    services: serviceRoutes.services,
+    runtime: serviceRoutes.runtime,
+    rotate(namespace, name, data) {
+      const bytes = Object.fromEntries(Object.entries(data).map(([key, value]) => [key, Buffer.from(value)]));
+      addVersion(secrets.get(`${namespace}/${name}`)!, bytes);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -57,7 +57,8 @@ describe("services, bindings and the runtime API", () => {
   it("binds with Docker's defaults and options, and refuses bad bindings naming the field", async () => {
     const plain = await bind("db", { secret: "db_pw" });
     expect(plain.status).toBe(201);
-    expect(plain.body).toMatchObject({ target: "db_pw", uid: 0, gid: 0, mode: "0444", envName: null, version: 1 });
+    // A single-key secret is bound to its key, so the target stays a file when keys are added later.
+    expect(plain.body).toMatchObject({ target: "db_pw", uid: 0, gid: 0, mode: "0444", envName: null, key: "value", version: 1 });
     const custom = await bind("db", { secret: "tls", target: "certs/tls", uid: "999", gid: 999, mode: "0400", envName: "TLS" });
     expect(custom.body).toMatchObject({ target: "certs/tls", uid: 999, gid: 999, mode: "0400", envName: "TLS" });
 
@@ -73,6 +74,10 @@ describe("services, bindings and the runtime API", () => {
       [{ secret: "nope", target: "x5" }, 400, "secret: no secret 'nope'"],
       [{ secret: "db_pw", target: "x6", pinnedVersion: 7 }, 400, "pinnedVersion: secret 'db_pw' has no version 7"],
       [{ secret: "tls", target: "x7", key: "missing" }, 400, "key: secret 'tls' has no key 'missing'"],
+      [{ secret: "db_pw", target: "db_pw/inner" }, 409, "already has a secret at target 'db_pw'"],
+      [{ secret: "db_pw", target: "certs" }, 409, "already has a secret at target 'certs/tls'"],
+      [{ secret: "db_pw", target: ".coffer-agent.json" }, 400, "reserved for the agent"],
+      [{ secret: "db_pw", target: "x8", pinnedVersion: 0 }, 400, "pinnedVersion must be a version number"],
     ];
     for (const [body, status, message] of cases) {
       const response = await bind("db", body);
