@@ -142,3 +142,20 @@ test("removing the service stops its agent, and frees the secret", async () => {
   expect(agent.stderr).toMatch(/^the server refused the service token: /);
   expect(await coffer(["secret", "rm", "db_pw"])).toMatchObject({ code: 0, stdout: "db_pw\n", stderr: "" });
 });
+
+test("the audit trail holds the agent's reads, exports them and verifies", async () => {
+  const exported = await coffer(["audit", "export", "--format", "jsonl", "--action", "secret.read", "--resource", "secret:db_pw"]);
+  expect(exported.code).toBe(0);
+  const reads = exported.stdout.trim().split("\n").map((line) => JSON.parse(line) as { actor: { label: string }; details: { version: number } });
+  // One read per delivery: version 1, version 2 after the rotation, and coffer run's.
+  expect(reads.map((r) => [r.actor.label, r.details.version])).toEqual([
+    ["default/db", 1],
+    ["default/db", 2],
+    ["default/db", 2],
+  ]);
+  const csv = await coffer(["audit", "export", "--action", "secret.read"]);
+  expect(csv.stdout.split("\r\n")[0]).toMatch(/^seq,time,actor_type,/);
+  const verified = await coffer(["audit", "verify"]);
+  expect(verified).toMatchObject({ code: 0, stderr: "" });
+  expect(verified.stdout).toMatch(/^Audit chain intact: \d+ events verified/);
+});

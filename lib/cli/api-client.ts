@@ -10,6 +10,8 @@ export type RequestOptions = { body?: unknown; query?: Query; token?: string | n
 export type ApiClient = {
   readonly server: string;
   request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
+  /** A GET whose body is streamed (audit export): the body, after the same error handling. */
+  stream(path: string, query?: Query): Promise<ReadableStream<Uint8Array>>;
 };
 
 export type ApiClientOptions = {
@@ -25,29 +27,36 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const { server, userAgent = "coffer-cli", timeoutMs = 60_000 } = options;
   const doFetch = options.fetch ?? fetch;
 
+  async function send(method: string, path: string, { body, query, token = options.token }: RequestOptions, signal?: AbortSignal) {
+    const url = requestUrl(server, path, query);
+    const headers: Record<string, string> = { Accept: "application/json", "User-Agent": userAgent };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    try {
+      return await doFetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        // A redirect would resend the token (or the password) to wherever
+        // the Location points; make the user name the final URL instead.
+        redirect: "manual",
+        signal,
+      });
+    } catch (error) {
+      throw new ConnectError(server, networkReason(error));
+    }
+  }
+
   return {
     server,
-    async request<T>(method: string, path: string, { body, query, token = options.token }: RequestOptions = {}) {
-      const url = requestUrl(server, path, query);
-      const headers: Record<string, string> = { Accept: "application/json", "User-Agent": userAgent };
-      if (token) headers.Authorization = `Bearer ${token}`;
-      if (body !== undefined) headers["Content-Type"] = "application/json";
-
-      let response: Response;
-      try {
-        response = await doFetch(url, {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-          // A redirect would resend the token (or the password) to wherever
-          // the Location points; make the user name the final URL instead.
-          redirect: "manual",
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (error) {
-        throw new ConnectError(server, networkReason(error));
-      }
-      return readResponse<T>(response, server);
+    async request<T>(method: string, path: string, requestOptions: RequestOptions = {}) {
+      return readResponse<T>(await send(method, path, requestOptions, AbortSignal.timeout(timeoutMs)), server);
+    },
+    async stream(path: string, query: Query = []) {
+      // No overall timeout: an export of millions of rows takes its time.
+      const response = await send("GET", path, { query });
+      if (!response.ok || !response.body) return readResponse<never>(response, server);
+      return response.body;
     },
   };
 }

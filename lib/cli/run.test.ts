@@ -10,7 +10,7 @@ describe("coffer (top level)", () => {
       const result = await runCli(argv);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^\nUsage:  coffer \[OPTIONS\] COMMAND\n/);
-      expect(result.stdout).toContain("Management Commands:\n  secret    Manage secrets\n  service   Manage services\n");
+      expect(result.stdout).toContain("Management Commands:\n  audit     Verify and export the audit trail\n  secret    Manage secrets\n  service   Manage services\n");
       expect(result.stdout).toContain("  agent    Write a service's secrets into a directory and keep them current\n");
       expect(result.stdout).toContain("  login    Log in to a Coffer server\n");
       expect(result.stdout).toContain("  run      Run a command with a service's secrets as files\n");

@@ -3,6 +3,7 @@
 // only throw. Kept apart from main.ts so tests can run the whole CLI
 // in-process.
 import { parseCommand, wantsHelp } from "./args";
+import { auditGroup } from "./audit";
 import { loginCommand } from "./auth/login";
 import { logoutCommand } from "./auth/logout";
 import type { Command, CommandGroup } from "./command";
@@ -17,7 +18,7 @@ import { runWithSecretsCommand } from "./workload/run-with-secrets";
 
 const topCommands: Command[] = [agentCommand, loginCommand, logoutCommand, runWithSecretsCommand];
 const secretGroup: CommandGroup = { path: "secret", summary: secretGroupSummary, commands: secretCommands, help: secretHelp };
-const groups: CommandGroup[] = [secretGroup, serviceGroup];
+const groups: CommandGroup[] = [auditGroup, secretGroup, serviceGroup];
 
 function commandsOf(group: CommandGroup): Command[] {
   return [...group.commands, ...(group.groups ?? []).flatMap(commandsOf)];

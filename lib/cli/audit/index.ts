@@ -1,0 +1,17 @@
+// `coffer audit …`: verify the chain, export events.
+import type { CommandGroup } from "../command";
+import { groupHelp } from "../help";
+import { exportCommand } from "./export";
+import { verifyCommand } from "./verify";
+
+export const auditGroup: CommandGroup = {
+  path: "audit",
+  summary: "Verify and export the audit trail",
+  commands: [exportCommand, verifyCommand],
+  help: () =>
+    groupHelp({
+      path: "audit",
+      summary: auditGroup.summary,
+      sections: [{ title: "Commands", commands: auditGroup.commands.map((c) => ({ name: c.spec.path.split(" ")[1]!, summary: c.spec.summary })) }],
+    }),
+};
