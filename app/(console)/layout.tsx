@@ -4,12 +4,25 @@ import { NavLinks } from "@/components/console/nav-links";
 import { GeneratedKeyBanner } from "@/components/keys/generated-key-banner";
 import { UserMenu } from "@/components/console/user-menu";
 import { requireActor } from "@/lib/auth/current-actor";
+import { grantablePermissions } from "@/lib/tokens/create-access-token";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 import { cookies } from "next/headers";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   // Pages check access again themselves: layouts do not re-run on navigation.
   const actor = await requireActor();
+  // Display only: each page and action checks its own permission again.
+  const held = await grantablePermissions(actor);
+  const sections = (
+    [
+      ["secrets", "secret:list"],
+      ["services", "service:list"],
+      ["team", "member:list"],
+      ["audit", "audit:read"],
+    ] as const
+  )
+    .filter(([, permission]) => held.includes(permission))
+    .map(([section]) => section);
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <div className="flex min-h-screen">
@@ -21,12 +34,12 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <KeyRound aria-hidden className="size-5 text-indigo-600 dark:text-indigo-400" />
           Coffer
         </Link>
-        <NavLinks />
+        <NavLinks sections={sections} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center justify-between border-b border-zinc-200 bg-white px-4 dark:border-zinc-800 dark:bg-zinc-900">
           <div className="md:hidden">
-            <NavLinks compact />
+            <NavLinks compact sections={sections} />
           </div>
           <div className="ml-auto">
             <UserMenu name={actor.name} email={actor.label} theme={theme} />

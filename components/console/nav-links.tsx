@@ -2,19 +2,27 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { House, KeyRound } from "lucide-react";
+import { Boxes, House, KeyRound, ScrollText, Settings, Users } from "lucide-react";
 
-// Sections appear here as they are built (secrets, services, team, audit…).
+export type Section = "secrets" | "services" | "team" | "audit";
+
+// Home and Settings (your own API tokens) are for everyone; the others
+// appear only for members who hold the permission to list them somewhere.
 const SECTIONS = [
-  { href: "/", label: "Home", icon: House },
-  { href: "/secrets", label: "Secrets", icon: KeyRound },
-];
+  { href: "/", label: "Home", icon: House, needs: null },
+  { href: "/secrets", label: "Secrets", icon: KeyRound, needs: "secrets" },
+  { href: "/services", label: "Services", icon: Boxes, needs: "services" },
+  { href: "/team", label: "Team", icon: Users, needs: "team" },
+  { href: "/audit", label: "Audit", icon: ScrollText, needs: "audit" },
+  { href: "/settings", label: "Settings", icon: Settings, needs: null },
+] as const;
 
-export function NavLinks({ compact = false }: { compact?: boolean }) {
+export function NavLinks({ compact = false, sections }: { compact?: boolean; sections: Section[] }) {
   const pathname = usePathname();
+  const visible = SECTIONS.filter((s) => s.needs === null || sections.includes(s.needs));
   return (
-    <nav aria-label="Sections" className={compact ? "flex gap-1" : "space-y-1"}>
-      {SECTIONS.map(({ href, label, icon: Icon }) => {
+    <nav aria-label="Sections" className={compact ? "flex flex-wrap gap-1" : "space-y-1"}>
+      {visible.map(({ href, label, icon: Icon }) => {
         const active = href === "/" ? pathname === "/" : pathname.startsWith(href);
         return (
           <Link

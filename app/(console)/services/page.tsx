@@ -1,0 +1,53 @@
+import { Boxes } from "lucide-react";
+import type { Metadata } from "next";
+import { NamespaceSwitcher } from "@/components/secrets/namespace-switcher";
+import { PermissionDenied } from "@/components/secrets/permission-denied";
+import { CreateServiceButton } from "@/components/services/create-service-button";
+import { serviceAbilities } from "@/components/services/service-abilities";
+import { ServiceTable } from "@/components/services/service-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FlashToast } from "@/components/ui/toast";
+import { requireActor } from "@/lib/auth/current-actor";
+import { listServices } from "@/lib/services/manage-services";
+import { first, loadOrDeny, resolveNamespace, type SearchParams } from "./load";
+
+export const metadata: Metadata = { title: "Services" };
+
+export default async function ServicesPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireActor();
+  const query = await searchParams;
+  const { ns, namespaces } = await resolveNamespace(actor, first(query.ns));
+  const [result, may] = await Promise.all([loadOrDeny(() => listServices(actor, ns)), serviceAbilities(actor, ns)]);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Services</h1>
+          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+            Workloads that receive the secrets bound to them, as files in <code className="font-mono text-xs">/run/secrets</code>, through their agent&apos;s token.
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <NamespaceSwitcher namespaces={namespaces.map((n) => n.name)} current={ns} action="/services" />
+          {may.create ? <CreateServiceButton ns={ns} /> : null}
+        </div>
+      </div>
+
+      {first(query.notice) === "deleted" ? (
+        <FlashToast message={`Service ${first(query.service) ?? ""} deleted, with its bindings and tokens.`} params={["notice", "service"]} />
+      ) : null}
+
+      {!result.ok ? (
+        <PermissionDenied message={result.denied} />
+      ) : result.value.length ? (
+        <ServiceTable ns={ns} services={result.value} />
+      ) : (
+        <EmptyState icon={Boxes} title={`No services in namespace ${ns} yet`} action={may.create ? <CreateServiceButton ns={ns} variant="secondary" /> : null}>
+          A service is a workload that receives the secrets you bind to it.{" "}
+          {may.create ? "Create one, bind secrets to it, then give its agent a token." : "Someone with the operator or editor role in this namespace can create one."}
+        </EmptyState>
+      )}
+    </div>
+  );
+}
