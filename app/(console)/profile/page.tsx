@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import { ChangePasswordForm } from "@/components/team/change-password-form";
+import { GrantChips } from "@/components/team/grant-chips";
+import { PermissionList } from "@/components/team/permission-list";
+import { TokenSummary } from "@/components/team/token-summary";
+import { Card } from "@/components/ui/card";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { requireActor } from "@/lib/auth/current-actor";
+import { heldPermissions } from "@/lib/rbac/held-permissions";
+import { listAccessTokens } from "@/lib/tokens/list-access-tokens";
+import { ownAccess, type OwnAccess } from "./access";
+
+export const metadata: Metadata = { title: "Profile" };
+
+function SectionTitle({ id, children, hint }: { id: string; children: React.ReactNode; hint?: React.ReactNode }) {
+  return (
+    <div className="mb-4">
+      <h2 id={id} className="text-base font-semibold">
+        {children}
+      </h2>
+      {hint ? <p className="text-sm text-zinc-500 dark:text-zinc-400">{hint}</p> : null}
+    </div>
+  );
+}
+
+function Access({ access }: { access: OwnAccess }) {
+  if (access.kind === "grants") return <GrantChips grants={access.member.grants} />;
+  if (!access.global.length && !access.perNamespace.length) {
+    return <p className="text-sm text-zinc-500 dark:text-zinc-400">You hold no role yet. Ask an owner or admin for one.</p>;
+  }
+  return (
+    <div className="space-y-4">
+      {access.global.length ? (
+        <div className="space-y-2">
+          <h3 className="text-sm font-medium">In all namespaces</h3>
+          <PermissionList permissions={access.global} />
+        </div>
+      ) : null}
+      {access.perNamespace.map(({ namespace, extra }) => (
+        <div key={namespace} className="space-y-2">
+          <h3 className="text-sm font-medium">
+            {access.global.length ? "Also in" : "In"} namespace <span className="font-mono">{namespace}</span>
+          </h3>
+          <PermissionList permissions={extra} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export default async function ProfilePage() {
+  const actor = await requireActor();
+  const held = await heldPermissions(actor);
+  const [access, tokens] = await Promise.all([ownAccess(actor, held), listAccessTokens(actor)]);
+  const member = access.kind === "grants" ? access.member : null;
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Profile</h1>
+        <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">Your account, your access, and your password.</p>
+      </div>
+
+      <Card className="p-5">
+        <div className="flex flex-wrap items-start gap-4">
+          <span aria-hidden className="flex size-12 shrink-0 items-center justify-center rounded-full bg-indigo-600 text-lg font-semibold text-white">
+            {actor.name.slice(0, 1).toUpperCase()}
+          </span>
+          <dl className="grid flex-1 gap-x-8 gap-y-3 text-sm sm:grid-cols-2">
+            <div>
+              <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Name</dt>
+              <dd className="font-medium">{actor.name}</dd>
+            </div>
+            <div>
+              <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Email</dt>
+              <dd className="break-all">{actor.label}</dd>
+            </div>
+            {member ? (
+              <>
+                <div>
+                  <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Joined</dt>
+                  <dd>
+                    <RelativeTime iso={member.createdAt} />
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Last sign-in</dt>
+                  <dd>{member.lastLoginAt ? <RelativeTime iso={member.lastLoginAt} /> : "never"}</dd>
+                </div>
+              </>
+            ) : null}
+          </dl>
+        </div>
+      </Card>
+
+      <section aria-labelledby="access-heading">
+        <Card className="p-5">
+          <SectionTitle id="access-heading" hint={access.kind === "grants" ? "Each role counts for all namespaces or for the one named." : "What your roles let you do."}>
+            Your access
+          </SectionTitle>
+          <Access access={access} />
+        </Card>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+        <section aria-labelledby="password-heading">
+          <Card className="p-5">
+            <SectionTitle id="password-heading">Change password</SectionTitle>
+            <ChangePasswordForm email={actor.label} />
+          </Card>
+        </section>
+        <section aria-labelledby="tokens-heading">
+          <Card className="p-5">
+            <SectionTitle id="tokens-heading">API tokens</SectionTitle>
+            <TokenSummary tokens={tokens} />
+          </Card>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { MailPlus } from "lucide-react";
+import type { Metadata } from "next";
+import { PermissionDenied } from "@/components/secrets/permission-denied";
+import { InviteMemberButton } from "@/components/team/invite-member-button";
+import { InviteTable } from "@/components/team/invite-table";
+import { TeamHeader } from "@/components/team/team-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireActor } from "@/lib/auth/current-actor";
+import { heldPermissions } from "@/lib/rbac/held-permissions";
+import { listInvites } from "@/lib/team/invites";
+import { grantOptions } from "../invite-options";
+import { loadOrDeny } from "../load";
+
+export const metadata: Metadata = { title: "Invites" };
+
+export default async function InvitesPage() {
+  const actor = await requireActor();
+  const held = await heldPermissions(actor);
+  const canManage = held.has("member:manage");
+  const [result, options] = await Promise.all([loadOrDeny(() => listInvites(actor)), canManage ? grantOptions(actor) : null]);
+  const invite = options ? <InviteMemberButton roles={options.roles} namespaces={options.namespaces} /> : null;
+  return (
+    <div className="space-y-6">
+      <TeamHeader held={held} actions={invite} />
+      {!result.ok ? (
+        <PermissionDenied message={result.denied} />
+      ) : result.value.length ? (
+        <>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+            An invite link is shown once, when it is made; a lost link cannot be shown again: revoke it and invite again.
+          </p>
+          <InviteTable invites={result.value} canManage={canManage} />
+        </>
+      ) : (
+        <EmptyState icon={MailPlus} title="No invites yet" action={invite}>
+          {canManage
+            ? "Invite a member: you get a one-time link to pass on, valid for 7 days."
+            : "An owner or admin can invite members."}
+        </EmptyState>
+      )}
+    </div>
+  );
+}

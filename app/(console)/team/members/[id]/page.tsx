@@ -1,0 +1,93 @@
+import { ShieldOff } from "lucide-react";
+import type { Metadata } from "next";
+import { PermissionDenied } from "@/components/secrets/permission-denied";
+import { AddGrantForm } from "@/components/team/add-grant-form";
+import { GrantsTable } from "@/components/team/grants-table";
+import { MemberHeader } from "@/components/team/member-header";
+import { MemberStatusButton } from "@/components/team/member-status-button";
+import { RemoveMemberButton } from "@/components/team/remove-member-button";
+import { ResetLinkButton } from "@/components/team/reset-link-button";
+import { Card } from "@/components/ui/card";
+import { requireActor } from "@/lib/auth/current-actor";
+import { heldPermissions } from "@/lib/rbac/held-permissions";
+import { getMember } from "@/lib/team/members";
+import { grantOptions } from "../../invite-options";
+import { loadOrDeny } from "../../load";
+
+type Props = { params: Promise<{ id: string }> };
+
+export const metadata: Metadata = { title: "Member" };
+
+export default async function MemberPage({ params }: Props) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const held = await heldPermissions(actor);
+  const canManage = held.has("member:manage");
+  const [result, options] = await Promise.all([loadOrDeny(() => getMember(actor, id)), canManage ? grantOptions(actor) : null]);
+  if (!result.ok) return <PermissionDenied message={result.denied} backHref="/" backLabel="Back to home" />;
+
+  const member = result.value;
+  const self = member.id === actor.id;
+  return (
+    <div className="space-y-8">
+      <MemberHeader
+        member={member}
+        self={self}
+        actions={
+          canManage ? (
+            <>
+              {/* Your own password is changed on your profile, with the current one. */}
+              {self ? null : <ResetLinkButton userId={member.id} email={member.email} />}
+              <MemberStatusButton userId={member.id} email={member.email} disabled={member.status === "disabled"} />
+            </>
+          ) : null
+        }
+      />
+
+      <section aria-labelledby="grants-heading" className="space-y-3">
+        <div>
+          <h2 id="grants-heading" className="text-lg font-semibold tracking-tight">
+            Roles
+          </h2>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+            Each grant gives a role for all namespaces or for one. Permissions add up across grants.
+          </p>
+        </div>
+        <Card className="overflow-hidden">
+          {member.grants.length ? (
+            <div className="overflow-x-auto">
+              <GrantsTable grants={member.grants} email={member.email} canManage={canManage} />
+            </div>
+          ) : (
+            <div className="flex items-center gap-3 px-5 py-6 text-sm text-zinc-500 dark:text-zinc-400">
+              <ShieldOff aria-hidden className="size-5 shrink-0 text-zinc-400" />
+              <span>
+                No roles: {member.name} can sign in but sees nothing.{canManage ? " Add a grant below." : " An owner or admin can grant a role."}
+              </span>
+            </div>
+          )}
+          {options ? (
+            <div className="border-t border-zinc-200 bg-zinc-50/60 p-5 dark:border-zinc-800 dark:bg-zinc-900/60">
+              <h3 className="mb-3 text-sm font-semibold">Add a grant</h3>
+              <AddGrantForm userId={member.id} roles={options.roles} namespaces={options.namespaces} />
+            </div>
+          ) : null}
+        </Card>
+      </section>
+
+      {canManage ? (
+        <section aria-labelledby="danger-heading" className="space-y-3">
+          <h2 id="danger-heading" className="text-lg font-semibold tracking-tight">
+            Remove
+          </h2>
+          <div className="flex flex-wrap items-center justify-between gap-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-red-200 dark:bg-zinc-900 dark:ring-red-900/60">
+            <p className="max-w-xl text-sm text-zinc-600 dark:text-zinc-400">
+              Removing deletes the account with its grants, sessions and API tokens. To keep their access history and let them back in later, disable them instead.
+            </p>
+            <RemoveMemberButton userId={member.id} email={member.email} />
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

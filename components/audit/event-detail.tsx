@@ -1,0 +1,116 @@
+"use client";
+
+import { CopyButton } from "@/components/ui/copy-button";
+import { exactTime } from "@/components/ui/exact-time";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { AuditEventDto } from "@/lib/audit/audit-event-dto";
+import { actorText, dash, OutcomeBadge } from "./event-parts";
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid gap-1 py-2 sm:grid-cols-[9rem_1fr] sm:gap-4">
+      <dt className="text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className="min-w-0 text-sm text-zinc-900 dark:text-zinc-100">{children}</dd>
+    </div>
+  );
+}
+
+/** A value in monospace with its copy button, or a dash. */
+function Code({ value, label, testId }: { value: string | null; label: string; testId?: string }) {
+  if (!value) return dash;
+  return (
+    <span className="flex items-start gap-1">
+      <code data-testid={testId} className="min-w-0 break-all font-mono text-xs leading-6">
+        {value}
+      </code>
+      <CopyButton text={value} label={`Copy ${label}`} />
+    </span>
+  );
+}
+
+/** Every field of one event, as recorded: what an investigation needs to quote. */
+export function EventDetail({ event }: { event: AuditEventDto }) {
+  const { actor, resource } = event;
+  return (
+    <div className="space-y-5" data-testid="event-detail">
+      <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        <Row label="Sequence">
+          <Code value={event.seq} label="sequence id" testId="event-seq" />
+        </Row>
+        <Row label="Time">
+          <span className="font-mono text-xs" data-testid="event-time">
+            {exactTime(event.time)}
+          </span>{" "}
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
+            (<RelativeTime iso={event.time} />)
+          </span>
+        </Row>
+        <Row label="Actor">
+          <div className="space-y-0.5">
+            <div>
+              <span className="font-medium">{actorText(actor)}</span>
+              <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">{actor.type}</span>
+            </div>
+            {actor.id ? <Code value={actor.id} label="actor id" /> : null}
+          </div>
+        </Row>
+        <Row label="Action">
+          <code className="font-mono text-xs" data-testid="event-action">
+            {event.action}
+          </code>
+        </Row>
+        <Row label="Resource">
+          {resource.type || resource.name || resource.id ? (
+            <div className="space-y-0.5">
+              <div>
+                {resource.type ? <span className="text-xs text-zinc-500 dark:text-zinc-400">{resource.type} </span> : null}
+                <span className="font-medium" data-testid="event-resource-name">
+                  {resource.name ?? ""}
+                </span>
+              </div>
+              {resource.id ? <Code value={resource.id} label="resource id" /> : null}
+            </div>
+          ) : (
+            dash
+          )}
+        </Row>
+        <Row label="Namespace">{event.namespace ?? dash}</Row>
+        <Row label="Outcome">
+          <OutcomeBadge outcome={event.outcome} />
+        </Row>
+        <Row label="IP">{event.ip ? <code className="font-mono text-xs">{event.ip}</code> : dash}</Row>
+        <Row label="User agent">{event.userAgent ? <span className="break-all text-xs">{event.userAgent}</span> : dash}</Row>
+        <Row label="Request ID">
+          <Code value={event.requestId} label="request id" />
+        </Row>
+      </dl>
+      <section aria-label="Details" className="space-y-1.5">
+        <h3 className="text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Details</h3>
+        <pre
+          data-testid="event-details"
+          className="max-h-60 overflow-auto rounded-lg bg-zinc-50 p-3 font-mono text-xs text-zinc-800 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-950 dark:text-zinc-200 dark:ring-zinc-800"
+        >
+          {JSON.stringify(event.details ?? {}, null, 2)}
+        </pre>
+      </section>
+      <section aria-label="Hash chain" className="space-y-2 rounded-lg bg-zinc-50 p-3 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-950 dark:ring-zinc-800">
+        <h3 className="text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Hash chain</h3>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">hash = SHA-256(previous hash ‖ canonical JSON of this event)</p>
+        <dl className="space-y-2">
+          <div>
+            <dt className="text-xs font-medium text-zinc-600 dark:text-zinc-300">Previous hash</dt>
+            <dd>
+              <Code value={event.prevHash} label="previous hash" testId="event-prev-hash" />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs font-medium text-zinc-600 dark:text-zinc-300">Hash</dt>
+            <dd>
+              <Code value={event.hash} label="hash" testId="event-hash" />
+            </dd>
+          </div>
+        </dl>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// Permissions grouped by resource, in the order DESIGN 6 lists them. Pure
+// data from lib/rbac/permissions: safe in client components.
+import { PERMISSIONS, type Permission } from "@/lib/rbac/permissions";
+
+export const RESOURCE_ORDER = ["secret", "service", "binding", "servicetoken", "member", "role", "audit", "key", "namespace"] as const;
+
+const RESOURCE_LABELS: Record<string, string> = {
+  secret: "Secrets",
+  service: "Services",
+  binding: "Bindings",
+  servicetoken: "Service tokens",
+  member: "Members",
+  role: "Roles",
+  audit: "Audit",
+  key: "Keys",
+  namespace: "Namespaces",
+};
+
+export type PermissionGroup = { resource: string; label: string; permissions: Permission[] };
+
+function resourceOf(permission: string): string {
+  return permission.split(":")[0] ?? permission;
+}
+
+/** `permissions` (default: all) grouped by resource; empty groups left out. */
+export function groupPermissions(permissions: readonly string[] = PERMISSIONS): PermissionGroup[] {
+  const wanted = new Set(permissions);
+  const resources = [...RESOURCE_ORDER, ...new Set(PERMISSIONS.map(resourceOf))].filter((r, i, all) => all.indexOf(r) === i);
+  return resources
+    .map((resource) => ({
+      resource,
+      label: RESOURCE_LABELS[resource] ?? resource,
+      permissions: PERMISSIONS.filter((p) => resourceOf(p) === resource && wanted.has(p)),
+    }))
+    .filter((group) => group.permissions.length > 0);
+}
+
+/** "list", "manage": the verb is all a group's chip needs to say. */
+export function verbOf(permission: string): string {
+  return permission.split(":")[1] ?? permission;
+}

@@ -1,0 +1,23 @@
+import { Badge } from "@/components/ui/badge";
+import { groupPermissions, verbOf } from "./permission-groups";
+
+/** A role's permissions, one line per resource: "Secrets  list inspect create". */
+export function PermissionList({ permissions }: { permissions: string[] }) {
+  const groups = groupPermissions(permissions);
+  return (
+    <dl className="grid grid-cols-[minmax(0,7.5rem)_1fr] gap-x-3 gap-y-1.5 text-sm">
+      {groups.map((group) => (
+        <div key={group.resource} className="contents">
+          <dt className="pt-0.5 text-xs font-medium text-zinc-500 dark:text-zinc-400">{group.label}</dt>
+          <dd className="flex flex-wrap gap-1">
+            {group.permissions.map((permission) => (
+              <Badge key={permission} className="font-mono" title={permission}>
+                {verbOf(permission)}
+              </Badge>
+            ))}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
