@@ -51,7 +51,8 @@ async function main() {
     if (!cfg.COFFER_TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
     const begin = performance.now();
     res.on("finish", () => {
-      const path = (req.url ?? "").split("?")[0] ?? "";
+      // One-time links carry their token in the path: never log it.
+      const path = ((req.url ?? "").split("?")[0] ?? "").replace(/^\/(invite|reset-password)\/[^/]+/, "/$1/[redacted]");
       if (path.startsWith("/_next/")) return;
       log.info(
         { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - begin) },

@@ -20,6 +20,8 @@ test("no password or secret value reached the server log", () => {
   const log = serverLog();
   expect(log).toContain('"msg":"request"');
   expect(log).not.toContain(CANARY_PREFIX);
+  // Nor any token: personal, service, invite or reset (their paths are redacted).
+  expect(log).not.toMatch(/\bcf[psir]_[A-Za-z0-9_-]{20,}/);
 });
 
 test("client bundles hold no server-side crypto or database code", () => {

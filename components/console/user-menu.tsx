@@ -1,7 +1,8 @@
 "use client";
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
-import { ChevronDown, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { ChevronDown, LogOut, Monitor, Moon, Sun, UserRound } from "lucide-react";
+import Link from "next/link";
 import { useState } from "react";
 import { logoutAction } from "@/app/(console)/actions";
 import { THEME_COOKIE, type Theme } from "@/lib/theme";
@@ -47,6 +48,13 @@ export function UserMenu({ name, email, theme: initial }: { name: string; email:
             <div className="text-sm font-medium">{name}</div>
             <div className="truncate text-xs text-zinc-500 dark:text-zinc-400">{email}</div>
           </div>
+          <Menu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
+          <Menu.Item asChild className={itemClass}>
+            <Link href="/profile">
+              <UserRound aria-hidden className="size-4" />
+              Profile
+            </Link>
+          </Menu.Item>
           <Menu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
           <Menu.Label className="px-2 py-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">Theme</Menu.Label>
           <Menu.RadioGroup

@@ -11,6 +11,14 @@ describe("audit CSV", () => {
     expect(csvField(null)).toBe("");
   });
 
+  it("defuses cells a spreadsheet would run as formulas", () => {
+    expect(csvField("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField("+1")).toBe("'+1");
+    expect(csvField("-cmd")).toBe("'-cmd");
+    expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvField("2026-01-01")).toBe("2026-01-01");
+  });
+
   it("writes one CRLF-terminated row per event with JSON details", () => {
     const row = csvRow({
       seq: "7",

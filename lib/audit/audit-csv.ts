@@ -1,5 +1,5 @@
 // CSV for audit exports (RFC 4180): a field holding a comma, a quote or a
-// line break is quoted, with quotes doubled.
+// line break is quoted, with quotes doubled; formula-like cells are defused.
 import type { AuditEventDto } from "./audit-event-dto";
 
 export const CSV_COLUMNS = [
@@ -9,7 +9,10 @@ export const CSV_COLUMNS = [
 
 export function csvField(value: string | null): string {
   if (value === null) return "";
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  // A cell a spreadsheet would run as a formula (a crafted User-Agent, a
+  // name typed at sign-in) is defused with a leading apostrophe (OWASP).
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function csvRow(event: AuditEventDto): string {

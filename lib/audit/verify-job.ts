@@ -21,6 +21,8 @@ type VerifyPayload = { expectedSeq?: string; prevHash?: string; count?: number; 
 export async function startAuditVerify(actor: Actor): Promise<JobDto> {
   return audited(actor, "audit.verify", async (tx) => {
     await authorize(tx, actor, "audit:read");
+    // Two clicks at once must not start two walks.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${VERIFY_JOB_KIND}))`;
     const active = await tx.job.findFirst({ where: { kind: VERIFY_JOB_KIND, state: { in: ["queued", "running"] } } });
     if (active) throw new Conflict("a chain verification is already running");
     const total = await tx.auditEvent.count();

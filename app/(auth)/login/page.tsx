@@ -8,14 +8,19 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; notice?: string }> }) {
   if (await currentActor()) redirect("/");
-  const { next } = await searchParams;
+  const { next, notice } = await searchParams;
   const fresh = await setupNeeded();
   return (
     <>
       <h1 className="mb-1 text-lg font-semibold">Sign in</h1>
       <p className="mb-5 text-sm text-zinc-500 dark:text-zinc-400">Use your Coffer account.</p>
+      {notice === "password-reset" ? (
+        <div className="mb-4">
+          <Alert tone="info">Your password was changed. Sign in with the new one.</Alert>
+        </div>
+      ) : null}
       {fresh ? (
         <div className="mb-4">
           <Alert tone="info">

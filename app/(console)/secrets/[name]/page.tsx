@@ -15,6 +15,7 @@ import { getSecret } from "@/lib/secrets/get-secret";
 import { secretAbilities } from "@/lib/secrets/secret-permissions";
 import { first, loadOrDeny, resolveNamespace, type SearchParams } from "../load";
 import { uploadLimit } from "../upload-limit";
+import { ObjectHistory } from "@/components/audit/object-history";
 
 type Props = { params: Promise<{ name: string }>; searchParams: SearchParams };
 
@@ -86,6 +87,7 @@ export default async function SecretPage({ params, searchParams }: Props) {
         </div>
         <ReadersTable name={secret.name} reads={secret.reads} />
       </section>
+      <ObjectHistory resourceType="secret" resourceId={secret.id} title="History" />
     </div>
   );
 }

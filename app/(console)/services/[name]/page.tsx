@@ -21,6 +21,7 @@ import { PermissionDenied as Refused } from "@/lib/rbac/authorize";
 import { listSecrets } from "@/lib/secrets/list-secrets";
 import { getService } from "@/lib/services/get-service";
 import { first, loadOrDeny, resolveNamespace, type SearchParams } from "../load";
+import { ObjectHistory } from "@/components/audit/object-history";
 
 type Props = { params: Promise<{ name: string }>; searchParams: SearchParams };
 
@@ -113,6 +114,8 @@ export default async function ServicePage({ params, searchParams }: Props) {
           </EmptyState>
         )}
       </section>
+
+      <ObjectHistory resourceType="service" resourceId={service.id} title="History" />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { heldPermissions } from "@/lib/rbac/held-permissions";
 import { getMember } from "@/lib/team/members";
 import { grantOptions } from "../../invite-options";
 import { loadOrDeny } from "../../load";
+import { ObjectHistory } from "@/components/audit/object-history";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -88,6 +89,7 @@ export default async function MemberPage({ params }: Props) {
           </div>
         </section>
       ) : null}
+      <ObjectHistory resourceType="user" resourceId={member.id} title="History" />
     </div>
   );
 }
