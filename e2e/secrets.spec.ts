@@ -206,7 +206,7 @@ test("labels are edited and the list filters by them", async () => {
 
 test("deleting needs the typed name; the secret comes back from Recently deleted", async () => {
   await page.getByRole("link", { name: NAME }).click();
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   const confirm = dialog(`Delete ${NAME}?`);
   const button = confirm.getByRole("button", { name: "Delete secret" });
   await expect(button).toBeDisabled();
@@ -242,7 +242,7 @@ test("a generated secret is created without anyone seeing its value, and can be 
   // 32 random bytes in base64 are 44 characters.
   await expect(page.getByRole("tabpanel")).toContainText("value (44B)");
 
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   await dialog("Delete api_token?").getByLabel(/to confirm/).fill("api_token");
   await dialog("Delete api_token?").getByRole("button", { name: "Delete secret" }).click();
   await expect(page).toHaveURL("/secrets?ns=default");

@@ -180,7 +180,7 @@ test("a bound secret cannot be deleted: the console names the service", async ()
   await expect(usedBy.getByRole("link", { name: SERVICE })).toHaveAttribute("href", `/services/${SERVICE}?ns=default`);
   await expect(page.getByText("Never read", { exact: true })).toBeVisible();
 
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   const confirm = dialog(`Delete ${SECRET}?`);
   await confirm.getByLabel(/to confirm/).fill(SECRET);
   await confirm.getByRole("button", { name: "Delete secret" }).click();
@@ -298,7 +298,7 @@ test("removing the binding, revoking the token and deleting the service are conf
   await expect(page).toHaveURL(`/services/${SERVICE}-api?ns=default`);
   await expect(page.getByRole("heading", { name: `${SERVICE}-api`, level: 1 })).toBeVisible();
 
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   const confirm = dialog(`Delete ${SERVICE}-api?`);
   const button = confirm.getByRole("button", { name: "Delete service" });
   await expect(button).toBeDisabled();

@@ -149,7 +149,7 @@ test("the viewer sees secrets' metadata but no way to change them", async () => 
   await expect(viewer.getByRole("button", { name: "Create secret" })).toHaveCount(0);
   await viewer.getByRole("link", { name: DEFAULT_SECRET }).click();
   await expect(viewer.getByRole("heading", { name: DEFAULT_SECRET })).toBeVisible();
-  await expect(viewer.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "Delete", exact: true })).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: "Rotate" })).toHaveCount(0);
 
   // The Team lists need member:list, which a viewer does not hold.
@@ -195,7 +195,7 @@ test("the owner grants editor for staging only; the viewer can create secrets th
   await expect(row).toContainText("editor · staging");
 
   await createSecret(viewer, "staging", STAGING_SECRET, STAGING_VALUE);
-  await expect(viewer.getByRole("button", { name: "Delete" })).toBeVisible();
+  await expect(viewer.getByRole("button", { name: "Delete", exact: true })).toBeVisible();
   await viewer.goto("/secrets?ns=default");
   await expect(viewer.getByTestId(`secret-row-${DEFAULT_SECRET}`)).toBeVisible();
   await expect(viewer.getByRole("button", { name: "Create secret" })).toHaveCount(0);
