@@ -1,37 +1,8 @@
-// `coffer secret rm`: docker's behaviour: every name is tried, each removed
-// one is printed, each failure reported, and the exit code says if any failed.
-import { type CommandSpec, namespaceOption, resolveNamespace } from "../args";
-import type { Command } from "../command";
-import { ApiError, apiErrorLine } from "../errors";
-import { connect } from "../session";
+// `coffer secret rm`: docker's behaviour (see ../remove-each.ts).
+import { removeCommand } from "../remove-each";
 import { secretPath } from "./types";
 
-const spec: CommandSpec = {
-  path: "secret rm",
-  aliases: ["remove"],
-  usage: "SECRET [SECRET...]",
-  summary: "Remove one or more secrets",
-  args: { min: 1, max: Infinity },
-  options: [namespaceOption],
-};
-
-export const rmCommand: Command = {
-  spec,
-  async run(ctx, { values, positionals }) {
-    const client = await connect(ctx);
-    const namespace = resolveNamespace(values, ctx.env);
-    let failed = false;
-    for (const name of positionals) {
-      try {
-        await client.request("DELETE", secretPath(namespace, name));
-        ctx.stdout.write(`${name}\n`);
-      } catch (error) {
-        // A connection failure would fail every name the same way: stop.
-        if (!(error instanceof ApiError)) throw error;
-        ctx.stderr.write(`${apiErrorLine(error)}\n`);
-        failed = true;
-      }
-    }
-    return failed ? 1 : 0;
-  },
-};
+export const rmCommand = removeCommand(
+  { path: "secret rm", aliases: ["remove"], usage: "SECRET [SECRET...]", summary: "Remove one or more secrets" },
+  (namespace, name) => secretPath(namespace, name),
+);
