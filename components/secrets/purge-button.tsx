@@ -1,41 +1,21 @@
 "use client";
 
 import { Flame } from "lucide-react";
-import { useActionState } from "react";
-import { purgeSecretAction, type ActionState } from "@/app/(console)/secrets/actions";
-import { Alert } from "@/components/ui/alert";
-import { ConfirmByTyping } from "@/components/ui/confirm-by-typing";
+import { purgeSecretAction } from "@/app/(console)/secrets/actions";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { useToast } from "@/components/ui/toast";
-import { FieldMessage } from "./field-message";
-import { FormFooter } from "./form-footer";
+import { ConfirmByNameForm } from "./confirm-by-name-form";
 
 type Props = { ns: string; name: string };
 
 function PurgeForm({ ns, name, close }: Props & { close: () => void }) {
   const toast = useToast();
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(async (prev, form) => {
-    const next = await purgeSecretAction(prev, form);
-    if (next.ok) {
-      close();
-      toast(`Secret ${name} purged for good.`);
-    }
-    return next;
-  }, {});
+  const done = () => {
+    close();
+    toast(`Secret ${name} purged for good.`);
+  };
   return (
-    <form action={formAction} className="space-y-4">
-      {state.error ? <Alert>{state.error}</Alert> : null}
-      <input type="hidden" name="ns" value={ns} />
-      <input type="hidden" name="name" value={name} />
-      <ConfirmByTyping expected={name}>
-        {(matches) => (
-          <>
-            <FieldMessage id="purge-confirm-error" error={state.fieldErrors?.confirm} />
-            <FormFooter onCancel={close} pending={pending} disabled={!matches} danger label="Purge now" pendingLabel="Purging…" />
-          </>
-        )}
-      </ConfirmByTyping>
-    </form>
+    <ConfirmByNameForm ns={ns} name={name} close={close} action={purgeSecretAction} onDone={done} errorId="purge-confirm-error" label="Purge now" pendingLabel="Purging…" />
   );
 }
 
