@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiClient, requestUrl } from "./api-client";
+import { createApiClient, pathSegment, requestUrl } from "./api-client";
 import { ApiError, apiErrorLine, ConnectError } from "./errors";
 
 // A server that answers by path, recording what it was sent.
@@ -110,5 +110,12 @@ describe("requestUrl", () => {
     expect(requestUrl("https://h.example/coffer", "/api/v1/x", [["filter", "label=a=b"]])).toBe(
       "https://h.example/coffer/api/v1/x?filter=label%3Da%3Db",
     );
+  });
+});
+
+describe("pathSegment", () => {
+  it("encodes a name and refuses the ones URL parsing would resolve away", () => {
+    expect(pathSegment("a b/c")).toBe("a%20b%2Fc");
+    for (const bad of ["", ".", ".."]) expect(() => pathSegment(bad)).toThrow(`invalid name "${bad}"`);
   });
 });

@@ -1,7 +1,7 @@
 // The one place the CLI talks HTTP: JSON in and out, the bearer token on
 // every call, and the contract's error body turned into an ApiError. Commands
 // get a client for a server and token and never see fetch.
-import { ApiError, ConnectError } from "./errors";
+import { ApiError, CliError, ConnectError } from "./errors";
 
 export type Query = [name: string, value: string][];
 
@@ -59,6 +59,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return response.body;
     },
   };
+}
+
+/**
+ * One path segment. encodeURIComponent leaves `.` and `..` as they are, and
+ * URL parsing then resolves them: `--secret-rm ../..` would turn
+ * `DELETE …/services/db/bindings/../..` into `DELETE …/services/db`.
+ */
+export function pathSegment(value: string): string {
+  if (value === "" || value === "." || value === "..") throw new CliError(`invalid name "${value}"`);
+  return encodeURIComponent(value);
 }
 
 /** `server` may carry a path prefix (`https://host/coffer`), so paths are appended, not resolved. */

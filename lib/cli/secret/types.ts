@@ -1,5 +1,6 @@
 // Shapes of the /api/v1 secret answers the CLI reads (DESIGN 7). Metadata
 // only: no answer the CLI asks for carries a secret value.
+import { pathSegment } from "../api-client";
 
 export type KeyInfo = { name: string; size: number };
 
@@ -38,7 +39,7 @@ export type DockerInspect = {
 export type SecretDetail = SecretSummary & { versions: SecretVersion[]; inspect: DockerInspect };
 
 export function secretPath(namespace: string, name?: string, sub?: string): string {
-  const base = `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets`;
+  const base = `/api/v1/namespaces/${pathSegment(namespace)}/secrets`;
   if (name === undefined) return base;
-  return `${base}/${encodeURIComponent(name)}${sub ? `/${sub}` : ""}`;
+  return `${base}/${pathSegment(name)}${sub ? `/${sub}` : ""}`;
 }
