@@ -2,13 +2,14 @@
 // the log, signs in and out, mistypes, gets locked out, and picks a theme.
 import { expect, test, type Page } from "@playwright/test";
 import { LOCKOUT_SECONDS, LOGIN_MAX_FAILURES, setupTokenFromLog } from "./support/instance";
+import { OWNER } from "./support/owner";
 
 // A password no log line, page or audit detail may ever contain
 // (checked for every canary in zz-no-leaks.spec.ts).
-const PASSWORD = "CANARY-pass-7c1e9a-horse";
-const EMAIL = "ada@example.com";
+const PASSWORD = OWNER.password;
+const EMAIL = OWNER.email;
 
-async function signIn(page: Page, password = PASSWORD) {
+async function signIn(page: Page, password: string = PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(EMAIL);
   await page.getByLabel("Password").fill(password);

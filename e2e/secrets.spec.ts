@@ -4,11 +4,8 @@
 // test: no value may reach a page's HTML or any response the browser gets.
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { serverLog } from "./support/instance";
-
-// The owner that first-run.spec.ts creates (same values as there: that
-// spec runs first on the same fresh instance and leaves it unlocked).
-const EMAIL = "ada@example.com";
-const PASSWORD = "CANARY-pass-7c1e9a-horse";
+import { watchForLeaks } from "./support/leak-watch";
+import { signInAsOwner } from "./support/owner";
 
 // Values no page, response or log line may ever contain.
 const CANARY = "CANARY-secret-5f2a91";
@@ -19,42 +16,16 @@ const CANARIES = [CANARY, ROTATED, FILE_CANARY];
 const NAME = "db_password";
 
 let page: Page;
-const bodies: Promise<{ url: string; body: string }>[] = [];
-
-function collectResponses(target: Page) {
-  target.on("response", (response) => {
-    const type = response.headers()["content-type"] ?? "";
-    if (!/html|x-component|json|text\//.test(type)) return;
-    bodies.push(
-      response
-        .text()
-        .then((body) => ({ url: response.url(), body }))
-        .catch(() => ({ url: response.url(), body: "" })), // redirects have no body
-    );
-  });
-}
-
-/** The leak check: the page as rendered, its URL, and every response so far. */
-async function expectNoValueLeaked() {
-  const html = await page.content();
-  for (const canary of CANARIES) {
-    expect(html, "page HTML").not.toContain(canary);
-    expect(page.url(), "page URL").not.toContain(canary);
-  }
-  for (const { url, body } of await Promise.all(bodies)) {
-    for (const canary of CANARIES) expect(body, `response of ${url}`).not.toContain(canary);
-  }
-}
+let leaks: ReturnType<typeof watchForLeaks>;
 
 async function signIn(browser: Browser) {
   page = await browser.newPage();
-  collectResponses(page);
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(EMAIL);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Welcome, Ada Lovelace" })).toBeVisible();
+  leaks = watchForLeaks(page);
+  await signInAsOwner(page);
 }
+
+/** No value in the page as rendered, its URL, or any response so far. */
+const expectNoValueLeaked = () => leaks.expectNone(CANARIES);
 
 const dialog = (name: string | RegExp) => page.getByRole("dialog", { name });
 const toast = () => page.getByTestId("toasts");
@@ -283,7 +254,7 @@ test("unknown secrets and namespaces are 404s", async () => {
 test("no value reached the server log either", async () => {
   await expectNoValueLeaked();
   // The leak check looked at real answers: pages, RSC payloads and server-action results.
-  const seen = await Promise.all(bodies);
+  const seen = await leaks.seen();
   expect(seen.filter(({ body }) => body.includes(NAME)).length).toBeGreaterThan(10);
   const log = serverLog();
   for (const canary of CANARIES) expect(log).not.toContain(canary);

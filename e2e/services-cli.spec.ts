@@ -9,12 +9,13 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { runBin } from "../lib/cli/test-support/run-bin";
 import { E2E_PORT } from "./support/instance";
+import { OWNER } from "./support/owner";
 
 // The owner first-run.spec.ts creates on this instance (spec files run in
 // name order, one worker, one instance); copied here so that spec stays as
 // it is. It leaves the owner signed out and not locked.
-const EMAIL = "ada@example.com";
-const PASSWORD = "CANARY-pass-7c1e9a-horse";
+const EMAIL = OWNER.email;
+const PASSWORD = OWNER.password;
 // Secret values: CANARY- so zz-no-leaks.spec.ts checks the server log for them.
 const VALUE = "CANARY-cli-3b9e";
 const ROTATED = "CANARY-cli-3b9e-rotated";

@@ -5,11 +5,8 @@
 // find that read again from both sides: the secret's Reads and the
 // service's Recent reads. Throughout, no page may hold the secret's value.
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-
-// The owner that first-run.spec.ts creates (same values as there: that
-// spec runs first on the same fresh instance and leaves it unlocked).
-const EMAIL = "ada@example.com";
-const PASSWORD = "CANARY-pass-7c1e9a-horse";
+import { watchForLeaks } from "./support/leak-watch";
+import { signInAsOwner } from "./support/owner";
 
 // The secret's value: typed once into the password field, then only ever
 // delivered to the service's agent through the runtime API.
@@ -26,42 +23,16 @@ const TARGET = "db_password";
 let page: Page;
 /** The service token, read from the page once; it stands in for the agent's token file. */
 let serviceToken = "";
-const bodies: Promise<{ url: string; body: string }>[] = [];
-
-function collectResponses(target: Page) {
-  target.on("response", (response) => {
-    const type = response.headers()["content-type"] ?? "";
-    if (!/html|x-component|json|text\//.test(type)) return;
-    bodies.push(
-      response
-        .text()
-        .then((body) => ({ url: response.url(), body }))
-        .catch(() => ({ url: response.url(), body: "" })), // redirects have no body
-    );
-  });
-}
-
-/** The page as rendered and every response the browser got: no value, in plain or in base64. */
-async function expectNoValueLeaked() {
-  const html = await page.content();
-  for (const needle of NEEDLES) {
-    expect(html, "page HTML").not.toContain(needle);
-    expect(page.url(), "page URL").not.toContain(needle);
-  }
-  for (const { url, body } of await Promise.all(bodies)) {
-    for (const needle of NEEDLES) expect(body, `response of ${url}`).not.toContain(needle);
-  }
-}
+let leaks: ReturnType<typeof watchForLeaks>;
 
 async function signIn(browser: Browser) {
   page = await browser.newPage();
-  collectResponses(page);
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(EMAIL);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Welcome, Ada Lovelace" })).toBeVisible();
+  leaks = watchForLeaks(page);
+  await signInAsOwner(page);
 }
+
+/** No value in the page as rendered, its URL, or any response so far. */
+const expectNoValueLeaked = () => leaks.expectNone(NEEDLES);
 
 const dialog = (name: string | RegExp) => page.getByRole("dialog", { name });
 const toast = () => page.getByTestId("toasts");

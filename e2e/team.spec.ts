@@ -5,11 +5,12 @@
 // them create secrets there only; a reset link and a password change work;
 // disabling the viewer ends their open session.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { OWNER } from "./support/owner";
 
 // The owner that first-run.spec.ts creates (same values as there: that
 // spec runs first on the same fresh instance and leaves it unlocked).
-const OWNER_EMAIL = "ada@example.com";
-const OWNER_PASSWORD = "CANARY-pass-7c1e9a-horse";
+const OWNER_EMAIL = OWNER.email;
+const OWNER_PASSWORD = OWNER.password;
 
 const VIEWER_EMAIL = "viewer@example.com";
 const VIEWER_NAME = "Vera Viewer";

@@ -6,9 +6,10 @@
 // Named ux-audit so it runs after first-run.spec.ts, which creates the owner.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { OWNER } from "./support/owner";
 
-const EMAIL = "ada@example.com";
-const PASSWORD = "CANARY-pass-7c1e9a-horse";
+const EMAIL = OWNER.email;
+const PASSWORD = OWNER.password;
 
 // The secret's value: it goes in through the API and out to the agent, and
 // must never reach an audit page, detail or export.
