@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { systemActor } from "../auth/actor";
 import { db } from "../db/client";
 import { Conflict } from "../http/errors";
+import { createSecret } from "../secrets/create-secret";
+import { deleteSecret } from "../secrets/delete-secret";
 import { claimJob } from "./claim-job";
 import { enqueueJob } from "./enqueue-job";
 import { jobHandler, jobKinds, registerJobHandler } from "./handlers";
@@ -169,6 +172,16 @@ describe("the job worker", () => {
     await expect.poll(async () => (await stateOf(ok.id)).state, { timeout: 10_000 }).toBe("done");
     expect(await stateOf(bad.id)).toMatchObject({ state: "failed", error: "unexpected Error; the details are in the server log" });
     expect((await stateOf(ok.id)).progress).toBe(7);
+  });
+
+  it("schedules the recurring jobs itself: a secret past its recovery window is purged", async () => {
+    await createSecret(systemActor(), "default", { name: "expired", stringData: { value: "x" } });
+    await deleteSecret(systemActor(), "default", "expired");
+    await db.secret.update({ where: { namespaceId_name: { namespaceId: "ns_default", name: "expired" } }, data: { deletedAt: new Date(Date.now() - 8 * 86_400_000) } });
+
+    stop = startJobWorker({ intervalMs: 20 })!.stop;
+    await expect.poll(() => db.secret.count({ where: { name: "expired" } }), { timeout: 10_000 }).toBe(0);
+    expect(await db.job.findFirst({ where: { kind: "secret-purge" }, select: { state: true } })).toEqual({ state: "done" });
   });
 
   it("does not start while next build prerenders pages", () => {

@@ -10,6 +10,8 @@ import { enqueueDueJobs } from "./recurring-jobs";
 import { runNextJob } from "./run-next-job";
 
 export const POLL_INTERVAL_MS = 2_000;
+/** How often a worker checks whether a recurring job (recurring-jobs.ts) is due. */
+export const SCHEDULE_INTERVAL_MS = 60_000;
 
 export type JobWorker = {
   readonly id: string;
@@ -22,16 +24,17 @@ export type JobWorker = {
 // this module from another bundle) finds the running worker.
 const holder = globalThis as unknown as { cofferJobWorker?: JobWorker };
 
-export function startJobWorker(options: { intervalMs?: number } = {}): JobWorker | null {
+export function startJobWorker(options: { intervalMs?: number; scheduleIntervalMs?: number } = {}): JobWorker | null {
   // `next build` loads instrumentation to prerender pages: no jobs there.
   if (process.env.NEXT_PHASE === "phase-production-build") return null;
-  holder.cofferJobWorker ??= createWorker(options.intervalMs ?? POLL_INTERVAL_MS);
+  holder.cofferJobWorker ??= createWorker(options.intervalMs ?? POLL_INTERVAL_MS, options.scheduleIntervalMs ?? SCHEDULE_INTERVAL_MS);
   return holder.cofferJobWorker;
 }
 
-function createWorker(intervalMs: number): JobWorker {
+function createWorker(intervalMs: number, scheduleIntervalMs: number): JobWorker {
   const id = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   let busy = false;
+  let scheduledAt = 0;
   let lastProblem: string | null = null;
   // Aborted at shutdown: the running job stops between steps instead of
   // failing when server.ts closes the database under it.
@@ -41,6 +44,10 @@ function createWorker(intervalMs: number): JobWorker {
     if (busy || shutdown.signal.aborted) return;
     busy = true;
     try {
+      if (Date.now() - scheduledAt >= scheduleIntervalMs) {
+        await enqueueDueJobs();
+        scheduledAt = Date.now();
+      }
       await runNextJob(id, shutdown.signal);
       lastProblem = null;
     } catch (error) {
