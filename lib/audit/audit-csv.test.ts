@@ -23,18 +23,22 @@ describe("audit CSV", () => {
     const row = csvRow({
       seq: "7",
       time: "2026-01-01T00:00:00.000Z",
-      actor: { type: "user", id: "u1", label: "ada@example.com" },
+      actorType: "user",
+      actorId: "u1",
+      actorLabel: "ada@example.com",
       action: "secret.create",
-      resource: { type: "secret", id: "s1", name: "db,pw" },
+      resourceType: "secret",
+      resourceId: "s1",
+      resourceName: "db,pw",
       namespace: "default",
       outcome: "success",
       ip: null,
       userAgent: 'agent "x"',
       requestId: null,
-      details: { keys: ["a", "b"] },
+      details: '{"keys": ["a", "b"]}',
       prevHash: "p",
       hash: "h",
     });
-    expect(row).toBe('7,2026-01-01T00:00:00.000Z,user,u1,ada@example.com,secret.create,secret,s1,"db,pw",default,success,,"agent ""x""",,"{""keys"":[""a"",""b""]}",p,h\r\n');
+    expect(row).toBe('7,2026-01-01T00:00:00.000Z,user,u1,ada@example.com,secret.create,secret,s1,"db,pw",default,success,,"agent ""x""",,"{""keys"": [""a"", ""b""]}",p,h\r\n');
   });
 });

@@ -1,6 +1,6 @@
 // CSV for audit exports (RFC 4180): a field holding a comma, a quote or a
 // line break is quoted, with quotes doubled; formula-like cells are defused.
-import type { AuditEventDto } from "./audit-event-dto";
+import type { RawAuditRow } from "./audit-rows";
 
 export const CSV_COLUMNS = [
   "seq", "time", "actor_type", "actor_id", "actor_label", "action", "resource_type", "resource_id", "resource_name",
@@ -15,13 +15,14 @@ export function csvField(value: string | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function csvRow(event: AuditEventDto): string {
-  const fields = [
-    event.seq, event.time, event.actor.type, event.actor.id, event.actor.label, event.action, event.resource.type, event.resource.id,
-    event.resource.name, event.namespace, event.outcome, event.ip, event.userAgent, event.requestId, JSON.stringify(event.details),
-    event.prevHash, event.hash,
-  ];
-  return `${fields.map(csvField).join(",")}\r\n`;
+/** One row, straight from the text the database sent (details as PostgreSQL writes JSONB). */
+export function csvRow(row: RawAuditRow): string {
+  return (
+    `${row.seq},${row.time},${csvField(row.actorType)},${csvField(row.actorId)},${csvField(row.actorLabel)},` +
+    `${csvField(row.action)},${csvField(row.resourceType)},${csvField(row.resourceId)},${csvField(row.resourceName)},` +
+    `${csvField(row.namespace)},${csvField(row.outcome)},${csvField(row.ip)},${csvField(row.userAgent)},` +
+    `${csvField(row.requestId)},${csvField(row.details)},${row.prevHash},${row.hash}\r\n`
+  );
 }
 
 export const csvHeader = `${CSV_COLUMNS.join(",")}\r\n`;

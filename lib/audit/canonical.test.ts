@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canonicalEvent, canonicalJson, eventHash, GENESIS_HASH, type HashedEvent } from "./canonical";
+import { createHash } from "node:crypto";
+import { canonicalEvent, canonicalEventText, canonicalJson, eventHash, eventTextHash, GENESIS_HASH, type HashedEvent } from "./canonical";
 
 const event: HashedEvent = {
   seq: 1n,
@@ -44,7 +45,35 @@ describe("canonicalEvent", () => {
   });
 });
 
+function reverseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reverseKeys);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+}
+
+describe("canonicalEventText", () => {
+  it("writes the same string as canonicalEvent from the row as text, whatever the key order of details", () => {
+    const variants: HashedEvent[] = [
+      event,
+      { ...event, details: {} },
+      { ...event, seq: 98765432109876n, details: { z: [1, { b: 2, a: 1 }], a: "x", "é": null } },
+    ];
+    for (const v of variants) {
+      // PostgreSQL's jsonb text has its own key order, not ours.
+      const jsonbText = JSON.stringify(reverseKeys(v.details));
+      const row = { ...v, seq: v.seq.toString(), time: v.time.toISOString(), details: jsonbText };
+      expect(canonicalEventText(row)).toBe(canonicalEvent(v));
+      expect(eventTextHash(GENESIS_HASH, row)).toBe(eventHash(GENESIS_HASH, v));
+    }
+  });
+});
+
 describe("eventHash", () => {
+  it("is SHA-256 over the previous hash followed by the canonical JSON", () => {
+    const expected = createHash("sha256").update("ab".repeat(32)).update(canonicalJson({ ...event, seq: "1", time: event.time.toISOString() })).digest("hex");
+    expect(eventHash("ab".repeat(32), event)).toBe(expected);
+  });
+
   it("does not depend on the key order of details", () => {
     const reordered = { ...event, details: { a: { c: null, d: [1, "x"] }, b: 1 } };
     expect(eventHash(GENESIS_HASH, reordered)).toBe(eventHash(GENESIS_HASH, event));

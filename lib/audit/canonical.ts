@@ -1,7 +1,7 @@
 // The canonical JSON form that audit hashes are computed over: object keys
 // sorted at every depth, no whitespace, so the same event always hashes the
 // same way however its JSON was stored (JSONB reorders keys).
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -38,24 +38,50 @@ export type HashedEvent = {
   details: unknown;
 };
 
-const str = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
+/** A nullable string as JSON. */
+export const jsonString = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
+const str = jsonString;
+
+/** An event's fields as text: seq in decimal, time as ISO-8601 UTC with milliseconds. */
+type EventText = Omit<HashedEvent, "seq" | "time" | "details"> & { seq: string; time: string };
 
 /**
  * canonicalJson of an event, written out field by field in sorted key
  * order: the same string (a unit test holds the two equal), several times
  * faster, which is what lets verification walk 100,000 events a second.
  */
-export function canonicalEvent(event: HashedEvent): string {
+function writeCanonical(event: EventText, detailsJson: string): string {
   return (
     `{"action":${str(event.action)},"actorId":${str(event.actorId)},"actorLabel":${str(event.actorLabel)},` +
-    `"actorType":${str(event.actorType)},"details":${canonicalJson(event.details)},"ip":${str(event.ip)},` +
+    `"actorType":${str(event.actorType)},"details":${detailsJson},"ip":${str(event.ip)},` +
     `"namespace":${str(event.namespace)},"outcome":${str(event.outcome)},"requestId":${str(event.requestId)},` +
     `"resourceId":${str(event.resourceId)},"resourceName":${str(event.resourceName)},"resourceType":${str(event.resourceType)},` +
-    `"seq":"${event.seq}","time":"${event.time.toISOString()}","userAgent":${str(event.userAgent)}}`
+    `"seq":"${event.seq}","time":"${event.time}","userAgent":${str(event.userAgent)}}`
   );
 }
 
-/** hash = SHA-256(prevHash ‖ canonical JSON of the event), hex. */
+export function canonicalEvent(event: HashedEvent): string {
+  return writeCanonical({ ...event, seq: event.seq.toString(), time: event.time.toISOString() }, canonicalJson(event.details));
+}
+
+/**
+ * The same string for an event read back as text (verification reads
+ * millions): no Date, BigInt or copied object per row, and `details` (JSONB
+ * text, whose key order is not ours) parsed only when it is not empty.
+ */
+export function canonicalEventText(event: EventText & { details: string }): string {
+  return writeCanonical(event, event.details === "{}" ? "{}" : canonicalJson(JSON.parse(event.details)));
+}
+
+/** hash = SHA-256(prevHash ‖ canonical JSON), hex. */
+function chainHash(prevHash: string, canonical: string): string {
+  return hash("sha256", prevHash + canonical, "hex");
+}
+
 export function eventHash(prevHash: string, event: HashedEvent): string {
-  return createHash("sha256").update(prevHash).update(canonicalEvent(event)).digest("hex");
+  return chainHash(prevHash, canonicalEvent(event));
+}
+
+export function eventTextHash(prevHash: string, event: EventText & { details: string }): string {
+  return chainHash(prevHash, canonicalEventText(event));
 }

@@ -5,11 +5,11 @@ import { authorize } from "../rbac/authorize";
 import { audited } from "./audited";
 import { csvHeader, csvRow } from "./audit-csv";
 import { auditSqlWhere, type AuditFilters } from "./audit-filters";
-import { bulkAuditRows, rawToDto } from "./audit-rows";
+import { bulkAuditRows, jsonlLine } from "./audit-rows";
 import { recordAudit } from "./record-audit";
 
 export type ExportFormat = "csv" | "jsonl";
-const BATCH = 5_000;
+const BATCH = 2_000;
 
 export function parseExportFormat(value: string | null): ExportFormat {
   if (value === null || value === "csv") return "csv";
@@ -46,7 +46,7 @@ export async function exportAuditEvents(actor: Actor, filters: AuditFilters, for
         return;
       }
       last = BigInt(rows.at(-1)!.seq);
-      const text = rows.map((row) => (format === "csv" ? csvRow(rawToDto(row)) : `${JSON.stringify(rawToDto(row))}\n`)).join("");
+      const text = rows.map(format === "csv" ? csvRow : jsonlLine).join("");
       controller.enqueue(encoder.encode(text));
     },
   });

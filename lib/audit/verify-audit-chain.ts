@@ -5,8 +5,8 @@
 // recorded for the last archived one.
 import { db, type Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { bulkAuditRows, rawAuditRows, rawToHashed, type RawAuditRow } from "./audit-rows";
-import { eventHash, GENESIS_HASH } from "./canonical";
+import { bulkAuditRows, rawAuditRows, type RawAuditRow } from "./audit-rows";
+import { eventTextHash, GENESIS_HASH } from "./canonical";
 
 export type ChainReport =
   | { ok: true; count: number; lastSeq: string | null }
@@ -17,7 +17,7 @@ export type ChainCursor = { expectedSeq: bigint; prevHash: string; count: number
 
 type Reader = Pick<Tx, "auditEvent" | "$queryRaw">;
 
-export const VERIFY_BATCH = 10_000;
+export const VERIFY_BATCH = 2_000;
 
 export async function chainStart(reader: Reader): Promise<ChainCursor | { bad: ChainReport }> {
   const first = await reader.auditEvent.findFirst({ orderBy: { seq: "asc" }, select: { seq: true } });
@@ -39,7 +39,7 @@ export function checkRows(rows: RawAuditRow[], cursor: ChainCursor): ChainCursor
     const seq = BigInt(row.seq);
     if (seq !== expectedSeq) return { ok: false, count, badSeq: expectedSeq.toString(), reason: "missing event" };
     if (row.prevHash !== prevHash) return { ok: false, count, badSeq: row.seq, reason: "previous hash does not match the event before it" };
-    if (eventHash(prevHash, rawToHashed(row)) !== row.hash) return { ok: false, count, badSeq: row.seq, reason: "event content does not match its hash" };
+    if (eventTextHash(prevHash, row) !== row.hash) return { ok: false, count, badSeq: row.seq, reason: "event content does not match its hash" };
     prevHash = row.hash;
     expectedSeq += 1n;
     count += 1;
