@@ -3,19 +3,29 @@
 // an id, pins the client address, and writes one JSON log line per request.
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import next from "next";
-import { parseConfig } from "./lib/config/env";
-import { closeConnection } from "./lib/db/client";
-import type { Preflight } from "./lib/instance/preflight";
+import { closeConnection } from "./lib/db/connection-holder";
+import type { PreflightReport } from "./lib/instance/preflight";
 import { log } from "./lib/log/logger";
 
 class PreflightFailed extends Error {}
 
+// `npm run build` compiles this file and the preflight to plain JavaScript
+// in .next/coffer-server/, so a production server runs without a
+// TypeScript loader (its worker thread and source maps cost ~100 MB of
+// resident memory). `--dev`, tests and `node --import tsx server.ts` run
+// the sources.
+const compiledPreflight = join(import.meta.dirname, "preflight.mjs");
+
 /** The preflight runs in a child process; see lib/instance/preflight-cli.ts. */
-function runPreflight(): Omit<Preflight, "config"> {
-  const child = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "lib", "instance", "preflight-cli.ts")], {
+function runPreflight(): PreflightReport {
+  const script = existsSync(compiledPreflight)
+    ? [compiledPreflight]
+    : ["--import", "tsx", join(import.meta.dirname, "lib", "instance", "preflight-cli.ts")];
+  const child = spawnSync(process.execPath, script, {
     stdio: ["ignore", "pipe", "inherit"],
     env: process.env,
     maxBuffer: 1024 * 1024,
@@ -30,14 +40,13 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 async function main() {
   const started = performance.now();
   const ready = runPreflight();
-  const cfg = parseConfig();
   process.env.AUTH_SECRET = ready.authSecret;
   if (ready.authSecretGenerated) {
     log.warn({ file: ready.authSecretGenerated }, "AUTH_SECRET not set: generated one; set AUTH_SECRET when running several nodes");
   }
   if (ready.appliedMigrations.length) log.info({ migrations: ready.appliedMigrations }, "applied database migrations");
 
-  const app = next({ dev, hostname: cfg.HOSTNAME, port: cfg.PORT });
+  const app = next({ dev, hostname: ready.hostname, port: ready.port });
   await app.prepare();
   const handle = app.getRequestHandler();
 
@@ -48,7 +57,7 @@ async function main() {
     res.setHeader("X-Request-Id", requestId);
     // Without a trusted proxy in front, the socket is the only honest
     // source of the client address (login throttling keys on it).
-    if (!cfg.COFFER_TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+    if (!ready.trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
     const begin = performance.now();
     res.on("finish", () => {
       // One-time links carry their token in the path: never log it.
@@ -63,13 +72,13 @@ async function main() {
   });
 
   server.on("error", (error: NodeJS.ErrnoException) => {
-    const reason = error.code === "EADDRINUSE" ? `port ${cfg.PORT} is already in use` : error.message;
-    process.stderr.write(`coffer: cannot listen on ${cfg.HOSTNAME}:${cfg.PORT}: ${reason}\n`);
+    const reason = error.code === "EADDRINUSE" ? `port ${ready.port} is already in use` : error.message;
+    process.stderr.write(`coffer: cannot listen on ${ready.hostname}:${ready.port}: ${reason}\n`);
     void closeConnection().finally(() => process.exit(1));
   });
-  server.listen(cfg.PORT, cfg.HOSTNAME, () => {
-    const url = `http://localhost:${cfg.PORT}`;
-    log.info({ url, database: cfg.DATABASE_URL ? "postgresql" : "pglite", startMs: Math.round(performance.now() - started) }, "coffer started");
+  server.listen(ready.port, ready.hostname, () => {
+    const url = `http://localhost:${ready.port}`;
+    log.info({ url, database: ready.database, startMs: Math.round(performance.now() - started) }, "coffer started");
     const lines = [``, `  Coffer is running at ${url}`];
     if (ready.setupToken) {
       lines.push(`  No user exists yet. Open ${url}/setup and enter this one-time setup token:`, ``, `      ${ready.setupToken}`, ``);

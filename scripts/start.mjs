@@ -1,14 +1,15 @@
 // npm start: build the console when the sources changed since the last
-// build, then run server.ts (preflight + Next.js). `--dev` runs Next's
-// development server instead.
+// build, then run the compiled server (server.ts: preflight + Next.js).
+// `--dev` runs server.ts through tsx with Next's development server.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { serverProcess } from "./server-process.mjs";
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = ["app", "components", "lib", "proxy.ts", "server.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "scripts/build.mjs"];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -21,7 +22,7 @@ function newestMtime(path) {
 
 function buildIsStale() {
   const buildId = join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
+  if (!existsSync(buildId) || !existsSync(join(root, ".next", "coffer-server", "server.mjs"))) return true;
   const built = statSync(buildId).mtimeMs;
   return SOURCES.some((source) => newestMtime(join(root, source)) > built);
 }
@@ -32,10 +33,9 @@ if (!dev && buildIsStale()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(
-  process.execPath,
-  ["--import", "tsx", join(root, "server.ts"), ...(dev ? ["--dev"] : [])],
-  { stdio: "inherit", env: { ...env, NODE_ENV: dev ? "development" : "production" } },
-);
+const production = serverProcess({ ...env, NODE_ENV: "production" }, root);
+const server = dev
+  ? spawn(process.execPath, ["--import", "tsx", join(root, "server.ts"), "--dev"], { stdio: "inherit", env: { ...env, NODE_ENV: "development" } })
+  : spawn(process.execPath, production.args, { stdio: "inherit", env: production.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

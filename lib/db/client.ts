@@ -4,10 +4,10 @@ import { mkdirSync } from "node:fs";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { PGlite } from "@electric-sql/pglite";
 import { config } from "../config/env";
 import { Prisma, PrismaClient } from "../generated/prisma/client";
+import { closeConnection, heldConnection, holdConnection } from "./connection-holder";
 
 export type DatabaseKind = "postgresql" | "pglite";
 export type Tx = Prisma.TransactionClient;
@@ -61,19 +61,31 @@ function connectPostgres(url: string): Connection {
   };
 }
 
+// PGlite (a WebAssembly PostgreSQL and ~10 MB of resident code) loads on
+// first use, so a server on DATABASE_URL never carries it.
 function connectPglite(dataDir: string): Connection {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const pglite = new PGlite(dataDir);
-  const adapter = new PrismaPGlite(pglite);
+  let opened: Promise<{ pglite: PGlite; factory: SqlMigrationAwareDriverAdapterFactory }> | undefined;
+  const open = () =>
+    (opened ??= Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]).then(([{ PGlite }, { PrismaPGlite }]) => {
+      const pglite = new PGlite(dataDir);
+      return { pglite, factory: new PrismaPGlite(pglite) };
+    }));
+  const adapter: SqlMigrationAwareDriverAdapterFactory = {
+    provider: "postgres",
+    adapterName: "pglite-prisma-adapter",
+    connect: async () => (await open()).factory.connect(),
+    connectToShadowDb: async () => (await open()).factory.connectToShadowDb(),
+  };
   const prisma = new PrismaClient({ adapter, transactionOptions });
   return {
     kind: "pglite",
     adapter,
     prisma,
-    bulkQuery: async <R,>(text: string, values: unknown[]) => (await pglite.query<R>(text, values)).rows,
+    bulkQuery: async <R,>(text: string, values: unknown[]) => (await (await open()).pglite.query<R>(text, values)).rows,
     close: async () => {
       await prisma.$disconnect();
-      await pglite.close();
+      if (opened) await (await opened).pglite.close();
     },
   };
 }
@@ -86,27 +98,21 @@ export function connect(options: { databaseUrl?: string; dataDir: string }): Con
   return options.databaseUrl ? connectPostgres(options.databaseUrl) : connectPglite(options.dataDir);
 }
 
-// Kept on globalThis so Next's dev-mode module reloads reuse one connection
-// (PGlite allows one process, and one handle, per data directory).
-const holder = globalThis as unknown as { cofferDb?: Connection };
+export { closeConnection };
 
 export function connection(): Connection {
-  if (!holder.cofferDb) {
+  let current = heldConnection<Connection>();
+  if (!current) {
     const cfg = config();
-    holder.cofferDb = connect({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.dataDir });
+    current = connect({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.dataDir });
+    holdConnection(current);
   }
-  return holder.cofferDb;
+  return current;
 }
 
 /** Replaces the process's connection; used by tests and the start script. */
 export function setConnection(next: Connection | undefined): void {
-  holder.cofferDb = next;
-}
-
-export async function closeConnection(): Promise<void> {
-  const current = holder.cofferDb;
-  holder.cofferDb = undefined;
-  await current?.close();
+  holdConnection(next);
 }
 
 /** The Prisma client of the current connection, opened on first use. */

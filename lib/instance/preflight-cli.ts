@@ -2,12 +2,11 @@
 // schema engine's WebAssembly and the migration work never weigh on the
 // long-running server's memory. Prints its result as one JSON line; a
 // StartupError is one line on stderr and exit code 1.
-import { preflight, StartupError } from "./preflight";
+import { preflight, preflightReport, StartupError } from "./preflight";
 
 preflight()
   .then((result) => {
-    const { config, ...rest } = result;
-    process.stdout.write(`${JSON.stringify({ ...rest, port: config.PORT, hostname: config.HOSTNAME, database: config.DATABASE_URL ? "postgresql" : "pglite" })}\n`);
+    process.stdout.write(`${JSON.stringify(preflightReport(result))}\n`);
     process.exit(0);
   })
   .catch((error: unknown) => {

@@ -22,6 +22,28 @@ export type Preflight = {
   appliedMigrations: string[];
 };
 
+/**
+ * What the preflight process hands the server (one JSON line): the checked
+ * settings the server needs, so it does not load and run the config parser
+ * (zod) a second time.
+ */
+export type PreflightReport = Omit<Preflight, "config"> & {
+  port: number;
+  hostname: string;
+  trustProxy: boolean;
+  database: "postgresql" | "pglite";
+};
+
+export function preflightReport({ config, ...rest }: Preflight): PreflightReport {
+  return {
+    ...rest,
+    port: config.PORT,
+    hostname: config.HOSTNAME,
+    trustProxy: config.COFFER_TRUST_PROXY,
+    database: config.DATABASE_URL ? "postgresql" : "pglite",
+  };
+}
+
 /** Host, port and database of a URL, never its password. */
 export function describeDatabaseUrl(url: string): string {
   try {

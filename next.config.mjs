@@ -1,5 +1,3 @@
-import type { NextConfig } from "next";
-
 // Headers every response carries. The Content-Security-Policy is set per
 // request in proxy.ts because it carries a fresh nonce.
 const securityHeaders = [
@@ -12,7 +10,8 @@ const securityHeaders = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
-const nextConfig: NextConfig = {
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   poweredByHeader: false,
   // Uploaded secret files travel in server-action bodies; the domain
   // enforces COFFER_MAX_SECRET_BYTES (1 MiB by default) itself.
