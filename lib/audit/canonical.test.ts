@@ -27,6 +27,14 @@ describe("canonicalJson", () => {
     );
   });
 
+  it("orders keys by UTF-16 code units, as the chain always has", () => {
+    const keys = ["b", "B", "é", "a", "\u{1F600}", "\uFF5A", "aa", ""];
+    const expected = [...keys].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const written = JSON.parse(canonicalJson(Object.fromEntries(keys.map((k) => [k, [k, undefined]]))));
+    expect(Object.keys(written)).toEqual(expected);
+    expect(written.b).toEqual(["b", null]);
+  });
+
   it("escapes strings as JSON does", () => {
     expect(canonicalJson({ s: 'quote " and \n newline' })).toBe('{"s":"quote \\" and \\n newline"}');
   });

@@ -5,16 +5,25 @@ import { hash } from "node:crypto";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+// Loops and string appends rather than entries/filter/map/join: every
+// event's details go through here when the chain is verified.
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return "null";
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  if (typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let items = "";
+    for (let i = 0; i < value.length; i++) items += `${i ? "," : ""}${canonicalJson(value[i])}`;
+    return `[${items}]`;
   }
-  return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  let members = "";
+  // The default sort compares UTF-16 code units, as JavaScript's < does.
+  for (const key of Object.keys(record).sort()) {
+    const item = record[key];
+    if (item === undefined) continue;
+    members += `${members ? "," : ""}${JSON.stringify(key)}:${canonicalJson(item)}`;
+  }
+  return `{${members}}`;
 }
 
 export const GENESIS_HASH = "0".repeat(64);
