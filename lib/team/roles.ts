@@ -91,9 +91,16 @@ export async function deleteRole(actor: Actor, name: string): Promise<void> {
     const role = await findRoleOrThrow(tx, name);
     if (role.builtIn) throw new Conflict(`role '${name}' is built in and cannot be deleted`);
     const holders = await tx.roleBinding.findMany({ where: { roleId: role.id }, select: { user: { select: { email: true } } } });
-    if (holders.length) {
-      const emails = [...new Set(holders.map((h) => h.user.email))].sort();
-      throw new Conflict(`role '${name}' is in use by: ${emails.join(", ")}`);
+    // A pending invite would vanish with the role (the rows cascade) and no
+    // one would learn why the link stopped working: it counts as a use.
+    const invites = await tx.invite.findMany({
+      where: { roleId: role.id, usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      select: { email: true },
+    });
+    if (holders.length || invites.length) {
+      const users = [...new Set(holders.map((h) => h.user.email))].sort();
+      const invited = [...new Set(invites.map((i) => `${i.email} (invited)`))].sort();
+      throw new Conflict(`role '${name}' is in use by: ${[...users, ...invited].join(", ")}`);
     }
     await tx.role.delete({ where: { id: role.id } });
     await recordAudit(tx, actor, { action: "role.delete", resource: { type: "role", id: role.id, name } });

@@ -8,6 +8,7 @@ import * as namespaceRoute from "../namespaces/[ns]/route";
 import * as namespacesRoute from "../namespaces/route";
 import * as secretsRoute from "../namespaces/[ns]/secrets/route";
 import * as acceptRoute from "../invites/accept/route";
+import * as inviteRoute from "../invites/[id]/route";
 import * as invitesRoute from "../invites/route";
 import * as resetRoute from "../password-reset/route";
 import * as grantRoute from "../role-bindings/[id]/route";
@@ -127,10 +128,21 @@ describe("team and RBAC", () => {
     const inUse = await call(roleRoute.DELETE, { token: owner.token, params: { name: "reader" }, method: "DELETE" });
     expect(inUse.status).toBe(409);
     expect(inUse.body.error.message).toBe("role 'reader' is in use by: rita@example.com");
+
+    // A pending invite holds the role too, until it is revoked.
+    const invited = await call(invitesRoute.POST, { token: owner.token, body: { email: "sam@example.com", role: "reader", namespace: "default" } });
+    await call(grantRoute.DELETE, { token: owner.token, params: { id: granted.body.id }, method: "DELETE" });
+    const pending = await call(roleRoute.DELETE, { token: owner.token, params: { name: "reader" }, method: "DELETE" });
+    expect(pending.status).toBe(409);
+    expect(pending.body.error.message).toBe("role 'reader' is in use by: sam@example.com (invited)");
+    expect((await call(inviteRoute.DELETE, { token: owner.token, params: { id: invited.body.id }, method: "DELETE" })).status).toBe(204);
+    expect((await call(roleRoute.DELETE, { token: owner.token, params: { name: "reader" }, method: "DELETE" })).status).toBe(204);
+    await call(rolesRoute.POST, { token: owner.token, body: { name: "reader", permissions: ["secret:list", "secret:inspect"] } });
+    const regranted = await call(grantsRoute.POST, { token: owner.token, body: { userId: user.id, role: "reader", namespace: "default" } });
     const unknownNs = await call(grantsRoute.POST, { token: owner.token, body: { userId: user.id, role: "reader", namespace: "nowhere" } });
     expect(unknownNs.status).toBe(400);
     expect((await call(usersRoute.GET, { token: admin.token })).body.users.find((u: { email: string }) => u.email === "rita@example.com").grants).toEqual([
-      { id: granted.body.id, role: "reader", namespace: "default" },
+      { id: regranted.body.id, role: "reader", namespace: "default" },
     ]);
   });
 
