@@ -17,6 +17,9 @@ const secret: SecretSummary = {
   createdAt: "2024-05-01T11:58:50Z",
   updatedAt: "2024-05-01T10:00:00Z",
   keys: [{ name: "value", size: 45 }],
+  sizeBytes: 45,
+  lastReadAt: null,
+  stale: false,
 };
 
 describe("filterQuery", () => {

@@ -16,6 +16,9 @@ const secret: SecretDetail = {
     { name: "value", size: 45 },
     { name: "extra", size: 1 },
   ],
+  sizeBytes: 46,
+  lastReadAt: null,
+  stale: false,
   versions: [],
   inspect: {
     ID: "afrubazrzcsnqn7epfi57jibs",
@@ -24,6 +27,8 @@ const secret: SecretDetail = {
     UpdatedAt: "2022-09-08T08:00:00.000Z",
     Spec: { Name: "my-secret", Labels: {} },
   },
+  boundServices: [],
+  reads: [],
 };
 
 describe("prettyInspect", () => {

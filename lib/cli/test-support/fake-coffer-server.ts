@@ -21,7 +21,8 @@ export type RecordedRequest = {
 };
 
 type StoredVersion = Omit<SecretVersion, "current" | "keys" | "sizeBytes"> & { data: Record<string, Buffer> };
-type StoredSecret = Omit<SecretSummary, "keys" | "version"> & { versions: StoredVersion[]; current: number };
+// What the server derives (sizes, reads, staleness) is not stored.
+type StoredSecret = Omit<SecretSummary, "keys" | "version" | "sizeBytes" | "lastReadAt" | "stale"> & { versions: StoredVersion[]; current: number };
 
 export type FakeCoffer = {
   url: string;
@@ -55,6 +56,9 @@ export function detailOf(secret: StoredSecret): SecretDetail {
     updatedAt: secret.updatedAt,
     version: secret.current,
     keys: current.keys,
+    sizeBytes: current.sizeBytes,
+    lastReadAt: null,
+    stale: false,
     versions,
     inspect: {
       ID: secret.id,
@@ -63,6 +67,8 @@ export function detailOf(secret: StoredSecret): SecretDetail {
       UpdatedAt: secret.updatedAt,
       Spec: { Name: secret.name, Labels: secret.labels },
     },
+    boundServices: [],
+    reads: [],
   };
 }
 
@@ -70,6 +76,8 @@ function summaryOf(secret: StoredSecret): SecretSummary {
   const detail: Partial<SecretDetail> = { ...detailOf(secret) };
   delete detail.versions;
   delete detail.inspect;
+  delete detail.boundServices;
+  delete detail.reads;
   return detail as SecretSummary;
 }
 
