@@ -14,7 +14,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { postgresAdapter } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/migrate";
 import { hashToken } from "../../lib/tokens/token-secret";
-import { serverProcess } from "../../scripts/server-process.mjs";
+import { serverNodeOptions, serverProcess } from "../../scripts/server-process.mjs";
 import { measure, peakRss } from "./load";
 import { seedAuditEvents } from "./seed";
 
@@ -115,7 +115,7 @@ async function main() {
     const results = {
       date: new Date().toISOString(),
       machine: "node-svc: 2 cores, 24 GiB, PostgreSQL 15 on loopback",
-      server: { nodeOptions: serverCommand.args.slice(0, -1).join(" "), mallocArenaMax: serverCommand.env.MALLOC_ARENA_MAX },
+      server: { nodeOptions: serverNodeOptions.join(" "), mallocArenaMax: serverCommand.env.MALLOC_ARENA_MAX },
       events: TOTAL,
       seedSeconds: Number((seeded.ms / 1000).toFixed(1)),
       health,

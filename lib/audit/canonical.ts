@@ -53,6 +53,8 @@ const str = jsonString;
 
 /** An event's fields as text: seq in decimal, time as ISO-8601 UTC with milliseconds. */
 type EventText = Omit<HashedEvent, "seq" | "time" | "details"> & { seq: string; time: string };
+/** An event as the database sends it back: details as JSONB text. */
+type StoredEventText = EventText & { details: string };
 
 /**
  * canonicalJson of an event, written out field by field in sorted key
@@ -78,7 +80,7 @@ export function canonicalEvent(event: HashedEvent): string {
  * millions): no Date, BigInt or copied object per row, and `details` (JSONB
  * text, whose key order is not ours) parsed only when it is not empty.
  */
-export function canonicalEventText(event: EventText & { details: string }): string {
+export function canonicalEventText(event: StoredEventText): string {
   return writeCanonical(event, event.details === "{}" ? "{}" : canonicalJson(JSON.parse(event.details)));
 }
 
@@ -91,6 +93,6 @@ export function eventHash(prevHash: string, event: HashedEvent): string {
   return chainHash(prevHash, canonicalEvent(event));
 }
 
-export function eventTextHash(prevHash: string, event: EventText & { details: string }): string {
+export function eventTextHash(prevHash: string, event: StoredEventText): string {
   return chainHash(prevHash, canonicalEventText(event));
 }
