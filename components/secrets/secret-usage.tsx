@@ -5,7 +5,7 @@ import Link from "next/link";
 import { serviceHref, serviceHrefFromLabel } from "@/components/services/service-hrefs";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { ReadCountsTable } from "@/components/ui/read-counts-table";
 import { Table, TableFrame, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { BoundService, SecretReader } from "@/lib/secrets/secret-dto";
 
@@ -89,37 +89,18 @@ export function ReadersTable({ name, reads }: { name: string; reads: SecretReade
     );
   }
   return (
-    <TableFrame>
-      <Table>
-        <caption className="sr-only">Who read secret {name}</caption>
-        <THead>
-          <tr>
-            <Th>Reader</Th>
-            <Th>First read</Th>
-            <Th>Last read</Th>
-            <Th className="text-right">Count</Th>
-          </tr>
-        </THead>
-        <TBody>
-          {reads.map((reader) => (
-            <Tr key={`${reader.readerType}:${reader.readerLabel}:${reader.firstReadAt}`} data-testid={`reader-${reader.readerLabel}`}>
-              <Td>
-                <Reader reader={reader} />
-              </Td>
-              <Td>
-                <RelativeTime iso={reader.firstReadAt} />
-              </Td>
-              <Td>
-                <RelativeTime iso={reader.lastReadAt} />
-              </Td>
-              <Td className="text-right tabular-nums" data-testid="count">
-                {reader.count}
-              </Td>
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
-    </TableFrame>
+    <ReadCountsTable
+      caption={`Who read secret ${name}`}
+      subjectHeader="Reader"
+      rows={reads.map((reader) => ({
+        key: `${reader.readerType}:${reader.readerLabel}:${reader.firstReadAt}`,
+        testId: `reader-${reader.readerLabel}`,
+        subject: <Reader reader={reader} />,
+        firstReadAt: reader.firstReadAt,
+        lastReadAt: reader.lastReadAt,
+        count: reader.count,
+      }))}
+    />
   );
 }
 
