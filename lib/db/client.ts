@@ -7,6 +7,7 @@ import pg from "pg";
 import type { PGlite } from "@electric-sql/pglite";
 import { config } from "../config/env";
 import { Prisma, PrismaClient } from "../generated/prisma/client";
+import { log } from "../log/logger";
 import { closeConnection, heldConnection, holdConnection } from "./connection-holder";
 
 export type DatabaseKind = "postgresql" | "pglite";
@@ -51,7 +52,14 @@ function connectPostgres(url: string): Connection {
     adapter,
     prisma,
     bulkQuery: async <R,>(text: string, values: unknown[]) => {
-      bulk ??= new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 5_000 });
+      if (!bulk) {
+        bulk = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 5_000 });
+        // An idle client whose server connection ends (PostgreSQL restarts,
+        // an admin terminates it) makes the pool emit "error"; unheard, that
+        // is an uncaught exception. The pool drops the client and opens a
+        // new one on next use, as @prisma/adapter-pg's pool does.
+        bulk.on("error", (error) => log.warn({ err: error }, "database: an idle bulk-read connection was closed"));
+      }
       return (await bulk.query(text, values)).rows as R[];
     },
     close: async () => {
