@@ -17,7 +17,7 @@ export function AddBindingButton({ ns, service, secrets, variant = "secondary" }
         </>
       }
       title={`Bind a secret to ${service}`}
-      description="Like docker service update --secret-add: the agent writes the secret as a file under /run/secrets with this owner and mode."
+      description={`Like docker service update --secret-add: the agent writes the secret as a file under /run/secrets with this owner and mode. Binding grants reading: every token of ${service} reads the bound value.`}
       size="lg"
     >
       {(close) => <AddBindingForm ns={ns} service={service} secrets={secrets} close={close} />}

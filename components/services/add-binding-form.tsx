@@ -67,6 +67,12 @@ export function AddBindingForm({ ns, service, secrets, close }: Props) {
   return (
     <form onSubmit={submitWithoutReset(formAction)} className="space-y-5">
       {state.error ? <Alert>{state.error}</Alert> : null}
+      <Alert tone="warning">
+        <span data-testid="binding-grants-reading">
+          Binding grants reading: every token of {service}, now or later, reads the value of {secret || "the secret"}. That is why it needs{" "}
+          <code className="font-mono text-xs">secret:bind</code>.
+        </span>
+      </Alert>
       <input type="hidden" name="ns" value={ns} />
       <input type="hidden" name="service" value={service} />
       <div className="grid gap-4 sm:grid-cols-2">

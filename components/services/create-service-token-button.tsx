@@ -79,7 +79,7 @@ export function CreateServiceTokenButton({ ns, service, variant = "secondary" }:
         </>
       }
       title={`New token for ${service}`}
-      description="The service's agent reads its bound secrets with it. Only its SHA-256 is stored."
+      description={`The service's agent reads its bound secrets with it: whoever holds it reads every value bound to ${service}, now or later, for as long as you hold secret:bind here. Only its SHA-256 is stored.`}
       size="lg"
     >
       {(close) => <CreateTokenForm ns={ns} service={service} close={close} />}

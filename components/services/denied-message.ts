@@ -6,7 +6,8 @@ const VERBS: Partial<Record<Permission, string>> = {
   "service:create": "create services",
   "service:update": "change services",
   "service:delete": "delete services",
-  "binding:manage": "bind secrets to services",
+  "binding:manage": "manage the bindings of services",
+  "secret:bind": "bind secrets to services or create their tokens (secret:bind, which grants reading the bound values)",
   "servicetoken:manage": "manage service tokens",
   "secret:list": "list secrets",
 };

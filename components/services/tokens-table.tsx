@@ -1,16 +1,10 @@
-import { Badge } from "@/components/ui/badge";
+import { tokenStatusBadge } from "@/components/tokens/token-status-badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableFrame, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ServiceTokenInfo } from "@/lib/services/service-dto";
 import { RevokeServiceTokenButton } from "./revoke-service-token-button";
 
 type Props = { ns: string; service: string; tokens: ServiceTokenInfo[]; canManage: boolean };
-
-function status(token: ServiceTokenInfo) {
-  if (token.revokedAt) return <Badge>revoked</Badge>;
-  if (token.expiresAt && Date.parse(token.expiresAt) <= Date.now()) return <Badge tone="amber">expired</Badge>;
-  return <Badge tone="green">active</Badge>;
-}
 
 const never = <span className="text-zinc-400">never</span>;
 
@@ -47,7 +41,7 @@ export function TokensTable({ ns, service, tokens, canManage }: Props) {
               </Td>
               <Td>{token.lastUsedAt ? <RelativeTime iso={token.lastUsedAt} /> : never}</Td>
               <Td>{token.expiresAt ? <RelativeTime iso={token.expiresAt} /> : never}</Td>
-              <Td>{status(token)}</Td>
+              <Td>{tokenStatusBadge(token)}</Td>
               {canManage ? (
                 <Td>
                   {/* Not text-right: the dialog renders inside this cell and would inherit it. */}

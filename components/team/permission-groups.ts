@@ -1,6 +1,6 @@
 // Permissions grouped by resource, in the order DESIGN 6 lists them. Pure
 // data from lib/rbac/permissions: safe in client components.
-import { PERMISSIONS, type Permission } from "@/lib/rbac/permissions";
+import { PERMISSION_LABELS, PERMISSIONS, type Permission } from "@/lib/rbac/permissions";
 
 export const RESOURCE_ORDER = ["secret", "service", "binding", "servicetoken", "member", "role", "audit", "key", "namespace"] as const;
 
@@ -38,4 +38,12 @@ export function groupPermissions(permissions: readonly string[] = PERMISSIONS): 
 /** "list", "manage": the verb is all a group's chip needs to say. */
 export function verbOf(permission: string): string {
   return permission.split(":")[1] ?? permission;
+}
+
+/**
+ * What a permission really hands out, when its name undersells it (for
+ * secret:bind: reading values through a service's tokens); else null.
+ */
+export function permissionWarning(permission: string): string | null {
+  return PERMISSION_LABELS[permission as Permission] ?? null;
 }

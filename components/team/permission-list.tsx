@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
-import { groupPermissions, verbOf } from "./permission-groups";
+import { groupPermissions, permissionWarning, verbOf } from "./permission-groups";
 
-/** A role's permissions, one line per resource: "Secrets  list inspect create". */
+/** A role's permissions, one line per resource: "Secrets  list inspect create"; secret:bind says it grants reading. */
 export function PermissionList({ permissions }: { permissions: string[] }) {
   const groups = groupPermissions(permissions);
   return (
@@ -10,11 +10,18 @@ export function PermissionList({ permissions }: { permissions: string[] }) {
         <div key={group.resource} className="contents">
           <dt className="pt-0.5 text-xs font-medium text-zinc-500 dark:text-zinc-400">{group.label}</dt>
           <dd className="flex flex-wrap gap-1">
-            {group.permissions.map((permission) => (
-              <Badge key={permission} className="font-mono" title={permission}>
-                {verbOf(permission)}
-              </Badge>
-            ))}
+            {group.permissions.map((permission) => {
+              const warning = permissionWarning(permission);
+              return warning ? (
+                <Badge key={permission} tone="amber" title={`${permission}: ${warning}`}>
+                  <span className="font-mono">{verbOf(permission)}</span> (grants reading)
+                </Badge>
+              ) : (
+                <Badge key={permission} className="font-mono" title={permission}>
+                  {verbOf(permission)}
+                </Badge>
+              );
+            })}
           </dd>
         </div>
       ))}

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { FieldMessage } from "@/components/secrets/field-message";
-import { groupPermissions, verbOf, type PermissionGroup } from "./permission-groups";
+import { groupPermissions, permissionWarning, verbOf, type PermissionGroup } from "./permission-groups";
 
 const checkboxClass =
   "size-4 rounded border-zinc-300 text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:opacity-40 dark:border-zinc-600";
@@ -67,11 +67,13 @@ export function PermissionPicker({ initial = [], grantable, error, id }: { initi
               <div className="flex flex-wrap gap-x-4 gap-y-1.5">
                 {group.permissions.map((permission) => {
                   const allowed = mayGrant.has(permission);
+                  const warning = permissionWarning(permission);
+                  const name = warning ? `${permission}: ${warning}` : permission;
                   return (
                     <label
                       key={permission}
                       className={`flex items-center gap-1.5 text-sm ${allowed ? "" : "text-zinc-400 dark:text-zinc-500"}`}
-                      title={allowed ? permission : `${permission}: you do not hold it, so you cannot grant it`}
+                      title={allowed ? name : `${name}. You do not hold it, so you cannot grant it`}
                     >
                       <input
                         type="checkbox"
@@ -84,10 +86,19 @@ export function PermissionPicker({ initial = [], grantable, error, id }: { initi
                         aria-label={permission}
                       />
                       <span className="font-mono text-xs">{verbOf(permission)}</span>
+                      {warning ? <span className="text-xs font-medium text-amber-700 dark:text-amber-300">(grants reading)</span> : null}
                     </label>
                   );
                 })}
               </div>
+              {group.permissions.map((permission) => {
+                const warning = permissionWarning(permission);
+                return warning ? (
+                  <p key={permission} className="text-xs text-amber-800 dark:text-amber-200" data-testid={`permission-warning-${permission}`}>
+                    <span className="font-mono">{verbOf(permission)}</span>: {warning}.
+                  </p>
+                ) : null;
+              })}
             </div>
           );
         })}

@@ -77,7 +77,7 @@ export function NewRoleButton({ grantable }: { grantable: string[] }) {
         </>
       }
       title="New role"
-      description="A custom set of permissions, granted to members for all namespaces or for one."
+      description="A custom set of permissions, granted to members for all namespaces or for one. Two of them read secret values: secret:reveal directly, and secret:bind through the tokens of the services it binds to."
       size="lg"
     >
       {(close) => <RoleForm grantable={grantable} close={close} />}
@@ -98,7 +98,7 @@ export function EditRoleButton({ role, grantable }: { role: Existing; grantable:
       }
       ariaLabel={`Edit role ${role.name}`}
       title={`Edit role ${role.name}`}
-      description="Changes apply at once to every member who holds this role."
+      description="Changes apply at once to every member who holds this role. Two permissions read secret values: secret:reveal directly, and secret:bind through the tokens of the services it binds to."
       size="lg"
     >
       {(close) => <RoleForm role={role} grantable={grantable} close={close} />}

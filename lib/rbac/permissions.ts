@@ -9,6 +9,9 @@ export const PERMISSIONS = [
   "secret:delete",
   "secret:reveal",
   "secret:purge",
+  // Binding a secret to a service is a read in disguise: the service's
+  // tokens read every bound value (Kubernetes says the same of pod creation).
+  "secret:bind",
   "service:list",
   "service:inspect",
   "service:create",
@@ -30,6 +33,14 @@ export type Permission = (typeof PERMISSIONS)[number];
 export function isPermission(value: string): value is Permission {
   return (PERMISSIONS as readonly string[]).includes(value);
 }
+
+/**
+ * Plain words for permissions whose name undersells them, shown wherever
+ * the console offers or lists them.
+ */
+export const PERMISSION_LABELS: Partial<Record<Permission, string>> = {
+  "secret:bind": "Bind secrets to services — grants reading: the service's tokens read every bound value",
+};
 
 const secretMetadata: Permission[] = ["secret:list", "secret:inspect"];
 const serviceMetadata: Permission[] = ["service:list", "service:inspect"];
@@ -57,13 +68,13 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     id: "role_admin",
     name: "admin",
-    description: "Everything except revealing secret values and purging deleted secrets at once.",
-    permissions: PERMISSIONS.filter((p) => p !== "secret:reveal" && p !== "secret:purge"),
+    description: "Everything except revealing secret values, binding secrets to services (which reads them) and purging deleted secrets at once.",
+    permissions: PERMISSIONS.filter((p) => p !== "secret:reveal" && p !== "secret:purge" && p !== "secret:bind"),
   },
   {
     id: "role_editor",
     name: "editor",
-    description: "Manage secrets, services and bindings.",
+    description: "Manage secrets and services, and remove bindings; secret values stay out of reach (adding a binding needs secret:bind).",
     permissions: [
       ...secretMetadata,
       "secret:create",
@@ -74,9 +85,15 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     ],
   },
   {
+    id: "role_deployer",
+    name: "deployer",
+    description: "Deploy services: bind secrets and mint service tokens. Binding grants reading: a service's tokens read every bound value.",
+    permissions: [...secretMetadata, ...serviceAll, "binding:manage", "servicetoken:manage", "secret:bind"],
+  },
+  {
     id: "role_operator",
     name: "operator",
-    description: "Run services: bindings and service tokens; secret metadata only.",
+    description: "Run services: change them, remove bindings, list and revoke their tokens; secret metadata only (binding secrets and minting tokens need secret:bind).",
     permissions: [...secretMetadata, ...serviceAll, "binding:manage", "servicetoken:manage"],
   },
   {

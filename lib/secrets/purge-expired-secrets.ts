@@ -17,8 +17,11 @@ export async function purgeExpiredSecrets(tx: Tx, now = new Date()): Promise<num
     select: { id: true, name: true, namespace: { select: { name: true } } },
     take: BATCH,
   });
+  // The whole batch first, then the events: a row lock taken after the
+  // audit chain's lock could deadlock with a restore of the same secret,
+  // which locks its row and then waits for the chain (issue 11 finding 4).
+  await tx.secret.deleteMany({ where: { id: { in: expired.map((s) => s.id) } } });
   for (const secret of expired) {
-    await tx.secret.delete({ where: { id: secret.id } });
     await recordAudit(tx, systemActor(), {
       action: "secret.purge",
       resource: { type: "secret", id: secret.id, name: secret.name },

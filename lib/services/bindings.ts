@@ -6,12 +6,13 @@ import { recordAudit } from "../audit/record-audit";
 import { BadRequest, Conflict, NotFound } from "../http/errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
+import { authorizeSecretBind } from "./authorize-bind";
 import type { KeyInfo } from "../secrets/secret-data";
 import { findServiceOrThrow } from "./find-service";
 import { bindingSelect, toBindingInfo, type BindingInfo } from "./service-dto";
 import { bindingSchema, checkTarget, formatMode, parseMode, type BindingInput } from "./service-rules";
 
-/** Docker's `service update --secret-add`. */
+/** Docker's `service update --secret-add`. Needs secret:bind as well: the service's tokens will read the value. */
 export async function addBinding(actor: Actor, namespace: string, serviceName: string, input: BindingInput): Promise<BindingInfo> {
   const spec = parseInput(bindingSchema, input);
   const mode = spec.mode === undefined ? 0o444 : parseMode(spec.mode);
@@ -21,6 +22,7 @@ export async function addBinding(actor: Actor, namespace: string, serviceName: s
   if (targetProblem) throw new BadRequest(targetProblem);
   return audited(actor, "binding.create", async (tx) => {
     await authorize(tx, actor, "binding:manage", namespace);
+    await authorizeSecretBind(tx, actor, namespace, "bind");
     const service = await findServiceOrThrow(tx, namespace, serviceName);
     const secret = await tx.secret.findFirst({ where: { namespaceId: service.namespaceId, name: spec.secret, deletedAt: null } });
     if (!secret) throw new BadRequest(`secret: no secret '${spec.secret}' in namespace '${namespace}'`);

@@ -2,14 +2,22 @@
 // values and file metadata. Each delivered secret writes its `secret.read`
 // audit event and its SecretAccess row in the same transaction as the
 // read; if that write fails, nothing is returned (503): no unaudited read.
+//
+// Lock order (issue 11 finding 4): first every value is decrypted and the
+// answer built (reads only), then all SecretAccess rows in one statement
+// (row locks), then the audit events (the chain's lock) last. A rotation
+// takes the secret row and then the audit lock, in the same order, so the
+// two queue instead of deadlocking.
 import { createHash } from "node:crypto";
 import type { ServiceActor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { db, type Tx } from "../db/client";
-import { DomainError, Unavailable } from "../http/errors";
+import { translatePrismaError } from "../db/prisma-errors";
+import { DomainError, Forbidden, Unavailable } from "../http/errors";
 import { readVersion } from "../secrets/read-version";
-import { recordSecretAccess } from "../secrets/record-access";
+import { recordSecretAccesses } from "../secrets/record-access";
 import { formatMode } from "./service-rules";
+import { tokenCreatorRefusal } from "./token-creator-grant";
 
 export type DeliveredFile = { path: string; data: string };
 export type DeliveredSecret = {
@@ -42,21 +50,9 @@ function etagOf(bindings: Binding[]): string {
   return `"${createHash("sha256").update(JSON.stringify(shape)).digest("base64url").slice(0, 27)}"`;
 }
 
-async function recordRead(tx: Tx, actor: ServiceActor, binding: Binding, version: number) {
-  const now = new Date();
-  await recordAudit(tx, actor, {
-    action: "secret.read",
-    resource: { type: "secret", id: binding.secret.id, name: binding.secret.name },
-    namespace: actor.namespace,
-    details: { version, target: binding.target, tokenId: actor.tokenId },
-  });
-  await recordSecretAccess(tx, binding.secret.id, { type: "service", id: actor.id, label: actor.label }, now);
-}
-
-async function deliver(tx: Tx, actor: ServiceActor, binding: Binding): Promise<DeliveredSecret> {
+async function deliver(tx: Tx, binding: Binding): Promise<DeliveredSecret> {
   const version = binding.pinnedVersion ?? binding.secret.currentVersion;
   const entries = await readVersion(tx, binding.secret, version);
-  await recordRead(tx, actor, binding, version);
   const selected = binding.key ? [[binding.key, entries.get(binding.key)] as const] : [...entries.entries()];
   const single = binding.key !== null || entries.size === 1;
   const files = selected
@@ -75,20 +71,53 @@ async function deliver(tx: Tx, actor: ServiceActor, binding: Binding): Promise<D
   };
 }
 
+/** Row locks first, the audit chain's lock last (see the top of this file). */
+async function recordReads(tx: Tx, actor: ServiceActor, bindings: Binding[], delivered: DeliveredSecret[]) {
+  await recordSecretAccesses(tx, bindings.map((b) => b.secret.id), { type: "service", id: actor.id, label: actor.label });
+  for (const [i, binding] of bindings.entries()) {
+    await recordAudit(tx, actor, {
+      action: "secret.read",
+      resource: { type: "secret", id: binding.secret.id, name: binding.secret.name },
+      namespace: actor.namespace,
+      details: { version: delivered[i]!.version, target: binding.target, tokenId: actor.tokenId },
+    });
+  }
+}
+
+type Outcome = RuntimeDelivery | { refused: string };
+
 export async function fetchRuntimeSecrets(actor: ServiceActor, ifNoneMatch: string | null): Promise<RuntimeDelivery> {
+  let outcome: Outcome;
   try {
-    return await db.$transaction(async (tx) => {
+    outcome = await db.$transaction(async (tx): Promise<Outcome> => {
+      const refusal = await tokenCreatorRefusal(tx, actor);
+      if (refusal) {
+        await recordAudit(tx, actor, {
+          action: "secret.read",
+          outcome: "denied",
+          resource: { type: "service", id: actor.id, name: actor.label.split("/")[1] ?? actor.label },
+          namespace: actor.namespace,
+          details: { reason: refusal.reason, permission: "secret:bind", tokenId: actor.tokenId },
+        });
+        return { refused: refusal.message };
+      }
       const bindings = await loadBindings(tx, actor.id);
       const etag = etagOf(bindings);
       if (ifNoneMatch && ifNoneMatch.split(",").map((t) => t.trim()).includes(etag)) return { etag, notModified: true as const };
       const secrets: DeliveredSecret[] = [];
-      for (const binding of bindings) secrets.push(await deliver(tx, actor, binding));
+      for (const binding of bindings) secrets.push(await deliver(tx, binding));
+      await recordReads(tx, actor, bindings, secrets);
       const [namespace, name] = actor.label.split("/") as [string, string];
       return { etag, service: { name, namespace }, secrets };
     });
   } catch (error) {
-    if (error instanceof DomainError) throw error;
+    // An outage answers 503 with Retry-After and is logged once (lib/db/prisma-errors.ts).
+    const translated = translatePrismaError(error);
+    if (translated instanceof DomainError) throw translated;
     // The audit or access record could not be written: refuse the read.
     throw new Unavailable("the audit trail is unavailable, so no secret was delivered; try again later");
   }
+  // Thrown after the commit, so the denial stays in the trail.
+  if ("refused" in outcome) throw new Forbidden(outcome.refused);
+  return outcome;
 }

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import { NotFound } from "../http/errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
+import { authorizeSecretBind } from "./authorize-bind";
 import { newToken } from "../tokens/token-secret";
 import { findServiceOrThrow } from "./find-service";
 import type { ServiceTokenInfo } from "./service-dto";
@@ -24,11 +25,15 @@ const createServiceTokenSchema = z.object({
 
 export type NewServiceToken = ServiceTokenInfo & { token: string };
 
-/** A token for the service's agent; the plaintext is returned once. */
+/**
+ * A token for the service's agent; the plaintext is returned once. Needs
+ * secret:bind too, and reads only while its creator keeps it (runtime-secrets).
+ */
 export async function createServiceToken(actor: Actor, namespace: string, serviceName: string, input: unknown): Promise<NewServiceToken> {
   const spec = parseInput(createServiceTokenSchema, input ?? {});
   return audited(actor, "servicetoken.create", async (tx) => {
     await authorize(tx, actor, "servicetoken:manage", namespace);
+    await authorizeSecretBind(tx, actor, namespace, "mint");
     const service = await findServiceOrThrow(tx, namespace, serviceName);
     const { token, hash, prefix } = newToken("cfs");
     const row = await tx.serviceToken.create({

@@ -45,7 +45,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
       ) : (
         <EmptyState icon={Boxes} title={`No services in namespace ${ns} yet`} action={may.create ? <CreateServiceButton ns={ns} variant="secondary" /> : null}>
           A service is a workload that receives the secrets you bind to it.{" "}
-          {may.create ? "Create one, bind secrets to it, then give its agent a token." : "Someone with the operator or editor role in this namespace can create one."}
+          {may.create ? "Create one, bind secrets to it, then give its agent a token." : "Someone with the deployer, operator or editor role in this namespace can create one."}
         </EmptyState>
       )}
     </div>

@@ -7,6 +7,7 @@ import { BindingsTable } from "@/components/services/bindings-table";
 import { CreateServiceTokenButton } from "@/components/services/create-service-token-button";
 import { DeleteServiceButton } from "@/components/services/delete-service-button";
 import { EditServiceButton } from "@/components/services/edit-service-button";
+import { NeedsSecretBind } from "@/components/services/needs-secret-bind";
 import { ReadsTable } from "@/components/services/reads-table";
 import { SectionHeading } from "@/components/services/section-heading";
 import { serviceAbilities } from "@/components/services/service-abilities";
@@ -68,12 +69,18 @@ export default async function ServicePage({ params, searchParams }: Props) {
         <SectionHeading
           id="bindings-heading"
           title="Bindings"
-          action={may.bind ? <AddBindingButton ns={ns} service={service.name} secrets={secrets} variant={service.bindingList.length ? "secondary" : "primary"} /> : null}
+          action={
+            may.bind ? (
+              <AddBindingButton ns={ns} service={service.name} secrets={secrets} variant={service.bindingList.length ? "secondary" : "primary"} />
+            ) : may.unbind ? (
+              <NeedsSecretBind action="bind" ns={ns} />
+            ) : null
+          }
         >
           The secrets this service receives, as files in <code className="font-mono text-xs">/run/secrets</code>.
         </SectionHeading>
         {service.bindingList.length ? (
-          <BindingsTable ns={ns} service={service.name} bindings={service.bindingList} canManage={may.bind} />
+          <BindingsTable ns={ns} service={service.name} bindings={service.bindingList} canManage={may.unbind} />
         ) : (
           <EmptyState icon={Link2} title="No secrets bound yet">
             Bind a secret and the agent writes it to a file with the owner and mode you choose, like Docker&apos;s <code className="font-mono text-xs">--secret</code>.
@@ -87,17 +94,23 @@ export default async function ServicePage({ params, searchParams }: Props) {
           title="Tokens"
           // Always here, never in the empty state: the new token lives in this
           // button's dialog, which must survive the refresh that lists the token.
-          action={may.manageTokens ? <CreateServiceTokenButton ns={ns} service={service.name} variant={service.tokens.length ? "secondary" : "primary"} /> : null}
+          action={
+            may.mintTokens ? (
+              <CreateServiceTokenButton ns={ns} service={service.name} variant={service.tokens.length ? "secondary" : "primary"} />
+            ) : may.manageTokens ? (
+              <NeedsSecretBind action="mint" ns={ns} />
+            ) : null
+          }
         >
-          The agent reads the bound secrets with one of these. Each is shown once, when created.
+          The agent reads the bound secrets with one of these. Each is shown once, when created, and reads only while its creator holds secret:bind here.
         </SectionHeading>
         {service.tokens.length ? (
           <TokensTable ns={ns} service={service.name} tokens={service.tokens} canManage={may.manageTokens} />
         ) : (
           <EmptyState icon={KeySquare} title="No tokens yet">
-            {may.manageTokens
+            {may.mintTokens
               ? "Create one for the service's agent; the console then shows the command line that runs it."
-              : "Someone with the operator role in this namespace can create one for the service's agent."}
+              : "Someone with the deployer or owner role in this namespace (secret:bind) can create one for the service's agent."}
           </EmptyState>
         )}
       </section>

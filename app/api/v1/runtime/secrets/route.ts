@@ -1,4 +1,3 @@
-import { Unauthorized } from "@/lib/http/errors";
 import { contextFromHeaders } from "@/lib/http/request-context";
 import { route } from "@/lib/http/route";
 import { resolveServiceToken } from "@/lib/services/resolve-service-token";
@@ -7,12 +6,12 @@ import { bearerToken } from "@/lib/tokens/token-secret";
 
 /**
  * What a service's agent polls: its bound secrets with values (base64).
- * Send If-None-Match with the last ETag to get a cheap 304.
+ * Send If-None-Match with the last ETag to get a cheap 304. A token whose
+ * creator no longer holds secret:bind in the namespace gets 403.
  */
 export const GET = route(async (request) => {
-  const token = bearerToken(request.headers);
-  if (!token) throw new Unauthorized("a service token (Authorization: Bearer cfs_…) is required");
-  const actor = await resolveServiceToken(token, contextFromHeaders(request.headers));
+  // A missing token too is refused (401) and counted by resolveServiceToken.
+  const actor = await resolveServiceToken(bearerToken(request.headers), contextFromHeaders(request.headers));
   const delivery = await fetchRuntimeSecrets(actor, request.headers.get("if-none-match"));
   const headers = { ETag: delivery.etag, "Cache-Control": "no-store" };
   if ("notModified" in delivery) return new Response(null, { status: 304, headers });
