@@ -17,7 +17,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const message = (field: string) => (errors[field] ? (MESSAGES[errors[field]] ?? errors[field]) : undefined);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state.ok ? <Alert tone="info">Password changed. Your other sessions were signed out; this one stays signed in.</Alert> : null}
+      {state.ok ? <Alert tone="info">Password changed. Your other sessions were signed out and your API tokens revoked; this one stays signed in.</Alert> : null}
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
       <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={message("currentPassword")} />
@@ -35,7 +35,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         <Field label="Confirm new password" name="confirm" type="password" autoComplete="new-password" required error={message("confirm")} />
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">Changing it signs you out on every other browser. API tokens keep working: revoke them too if the password leaked.</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">Changing it signs you out on every other browser and revokes your API tokens (the CLI needs <code className="font-mono">coffer login</code> again).</p>
         <Button type="submit" disabled={pending}>
           {pending ? "Changing…" : "Change password"}
         </Button>

@@ -29,7 +29,7 @@ function EnableButton({ userId, email }: { userId: string; email: string }) {
   );
 }
 
-/** Disabling ends their sessions and stops their API tokens at once, so it asks first; enabling does not. */
+/** Disabling ends their sessions and revokes their API tokens at once, so it asks first; enabling does not. */
 export function MemberStatusButton({ userId, email, disabled }: { userId: string; email: string; disabled: boolean }) {
   if (disabled) return <EnableButton userId={userId} email={email} />;
   return (
@@ -41,7 +41,7 @@ export function MemberStatusButton({ userId, email, disabled }: { userId: string
         </>
       }
       title={`Disable ${email}?`}
-      description="They are signed out at once and their API tokens stop working. Their grants stay, so enabling them later restores their access."
+      description="They are signed out at once and their API tokens are revoked. Their grants stay, so enabling them later restores their access, but not their old tokens."
       confirmLabel="Disable member"
       pendingLabel="Disabling…"
       danger

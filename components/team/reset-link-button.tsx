@@ -50,7 +50,7 @@ export function ResetLinkButton({ userId, email }: { userId: string; email: stri
         </>
       }
       title={`Reset the password of ${email}?`}
-      description="You get a one-time link, valid for 24 hours, for them to choose a new password. Setting it signs them out everywhere. Their current password keeps working until then."
+      description="You get a one-time link, valid for 24 hours, for them to choose a new password. Setting it signs them out everywhere and revokes their API tokens. Their current password keeps working until then."
     >
       {(close) => <ResetLinkForm userId={userId} email={email} close={close} />}
     </DialogButton>

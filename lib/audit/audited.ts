@@ -1,11 +1,27 @@
-// Runs a domain action in one transaction. A permission refusal rolls the
+// Runs a domain action in one transaction. A refusal (any 403) rolls the
 // action back and is then recorded on its own, as outcome `denied`, so
 // denials stay in the trail even though nothing else was written.
 import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db/client";
 import { translatePrismaError } from "../db/prisma-errors";
+import { Forbidden } from "../http/errors";
 import { PermissionDenied } from "../rbac/authorize";
-import { recordAudit } from "./record-audit";
+import { recordAudit, type AuditInput } from "./record-audit";
+
+/** A refusal that names what it refused (a member, a role), so its denied event does too. */
+export class RefusedOn extends Forbidden {
+  constructor(
+    message: string,
+    readonly resource: NonNullable<AuditInput["resource"]>,
+    readonly namespace: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+// A refusal that passes through two wrappers (an audited action calling
+// another) is still one denial.
+const recorded = new WeakSet<Forbidden>();
 
 export async function audited<T>(actor: Actor, action: string, work: (tx: Tx) => Promise<T>): Promise<T> {
   return guarded(actor, action, () => db.$transaction(work));
@@ -20,19 +36,21 @@ export async function auditedRead<T>(actor: Actor, action: string, work: (tx: Tx
   return guarded(actor, action, () => work(db));
 }
 
+function denial(action: string, error: Forbidden): AuditInput {
+  if (error instanceof PermissionDenied) {
+    return { action, outcome: "denied", namespace: error.namespace, details: { permission: error.permission } };
+  }
+  const event: AuditInput = { action, outcome: "denied", details: { reason: error.message } };
+  return error instanceof RefusedOn ? { ...event, resource: error.resource, namespace: error.namespace } : event;
+}
+
 async function guarded<T>(actor: Actor, action: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof PermissionDenied) {
-      await db.$transaction((tx) =>
-        recordAudit(tx, actor, {
-          action,
-          outcome: "denied",
-          namespace: error.namespace,
-          details: { permission: error.permission },
-        }),
-      );
+    if (error instanceof Forbidden && !recorded.has(error)) {
+      recorded.add(error);
+      await db.$transaction((tx) => recordAudit(tx, actor, denial(action, error)));
     }
     throw translatePrismaError(error);
   }

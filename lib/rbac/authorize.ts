@@ -32,6 +32,31 @@ export async function permissionsOf(tx: Tx, userId: string, namespace?: string |
   return new Set(bindings.flatMap((b) => b.role.permissions as Permission[]));
 }
 
+/** What a user's grants give, scope by scope: global, and each namespace where they hold a grant. */
+export type ScopedPermissions = { global: Set<Permission>; namespaces: Map<string, Set<Permission>> };
+
+/**
+ * The permissions a user's grants give, per scope. A namespace's set
+ * includes the global grants, since those count there too. Disabled users
+ * are not filtered out: enabling them gives it all back, so whoever acts on
+ * them must be measured against what their grants hold.
+ */
+export async function permissionsByScope(tx: Tx, userId: string): Promise<ScopedPermissions> {
+  const bindings = await tx.roleBinding.findMany({
+    where: { userId },
+    select: { namespace: { select: { name: true } }, role: { select: { permissions: true } } },
+  });
+  const global = new Set(bindings.filter((b) => !b.namespace).flatMap((b) => b.role.permissions as Permission[]));
+  const namespaces = new Map<string, Set<Permission>>();
+  for (const b of bindings) {
+    if (!b.namespace) continue;
+    const set = namespaces.get(b.namespace.name) ?? new Set(global);
+    for (const p of b.role.permissions as Permission[]) set.add(p);
+    namespaces.set(b.namespace.name, set);
+  }
+  return { global, namespaces };
+}
+
 export async function authorize(tx: Tx, actor: Actor, permission: Permission, namespace?: string | null) {
   if (actor.type === "system") return;
   if (actor.type === "user") {

@@ -9,7 +9,7 @@ import { BadRequest, Conflict, NotFound } from "../http/errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
 import { OWNER_ROLE_ID } from "../rbac/permissions";
-import { assertCanGrant, assertNotLastOwner } from "./guards";
+import { assertCanGrant, assertMayActOn, assertNotLastOwner } from "./guards";
 import type { Grant } from "./member-dto";
 import { findMemberOrThrow } from "./members";
 
@@ -34,6 +34,7 @@ export async function grantRole(actor: Actor, input: unknown): Promise<Grant> {
     await authorize(tx, actor, "member:manage");
     const user = await findMemberOrThrow(tx, spec.userId);
     const { role, namespace } = await resolveGrantTarget(tx, spec.role, spec.namespace);
+    await assertMayActOn(tx, actor, user, "grant a role to");
     await assertCanGrant(tx, actor, role.permissions, namespace?.name ?? null);
     const existing = await tx.roleBinding.findFirst({ where: { userId: user.id, roleId: role.id, namespaceId: namespace?.id ?? null } });
     if (existing) throw new Conflict(`${user.email} already has role '${role.name}' ${namespace ? `in namespace ${namespace.name}` : "for all namespaces"}`);
@@ -55,9 +56,10 @@ export async function revokeGrant(actor: Actor, grantId: string): Promise<void> 
     await authorize(tx, actor, "member:manage");
     const grant = await tx.roleBinding.findUnique({
       where: { id: grantId },
-      include: { role: true, namespace: true, user: { select: { email: true } } },
+      include: { role: true, namespace: true, user: { select: { id: true, email: true } } },
     });
     if (!grant) throw new NotFound(`grant '${grantId}' not found`);
+    await assertMayActOn(tx, actor, grant.user, "revoke a grant of");
     // Taking a role away needs the same standing as giving it.
     await assertCanGrant(tx, actor, grant.role.permissions, grant.namespace?.name ?? null);
     if (grant.roleId === OWNER_ROLE_ID && grant.namespaceId === null) await assertNotLastOwner(tx, grant.userId, "remove the owner role");

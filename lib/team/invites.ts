@@ -46,7 +46,12 @@ export async function inviteMember(actor: Actor, input: unknown): Promise<Invite
     await authorize(tx, actor, "member:manage");
     const { role, namespace } = await resolveGrantTarget(tx, spec.role, spec.namespace);
     await assertCanGrant(tx, actor, role.permissions, namespace?.name ?? null);
+    // Serialises invites per email until commit, so two at once cannot both
+    // find no pending invite (a partial unique index cannot say "unexpired").
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`invite:${spec.email}`}, 0))`;
     if (await tx.user.findUnique({ where: { email: spec.email } })) throw new Conflict(`${spec.email} is already a member`);
+    const pending = await tx.invite.findFirst({ where: { email: spec.email, usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, select: { id: true } });
+    if (pending) throw new Conflict(`an invite for ${spec.email} is already pending; revoke it first`);
     const token = `cfi_${randomBytes(24).toString("base64url")}`;
     const row = await tx.invite.create({
       data: {

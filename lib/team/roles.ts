@@ -70,7 +70,12 @@ export async function updateRole(actor: Actor, name: string, input: unknown): Pr
     await authorize(tx, actor, "role:manage");
     const role = await findRoleOrThrow(tx, name);
     if (role.builtIn) throw new Conflict(`role '${name}' is built in and cannot be changed; create a custom role instead`);
-    if (spec.permissions) await assertCanGrant(tx, actor, spec.permissions, null);
+    // Before and after: else an admin could strip an owner-made role of what
+    // they lack, or change what the members holding it can do beyond their own reach.
+    if (spec.permissions) {
+      await assertCanGrant(tx, actor, role.permissions, null, (missing) => `you cannot change role '${name}': it holds '${missing}', which you do not`);
+      await assertCanGrant(tx, actor, spec.permissions, null);
+    }
     const row = await tx.role.update({
       where: { id: role.id },
       data: { ...spec, ...(spec.permissions ? { permissions: [...new Set(spec.permissions)] } : {}) },
@@ -90,6 +95,7 @@ export async function deleteRole(actor: Actor, name: string): Promise<void> {
     await authorize(tx, actor, "role:manage");
     const role = await findRoleOrThrow(tx, name);
     if (role.builtIn) throw new Conflict(`role '${name}' is built in and cannot be deleted`);
+    await assertCanGrant(tx, actor, role.permissions, null, (missing) => `you cannot delete role '${name}': it holds '${missing}', which you do not`);
     const holders = await tx.roleBinding.findMany({ where: { roleId: role.id }, select: { user: { select: { email: true } } } });
     // A pending invite would vanish with the role (the rows cascade) and no
     // one would learn why the link stopped working: it counts as a use.

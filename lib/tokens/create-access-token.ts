@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { UserActor } from "../auth/actor";
+import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import { db, type Tx } from "../db/client";
 import { BadRequest, Forbidden } from "../http/errors";
@@ -61,9 +62,12 @@ export async function insertAccessToken(tx: Tx, actor: UserActor, input: unknown
 }
 
 export async function createAccessToken(actor: UserActor, input: unknown): Promise<NewAccessToken> {
-  // Tokens come from a signed-in person, not from another token.
-  if (actor.token) throw new Forbidden("an API token cannot create API tokens");
-  return db.$transaction((tx) => insertAccessToken(tx, actor, input, "console"));
+  // audited(): a refusal (a scope not held, a token making tokens) leaves a denied event.
+  return audited(actor, "token.create", async (tx) => {
+    // Tokens come from a signed-in person, not from another token.
+    if (actor.token) throw new Forbidden("an API token cannot create API tokens");
+    return insertAccessToken(tx, actor, input, "console");
+  });
 }
 
 /** For the scopes picker: what the actor could give a token. */

@@ -1,27 +1,29 @@
-// What the profile shows of the member's own access. Their grants come
-// from getMember, which needs member:list; without it, lib offers no way
-// to read one's own grants, so the page shows the permissions they hold
-// instead: for all namespaces, and what each namespace adds.
+// What the profile shows of the member's own access: their grants (from
+// getOwnProfile, which needs no member:list), and what those add up to for
+// all namespaces and what each namespace adds.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
-import { listNamespaces } from "@/lib/namespaces/list-namespaces";
-import { heldPermissions } from "@/lib/rbac/held-permissions";
-import type { Permission } from "@/lib/rbac/permissions";
-import type { Member } from "@/lib/team/member-dto";
-import { getMember } from "@/lib/team/members";
+import { getOwnProfile, type OwnGrant } from "@/lib/team/own-profile";
 
-export type OwnAccess =
-  | { kind: "grants"; member: Member }
-  | { kind: "permissions"; global: Permission[]; perNamespace: { namespace: string; extra: Permission[] }[] };
+export type OwnAccess = {
+  grants: OwnGrant[];
+  global: string[];
+  perNamespace: { namespace: string; extra: string[] }[];
+};
 
-export async function ownAccess(actor: SessionUser, held: Set<Permission>): Promise<OwnAccess> {
-  if (held.has("member:list")) return { kind: "grants", member: await getMember(actor, actor.id) };
-  const namespaces = await listNamespaces(actor);
-  const perNamespace = await Promise.all(
-    namespaces.map(async ({ name }) => ({
-      namespace: name,
-      extra: [...(await heldPermissions(actor, name))].filter((p) => !held.has(p)),
-    })),
-  );
-  return { kind: "permissions", global: [...held], perNamespace: perNamespace.filter((n) => n.extra.length) };
+export async function ownAccess(actor: SessionUser): Promise<OwnAccess> {
+  const { grants } = await getOwnProfile(actor);
+  const global = new Set(grants.filter((g) => !g.namespace).flatMap((g) => g.permissions));
+  const extras = new Map<string, Set<string>>();
+  for (const grant of grants) {
+    if (!grant.namespace) continue;
+    const extra = extras.get(grant.namespace) ?? new Set<string>();
+    for (const p of grant.permissions) if (!global.has(p)) extra.add(p);
+    extras.set(grant.namespace, extra);
+  }
+  const perNamespace = [...extras]
+    .map(([namespace, extra]) => ({ namespace, extra: [...extra] }))
+    .filter((n) => n.extra.length)
+    .sort((a, b) => a.namespace.localeCompare(b.namespace));
+  return { grants, global: [...global], perNamespace };
 }

@@ -6,8 +6,8 @@ import { TokenSummary } from "@/components/team/token-summary";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requireActor } from "@/lib/auth/current-actor";
-import { heldPermissions } from "@/lib/rbac/held-permissions";
 import { listAccessTokens } from "@/lib/tokens/list-access-tokens";
+import { getOwnAccountDates } from "@/lib/team/own-profile";
 import { ownAccess, type OwnAccess } from "./access";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -24,12 +24,12 @@ function SectionTitle({ id, children, hint }: { id: string; children: React.Reac
 }
 
 function Access({ access }: { access: OwnAccess }) {
-  if (access.kind === "grants") return <GrantChips grants={access.member.grants} />;
-  if (!access.global.length && !access.perNamespace.length) {
+  if (!access.grants.length) {
     return <p className="text-sm text-zinc-500 dark:text-zinc-400">You hold no role yet. Ask an owner or admin for one.</p>;
   }
   return (
     <div className="space-y-4">
+      <GrantChips grants={access.grants} />
       {access.global.length ? (
         <div className="space-y-2">
           <h3 className="text-sm font-medium">In all namespaces</h3>
@@ -50,9 +50,7 @@ function Access({ access }: { access: OwnAccess }) {
 
 export default async function ProfilePage() {
   const actor = await requireActor();
-  const held = await heldPermissions(actor);
-  const [access, tokens] = await Promise.all([ownAccess(actor, held), listAccessTokens(actor)]);
-  const member = access.kind === "grants" ? access.member : null;
+  const [access, tokens, member] = await Promise.all([ownAccess(actor), listAccessTokens(actor), getOwnAccountDates(actor)]);
   return (
     <div className="space-y-6">
       <div>
@@ -94,7 +92,7 @@ export default async function ProfilePage() {
 
       <section aria-labelledby="access-heading">
         <Card className="p-5">
-          <SectionTitle id="access-heading" hint={access.kind === "grants" ? "Each role counts for all namespaces or for the one named." : "What your roles let you do."}>
+          <SectionTitle id="access-heading" hint="Each role counts for all namespaces or for the one named; permissions add up across them.">
             Your access
           </SectionTitle>
           <Access access={access} />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { KeySquare } from "lucide-react";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
-import { Badge } from "@/components/ui/badge";
+import { tokenStatusBadge } from "@/components/tokens/token-status-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -10,15 +10,8 @@ import { Table, TableFrame, TBody, THead } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/current-actor";
 import { grantablePermissions } from "@/lib/tokens/create-access-token";
 import { listAccessTokens } from "@/lib/tokens/list-access-tokens";
-import type { AccessTokenInfo } from "@/lib/tokens/access-token-dto";
 
 export const metadata: Metadata = { title: "API tokens" };
-
-function status(token: AccessTokenInfo) {
-  if (token.revokedAt) return <Badge>revoked</Badge>;
-  if (token.expiresAt && Date.parse(token.expiresAt) <= Date.now()) return <Badge tone="amber">expired</Badge>;
-  return <Badge tone="green">active</Badge>;
-}
 
 const cell = "px-4 py-2.5 align-middle";
 
@@ -68,7 +61,9 @@ export default async function TokensPage() {
                   </td>
                   <td className={cell}>{token.lastUsedAt ? <RelativeTime iso={token.lastUsedAt} /> : "never"}</td>
                   <td className={cell}>{token.expiresAt ? <RelativeTime iso={token.expiresAt} /> : "never"}</td>
-                  <td className={cell}>{status(token)}</td>
+                  <td className={cell}>
+                    {tokenStatusBadge(token)}
+                  </td>
                   <td className={`${cell} text-right`}>{token.revokedAt ? null : <RevokeTokenButton id={token.id} name={token.name} />}</td>
                 </tr>
               ))}

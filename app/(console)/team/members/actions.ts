@@ -1,6 +1,6 @@
 "use server";
 
-// A member's page: grants, disable/enable, a reset link, removal. Each
+// A member's page: grants, disable/enable, a reset link, their API tokens, removal. Each
 // action resolves the actor and calls the lib function that authorizes
 // and audits; refusals come back as messages for the form.
 import { revalidatePath } from "next/cache";
@@ -9,6 +9,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { grantRole, revokeGrant } from "@/lib/team/grants";
 import { getMember, removeMember, setMemberDisabled } from "@/lib/team/members";
 import { issuePasswordReset } from "@/lib/team/passwords";
+import { revokeMemberAccessToken } from "@/lib/tokens/member-access-tokens";
 import { failure, text, type TeamActionState } from "../action-result";
 
 export type ResetLinkState = TeamActionState & { path?: string; expiresAt?: string };
@@ -58,6 +59,17 @@ export async function issueResetLinkAction(_prev: ResetLinkState, form: FormData
   } catch (error) {
     return failure(error);
   }
+}
+
+export async function revokeMemberTokenAction(_prev: TeamActionState, form: FormData): Promise<TeamActionState> {
+  const actor = await requireActor();
+  try {
+    await revokeMemberAccessToken(actor, text(form, "userId"), text(form, "tokenId"));
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath("/team", "layout");
+  return { ok: true };
 }
 
 export async function removeMemberAction(_prev: TeamActionState, form: FormData): Promise<TeamActionState> {

@@ -106,12 +106,15 @@ describe("team and RBAC", () => {
     expect(await actorForSession(session.sessionId, testContext)).toBeNull();
     expect((await call(secretsRoute.GET, { token, params: { ns: "default" } })).status).toBe(401);
 
+    // Issue 11 finding 5: enabling gives back the grants, not the tokens disabling revoked.
     await call(userRoute.PATCH, { token: admin.token, params: { id: user.id }, method: "PATCH", body: { disabled: false } });
-    expect((await call(secretsRoute.GET, { token, params: { ns: "default" } })).status).toBe(200);
+    expect((await call(secretsRoute.GET, { token, params: { ns: "default" } })).status).toBe(401);
     // A token loses what its user loses.
+    const fresh = await personalToken(user.id);
+    expect((await call(secretsRoute.GET, { token: fresh, params: { ns: "default" } })).status).toBe(200);
     const grant = await db.roleBinding.findFirstOrThrow({ where: { userId: user.id } });
     await call(grantRoute.DELETE, { token: admin.token, params: { id: grant.id }, method: "DELETE" });
-    expect((await call(secretsRoute.GET, { token, params: { ns: "default" } })).status).toBe(403);
+    expect((await call(secretsRoute.GET, { token: fresh, params: { ns: "default" } })).status).toBe(403);
   });
 
   it("manages custom roles: unknown permissions refused, built-ins fixed, roles in use kept", async () => {

@@ -1,16 +1,20 @@
-import { ShieldOff } from "lucide-react";
+import { KeySquare, ShieldOff } from "lucide-react";
 import type { Metadata } from "next";
 import { PermissionDenied } from "@/components/secrets/permission-denied";
 import { AddGrantForm } from "@/components/team/add-grant-form";
 import { GrantsTable } from "@/components/team/grants-table";
+import { MemberTokensTable } from "@/components/team/member-tokens-table";
 import { MemberHeader } from "@/components/team/member-header";
 import { MemberStatusButton } from "@/components/team/member-status-button";
 import { RemoveMemberButton } from "@/components/team/remove-member-button";
 import { ResetLinkButton } from "@/components/team/reset-link-button";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-actor";
 import { heldPermissions } from "@/lib/rbac/held-permissions";
 import { getMember } from "@/lib/team/members";
+import { actingStanding } from "@/lib/team/standing";
+import { listMemberAccessTokens } from "@/lib/tokens/member-access-tokens";
 import { grantOptions } from "../../invite-options";
 import { loadOrDeny } from "../../load";
 import { ObjectHistory } from "@/components/audit/object-history";
@@ -23,12 +27,16 @@ export default async function MemberPage({ params }: Props) {
   const actor = await requireActor();
   const { id } = await params;
   const held = await heldPermissions(actor);
-  const canManage = held.has("member:manage");
-  const [result, options] = await Promise.all([loadOrDeny(() => getMember(actor, id)), canManage ? grantOptions(actor) : null]);
+  const result = await loadOrDeny(() => getMember(actor, id));
   if (!result.ok) return <PermissionDenied message={result.denied} backHref="/" backLabel="Back to home" />;
 
   const member = result.value;
   const self = member.id === actor.id;
+  // Only owners act on owners, and only on members whose permissions they
+  // hold themselves: the page offers nothing the actions would refuse.
+  const refusal = await actingStanding(actor, member);
+  const canManage = held.has("member:manage") && !refusal;
+  const [options, tokens] = await Promise.all([canManage ? grantOptions(actor) : null, refusal ? null : listMemberAccessTokens(actor, member.id)]);
   return (
     <div className="space-y-8">
       <MemberHeader
@@ -44,6 +52,7 @@ export default async function MemberPage({ params }: Props) {
           ) : null
         }
       />
+      {refusal && held.has("member:manage") ? <Alert tone="info">{`${refusal.charAt(0).toUpperCase()}${refusal.slice(1)}.`}</Alert> : null}
 
       <section aria-labelledby="grants-heading" className="space-y-3">
         <div>
@@ -75,6 +84,31 @@ export default async function MemberPage({ params }: Props) {
           ) : null}
         </Card>
       </section>
+
+      {tokens ? (
+        <section aria-labelledby="tokens-heading" className="space-y-3">
+          <div>
+            <h2 id="tokens-heading" className="text-lg font-semibold tracking-tight">
+              API tokens
+            </h2>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">
+              Personal tokens act as {member.name}, for the coffer CLI and scripts. Only their names and prefixes are shown here.
+            </p>
+          </div>
+          <Card className="overflow-hidden">
+            {tokens.length ? (
+              <div className="overflow-x-auto">
+                <MemberTokensTable userId={member.id} email={member.email} tokens={tokens} canRevoke={canManage} />
+              </div>
+            ) : (
+              <div className="flex items-center gap-3 px-5 py-6 text-sm text-zinc-500 dark:text-zinc-400">
+                <KeySquare aria-hidden className="size-5 shrink-0 text-zinc-400" />
+                <span>{member.name} has no API tokens.</span>
+              </div>
+            )}
+          </Card>
+        </section>
+      ) : null}
 
       {canManage ? (
         <section aria-labelledby="danger-heading" className="space-y-3">
