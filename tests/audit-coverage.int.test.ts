@@ -35,11 +35,12 @@ import { removeMember, setMemberDisabled } from "@/lib/team/members";
 import { changeOwnPassword, issuePasswordReset, resetPassword } from "@/lib/team/passwords";
 import { createRole, deleteRole, updateRole } from "@/lib/team/roles";
 import { createAccessToken } from "@/lib/tokens/create-access-token";
+import { resolveAccessToken } from "@/lib/tokens/resolve-access-token";
 import { revokeAccessToken } from "@/lib/tokens/revoke-access-token";
 import { testContext } from "@/tests/support/factories";
 
 const DESIGN_ACTIONS = [
-  "setup.complete", "auth.login", "auth.login_failed", "auth.lockout", "auth.logout",
+  "setup.complete", "auth.login", "auth.login_failed", "auth.lockout", "auth.token_rejected", "auth.logout",
   "secret.create", "secret.rotate", "secret.rollback", "secret.label", "secret.delete", "secret.restore", "secret.purge", "secret.reveal", "secret.read",
   "service.create", "service.update", "service.delete", "binding.create", "binding.delete",
   "servicetoken.create", "servicetoken.revoke", "servicetoken.rejected", "token.create", "token.revoke",
@@ -87,6 +88,7 @@ async function team(owner: ReturnType<typeof userActor>) {
   await deleteNamespace(owner, "qa");
   const personal = await createAccessToken(owner, { name: "cli" });
   await revokeAccessToken(owner, personal.id);
+  await resolveAccessToken(personal.token, testContext).catch(() => undefined);
 }
 
 async function secretsAndServices(owner: ReturnType<typeof userActor>) {

@@ -9,7 +9,7 @@ export const ACTION_GROUPS: ActionGroup[] = [
   {
     label: "Sign-in",
     prefixes: [{ value: "auth.", label: "All sign-in events" }],
-    actions: ["auth.login", "auth.login_failed", "auth.lockout", "auth.logout"],
+    actions: ["auth.login", "auth.login_failed", "auth.lockout", "auth.token_rejected", "auth.logout"],
   },
   { label: "Setup", prefixes: [{ value: "setup.", label: "All setup events" }], actions: ["setup.complete"] },
   {

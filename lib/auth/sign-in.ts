@@ -2,13 +2,14 @@
 // Wrong email and wrong password get the same answer and the same cost.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { recordCredentialRejection } from "../audit/credential-rejections";
 import { recordAudit } from "../audit/record-audit";
 import { config } from "../config/env";
 import { db } from "../db/client";
 import { BadRequest, Throttled, Unauthorized } from "../http/errors";
 import { anonymousActor, userActor, type RequestContext } from "./actor";
 import { emailField } from "./email";
-import { accountKey, clearAccount, ipKey, lockedFor, registerFailure } from "./login-throttle";
+import { accountKey, lockedFor, releaseAttempt, reserveAttempt, signInThrottle, stillLocked } from "./login-throttle";
 import { verifyPassword } from "./password";
 
 export const signInSchema = z.object({
@@ -32,8 +33,7 @@ export function parseSignIn(input: unknown) {
 /** Seconds the account or address must wait; 0 when it may try. */
 export async function signInLockedFor(email: string, context: RequestContext): Promise<number> {
   const normalized = emailField.safeParse(email);
-  const keys = [ipKey(context.ip), ...(normalized.success ? [accountKey(normalized.data)] : [])];
-  return db.$transaction((tx) => lockedFor(tx, keys));
+  return lockedFor(signInThrottle(normalized.success ? normalized.data : null, context.ip).keys.map((k) => k.key));
 }
 
 export type SignedIn = { userId: string; email: string; name: string; sessionId: string };
@@ -46,31 +46,30 @@ export type VerifiedUser = { id: string; email: string; name: string };
  */
 export async function verifyCredentials(input: unknown, context: RequestContext): Promise<VerifiedUser> {
   const { email, password } = parseSignIn(input);
-  const keys = { account: accountKey(email), ip: ipKey(context.ip) };
   const anonymous = anonymousActor(context, email);
 
-  const wait = await db.$transaction(async (tx) => {
-    const seconds = await lockedFor(tx, [keys.account, keys.ip]);
-    if (seconds) {
-      await recordAudit(tx, anonymous, {
-        action: "auth.login_failed",
-        outcome: "denied",
-        details: { reason: "locked" },
-      });
-    }
-    return seconds;
-  });
-  if (wait) throw new Throttled(throttledMessage(wait), wait);
+  // The try is counted before the password is checked, in the same step
+  // that decides whether it may be made: concurrent attempts cannot all
+  // pass a lock that none of them has set yet (issue 11, finding 9).
+  const throttle = signInThrottle(email, context.ip);
+  const reservation = await reserveAttempt(throttle.keys, throttle.options);
+  if (!reservation.allowed) {
+    // Counted, not appended per request: the first refusal of a window is
+    // an event, the rest follow as one summary with their count.
+    await recordCredentialRejection({ kind: "signin", reason: "locked", token: null, prefix: email, context, label: email });
+    throw new Throttled(throttledMessage(reservation.retryAfterSeconds), reservation.retryAfterSeconds);
+  }
 
   const user = await db.user.findUnique({ where: { email } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   if (user && passwordOk && !user.disabled) {
-    await db.$transaction((tx) => clearAccount(tx, keys.account));
+    await releaseAttempt(reservation, [accountKey(email)]);
     return { id: user.id, email: user.email, name: user.name };
   }
 
-  const lockedNow = await db.$transaction(async (tx) => {
-    const locked = await registerFailure(tx, keys);
+  // A success that came in meanwhile may have lifted the lock this try set.
+  const locked = await stillLocked(reservation.locked);
+  await db.$transaction(async (tx) => {
     await recordAudit(tx, anonymous, {
       action: "auth.login_failed",
       outcome: "denied",
@@ -81,14 +80,13 @@ export async function verifyCredentials(input: unknown, context: RequestContext)
       await recordAudit(tx, anonymous, {
         action: "auth.lockout",
         outcome: "denied",
-        details: { scope: key.startsWith("ip:") ? "ip" : "account", seconds: config().COFFER_LOGIN_LOCKOUT_SECONDS },
+        details: { scope: key.startsWith("ip:") ? "ip" : "account", seconds: throttle.options.lockoutSeconds },
       });
     }
-    return locked.length > 0;
   });
   // The failure that locks says so at once rather than on the next try.
-  const lockout = config().COFFER_LOGIN_LOCKOUT_SECONDS;
-  if (lockedNow) throw new Throttled(throttledMessage(lockout), lockout);
+  const lockout = throttle.options.lockoutSeconds;
+  if (locked.length) throw new Throttled(throttledMessage(lockout), lockout);
   throw new Unauthorized(WRONG_CREDENTIALS);
 }
 

@@ -1,9 +1,9 @@
 // Route wrapper for authenticated API endpoints: resolves the bearer token
-// to an actor before the handler runs, so a handler cannot forget to.
+// to an actor before the handler runs, so a handler cannot forget to. A
+// missing or refused token is a 401, audited by resolveAccessToken.
 import type { UserActor } from "../auth/actor";
 import { resolveAccessToken } from "../tokens/resolve-access-token";
 import { bearerToken } from "../tokens/token-secret";
-import { Unauthorized } from "./errors";
 import { contextFromHeaders } from "./request-context";
 import { route } from "./route";
 
@@ -11,9 +11,7 @@ export function apiRoute<P = Record<string, string>>(
   handler: (request: Request, context: { params: P; actor: UserActor }) => Promise<Response>,
 ) {
   return route<P>(async (request, { params }) => {
-    const token = bearerToken(request.headers);
-    if (!token) throw new Unauthorized("an Authorization: Bearer token is required");
-    const actor = await resolveAccessToken(token, contextFromHeaders(request.headers));
+    const actor = await resolveAccessToken(bearerToken(request.headers), contextFromHeaders(request.headers));
     return handler(request, { params, actor });
   });
 }

@@ -2,6 +2,7 @@
 // beside its domain (lib/<domain>/…-handler.ts) and list it here, or call
 // registerJobHandler before the worker starts.
 import { ARCHIVE_JOB_KIND, archiveJobHandler } from "../audit/archive-job";
+import { REJECTION_FLUSH_JOB_KIND, rejectionFlushJobHandler } from "../audit/credential-rejections-job";
 import { VERIFY_JOB_KIND, verifyJobHandler } from "../audit/verify-job";
 import { rewrapJobHandler } from "../keys/rewrap-handler";
 import { PURGE_JOB_KIND, purgeJobHandler } from "../secrets/purge-expired-secrets";
@@ -13,6 +14,7 @@ const handlers = new Map<string, JobHandler>([
   [VERIFY_JOB_KIND, verifyJobHandler],
   [ARCHIVE_JOB_KIND, archiveJobHandler],
   [PURGE_JOB_KIND, purgeJobHandler],
+  [REJECTION_FLUSH_JOB_KIND, rejectionFlushJobHandler],
 ]);
 
 export function registerJobHandler(kind: string, handler: JobHandler): void {

@@ -1,8 +1,11 @@
 // Jobs that run on a schedule rather than on request: the purge of secrets
-// past their recovery window and, with COFFER_AUDIT_RETENTION_DAYS set, the
+// past their recovery window, the summary of rejected tokens once their
+// counting window ends and, with COFFER_AUDIT_RETENTION_DAYS set, the
 // audit archive. Every node's worker calls this on each poll; the advisory
 // lock and the "none active, none recent" check make one node enqueue.
 import { ARCHIVE_JOB_KIND } from "../audit/archive-job";
+import { credentialRejectionsDue } from "../audit/credential-rejections";
+import { REJECTION_FLUSH_JOB_KIND } from "../audit/credential-rejections-job";
 import { config } from "../config/env";
 import { db } from "../db/client";
 import { PURGE_JOB_KIND } from "../secrets/purge-expired-secrets";
@@ -10,15 +13,27 @@ import { enqueueJob } from "./enqueue-job";
 
 const HOUR = 3_600_000;
 
-function schedule(): { kind: string; everyMs: number }[] {
-  const recurring = [{ kind: PURGE_JOB_KIND, everyMs: HOUR }];
+type Recurring = {
+  kind: string;
+  everyMs: number;
+  /** Checked first, for a job that only has work now and then. */
+  due?: (now: Date) => Promise<boolean>;
+};
+
+function schedule(): Recurring[] {
+  const recurring: Recurring[] = [
+    { kind: PURGE_JOB_KIND, everyMs: HOUR },
+    // Summaries follow a window's end within one schedule interval (a minute).
+    { kind: REJECTION_FLUSH_JOB_KIND, everyMs: 0, due: credentialRejectionsDue },
+  ];
   if (config().COFFER_AUDIT_RETENTION_DAYS) recurring.push({ kind: ARCHIVE_JOB_KIND, everyMs: 24 * HOUR });
   return recurring;
 }
 
 export async function enqueueDueJobs(now = new Date()): Promise<string[]> {
   const enqueued: string[] = [];
-  for (const { kind, everyMs } of schedule()) {
+  for (const { kind, everyMs, due } of schedule()) {
+    if (due && !(await due(now))) continue;
     await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`coffer-schedule:${kind}`}))`;
       const recent = await tx.job.findFirst({

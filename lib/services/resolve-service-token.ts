@@ -1,14 +1,22 @@
-// Turns a service token into the acting service. Every refusal is audited:
-// a revoked or expired token still knocking is worth knowing about.
-import { anonymousActor, type RequestContext, type ServiceActor } from "../auth/actor";
-import { recordAudit } from "../audit/record-audit";
+// Turns a service token into the acting service. Every refusal is counted
+// and audited (a revoked or expired token still knocking is worth knowing
+// about), aggregated per source and token prefix so a flood of bad tokens
+// neither floods the trail nor queues the instance on the audit lock
+// (lib/audit/credential-rejections.ts).
+import type { RequestContext, ServiceActor } from "../auth/actor";
+import { recordCredentialRejection } from "../audit/credential-rejections";
 import { db } from "../db/client";
 import { Unauthorized } from "../http/errors";
 import { hashToken } from "../tokens/token-secret";
 
 const LAST_USED_PRECISION_MS = 60_000;
 
-export async function resolveServiceToken(token: string, context: RequestContext): Promise<ServiceActor> {
+/** `token` is the bearer token of the request, null when there is none. */
+export async function resolveServiceToken(token: string | null, context: RequestContext): Promise<ServiceActor> {
+  if (!token) {
+    await recordCredentialRejection({ kind: "service", reason: "missing", token, context });
+    throw new Unauthorized("a service token (Authorization: Bearer cfs_…) is required");
+  }
   const row = token.startsWith("cfs_")
     ? await db.serviceToken.findUnique({
         where: { tokenHash: hashToken(token) },
@@ -18,15 +26,16 @@ export async function resolveServiceToken(token: string, context: RequestContext
   const now = new Date();
   const problem = !row ? "unknown" : row.revokedAt ? "revoked" : row.expiresAt && row.expiresAt <= now ? "expired" : null;
   if (!row || problem) {
-    await db.$transaction((tx) =>
-      recordAudit(tx, anonymousActor(context, row ? `${row.service.namespace.name}/${row.service.name}` : null), {
-        action: "servicetoken.rejected",
-        outcome: "denied",
-        resource: row ? { type: "service", id: row.service.id, name: row.service.name } : undefined,
-        namespace: row?.service.namespace.name ?? null,
-        details: { reason: problem ?? "unknown", ...(row ? { tokenId: row.id } : {}) },
-      }),
-    );
+    await recordCredentialRejection({
+      kind: "service",
+      reason: problem ?? "unknown",
+      token,
+      context,
+      label: row ? `${row.service.namespace.name}/${row.service.name}` : null,
+      resource: row ? { type: "service", id: row.service.id, name: row.service.name } : undefined,
+      namespace: row?.service.namespace.name ?? null,
+      details: row ? { tokenId: row.id } : undefined,
+    });
     throw new Unauthorized(`the service token is ${problem ?? "invalid"}`);
   }
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {

@@ -1,6 +1,9 @@
 // Turns a personal API token into the acting user. A token stops working
 // when it is revoked or expires, and whenever its user is disabled or gone.
+// Every refusal is counted and audited, aggregated per source and token
+// prefix (lib/audit/credential-rejections.ts).
 import { userActor, type RequestContext, type UserActor } from "../auth/actor";
+import { recordCredentialRejection } from "../audit/credential-rejections";
 import { db } from "../db/client";
 import { Unauthorized } from "../http/errors";
 import { hashToken } from "./token-secret";
@@ -9,8 +12,16 @@ import { hashToken } from "./token-secret";
 // not turn every read into a write.
 const LAST_USED_PRECISION_MS = 60_000;
 
-export async function resolveAccessToken(token: string, context: RequestContext): Promise<UserActor> {
-  if (!token.startsWith("cfp_")) throw new Unauthorized("a personal API token (cfp_…) is required");
+const MESSAGES = {
+  missing: "an Authorization: Bearer token is required",
+  malformed: "a personal API token (cfp_…) is required",
+  invalid: "the API token is invalid, expired or revoked",
+};
+
+/** `token` is the bearer token of the request, null when there is none. */
+export async function resolveAccessToken(token: string | null, context: RequestContext): Promise<UserActor> {
+  if (!token) return reject(token, context, "missing", MESSAGES.missing);
+  if (!token.startsWith("cfp_")) return reject(token, context, "malformed", MESSAGES.malformed);
   const row = await db.accessToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
@@ -23,11 +34,40 @@ export async function resolveAccessToken(token: string, context: RequestContext)
     },
   });
   const now = new Date();
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || row.user.disabled) {
-    throw new Unauthorized("the API token is invalid, expired or revoked");
+  const problem = !row
+    ? "unknown"
+    : row.revokedAt
+      ? "revoked"
+      : row.expiresAt && row.expiresAt <= now
+        ? "expired"
+        : row.user.disabled
+          ? "disabled"
+          : null;
+  if (!row || problem) {
+    // One answer for every reason: the caller learns nothing about the token.
+    return reject(token, context, problem ?? "unknown", MESSAGES.invalid, row ? { tokenId: row.id, email: row.user.email } : undefined);
   }
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
     await db.accessToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
   return { ...userActor(row.user, context), token: { id: row.id, scopes: row.scopes } };
+}
+
+async function reject(
+  token: string | null,
+  context: RequestContext,
+  reason: string,
+  message: string,
+  known?: { tokenId: string; email: string },
+): Promise<never> {
+  await recordCredentialRejection({
+    kind: "personal",
+    reason,
+    token,
+    context,
+    label: known?.email ?? null,
+    resource: known ? { type: "access_token", id: known.tokenId } : undefined,
+    details: known ? { tokenId: known.tokenId } : undefined,
+  });
+  throw new Unauthorized(message);
 }
