@@ -26,3 +26,12 @@ export function csvRow(row: RawAuditRow): string {
 }
 
 export const csvHeader = `${CSV_COLUMNS.join(",")}\r\n`;
+
+/**
+ * The last line of an export that broke off after its 200 was sent: one
+ * field starting `# export incomplete:`, so a reader that skips `#` lines
+ * still sees it was told, and one that counts columns stops on it.
+ */
+export function csvIncomplete(message: string): string {
+  return `${csvField(`# ${message.replace(/^the export is incomplete: /, "export incomplete: ")}`)}\r\n`;
+}

@@ -3,11 +3,28 @@
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { BadRequest } from "../http/errors";
+import { textProblem } from "../http/parse-input";
 
-const optionalText = z.string().trim().max(200, "filters are at most 200 characters").optional().transform((v) => v || undefined);
+const text = (field: string) =>
+  z
+    .string({ error: `${field} must be text` })
+    .trim()
+    .max(200, `${field} is at most 200 characters`)
+    .superRefine((v, ctx) => {
+      const problem = textProblem(v);
+      if (problem) ctx.addIssue({ code: "custom", message: `${field} ${problem}` });
+    })
+    .optional()
+    .transform((v) => v || undefined);
+
+// PostgreSQL's timestamps have no year 0 and JavaScript's dates reach past
+// what the database takes; the four-digit years of ISO 8601 fit both.
+const EARLIEST = new Date("0001-01-01T00:00:00.000Z").getTime();
+const LATEST = new Date("9999-12-31T23:59:59.999Z").getTime();
+
 const date = (field: string) =>
   z
-    .string()
+    .string({ error: `${field} must be a date or time (ISO 8601)` })
     .optional()
     .transform((v, ctx) => {
       if (!v) return undefined;
@@ -16,23 +33,27 @@ const date = (field: string) =>
         ctx.addIssue({ code: "custom", message: `${field} must be a date or time (ISO 8601)` });
         return z.NEVER;
       }
+      if (parsed.getTime() < EARLIEST || parsed.getTime() > LATEST) {
+        ctx.addIssue({ code: "custom", message: `${field} must be between 0001-01-01 and 9999-12-31` });
+        return z.NEVER;
+      }
       return parsed;
     });
 
 export const auditFilterSchema = z.object({
   /** Email, service (ns/name) or id of who acted. */
-  actor: optionalText,
+  actor: text("actor"),
   /** An exact action (`secret.read`) or a group (`secret.`, `auth.`). */
-  action: optionalText,
+  action: text("action"),
   /** A resource type (`secret`), or type:name (`secret:db_pw`). */
-  resource: optionalText,
-  resourceId: optionalText,
-  namespace: optionalText,
+  resource: text("resource"),
+  resourceId: text("resourceId"),
+  namespace: text("namespace"),
   outcome: z.enum(["success", "denied", "error"], { error: "outcome must be success, denied or error" }).optional(),
   from: date("from"),
   to: date("to"),
   /** Free text over resource names. */
-  q: optionalText,
+  q: text("q"),
 });
 
 export type AuditFilters = Partial<z.output<typeof auditFilterSchema>>;

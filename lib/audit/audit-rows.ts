@@ -62,3 +62,8 @@ export function jsonlLine(row: RawAuditRow): string {
     `"requestId":${str(row.requestId)},"details":${row.details},"prevHash":"${row.prevHash}","hash":"${row.hash}"}\n`
   );
 }
+
+/** The last line of a JSONL export that broke off after its 200 was sent: an error object, never an event. */
+export function jsonlIncomplete(code: string, message: string): string {
+  return `${JSON.stringify({ error: { code, message } })}\n`;
+}

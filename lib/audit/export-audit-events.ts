@@ -1,11 +1,13 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
-import { BadRequest } from "../http/errors";
+import { translatePrismaError } from "../db/prisma-errors";
+import { BadRequest, DomainError } from "../http/errors";
+import { log } from "../log/logger";
 import { authorize } from "../rbac/authorize";
 import { audited } from "./audited";
-import { csvHeader, csvRow } from "./audit-csv";
+import { csvHeader, csvIncomplete, csvRow } from "./audit-csv";
 import { auditSqlWhere, type AuditFilters } from "./audit-filters";
-import { bulkAuditRows, jsonlLine } from "./audit-rows";
+import { bulkAuditRows, jsonlIncomplete, jsonlLine, rawAuditRows, type RawAuditRow } from "./audit-rows";
 import { recordAudit } from "./record-audit";
 
 export type ExportFormat = "csv" | "jsonl";
@@ -22,32 +24,53 @@ export function parseExportFormat(value: string | null): ExportFormat {
  * seq LIMIT n), each only when the client has taken the previous one, so
  * memory stays flat however many rows match and a slow client slows the
  * reads instead of filling memory. The export itself is audited first.
+ *
+ * Nothing is sent before the first batch is in hand: a filter the database
+ * refuses or a database that is down answers 400 or 503 (and no export
+ * event is recorded). A read that fails later, with the 200 already sent,
+ * ends the file with a last line saying it is incomplete — JSONL:
+ * `{"error":{"code","message"}}`; CSV: a line starting `# export
+ * incomplete:` — instead of cutting the connection, so a reader can tell
+ * a short export from a whole one.
  */
 export async function exportAuditEvents(actor: Actor, filters: AuditFilters, format: ExportFormat): Promise<ReadableStream<Uint8Array>> {
-  await audited(actor, "audit.export", async (tx) => {
+  const where = auditSqlWhere(filters);
+  let first = await audited(actor, "audit.export", async (tx) => {
     await authorize(tx, actor, "audit:export");
+    const rows = await rawAuditRows(tx, where, -1n, BATCH);
     const shown = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : String(v)]));
     await recordAudit(tx, actor, { action: "audit.export", details: { format, filters: shown } });
+    return rows;
   });
-  const where = auditSqlWhere(filters);
   const encoder = new TextEncoder();
-  let last = -1n;
-  let headerSent = format !== "csv";
+  const lines = (rows: RawAuditRow[]) => encoder.encode(rows.map(format === "csv" ? csvRow : jsonlLine).join(""));
+  let last = first.length ? BigInt(first.at(-1)!.seq) : -1n;
   return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (format === "csv") controller.enqueue(encoder.encode(csvHeader));
+      if (first.length) controller.enqueue(lines(first));
+      first = [];
+    },
     async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(csvHeader));
+      let rows: RawAuditRow[];
+      try {
+        rows = await bulkAuditRows(where, last, BATCH);
+      } catch (error) {
+        const known = translatePrismaError(error);
+        const at = last < 0n ? "before the first event" : `after seq ${last}`;
+        const why = known instanceof DomainError ? known.message : "of an internal error";
+        const message = `the export is incomplete: reading stopped ${at} because ${why}`;
+        if (!(known instanceof DomainError)) log.error({ err: error }, "audit export ended early");
+        controller.enqueue(encoder.encode(format === "csv" ? csvIncomplete(message) : jsonlIncomplete(known instanceof DomainError ? known.code : "internal", message)));
+        controller.close();
         return;
       }
-      const rows = await bulkAuditRows(where, last, BATCH);
       if (!rows.length) {
         controller.close();
         return;
       }
       last = BigInt(rows.at(-1)!.seq);
-      const text = rows.map(format === "csv" ? csvRow : jsonlLine).join("");
-      controller.enqueue(encoder.encode(text));
+      controller.enqueue(lines(rows));
     },
   });
 }

@@ -1,16 +1,21 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { parseInput } from "../http/parse-input";
+import { INT8_MAX, parseInput, wholeNumber } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
 import { auditedRead } from "./audited";
 import { toAuditEventDto, type AuditEventDto } from "./audit-event-dto";
 import { auditWhere, type AuditFilters } from "./audit-filters";
 
 const pageSchema = z.object({
-  cursor: z.string().regex(/^\d+$/, "cursor must be a sequence id").optional(),
-  limit: z.coerce.number({ error: "limit must be a number" }).int().min(1, "limit must be 1-500").max(500, "limit must be 1-500").default(50),
+  cursor: z.string({ error: "cursor must be a sequence id" }).refine(isSeq, "cursor must be a sequence id").optional(),
+  limit: wholeNumber("limit", 1, 500).default(50),
 });
+
+/** A sequence id PostgreSQL's bigint can hold. */
+function isSeq(value: string): boolean {
+  return /^\d{1,19}$/.test(value) && BigInt(value) <= INT8_MAX;
+}
 
 export type AuditPage = { events: AuditEventDto[]; nextCursor: string | null; newestSeq: string | null };
 
@@ -37,7 +42,7 @@ export async function listAuditEvents(actor: Actor, filters: AuditFilters, page:
 
 /** For the live indicator: how many events arrived after `afterSeq` (capped). */
 export async function countNewAuditEvents(actor: Actor, filters: AuditFilters, afterSeq: string): Promise<number> {
-  if (!/^\d+$/.test(afterSeq)) return 0;
+  if (!isSeq(afterSeq)) return 0;
   return auditedRead(actor, "audit.list", async (tx) => {
     await authorize(tx, actor, "audit:read");
     const rows = await tx.auditEvent.findMany({ where: { AND: [auditWhere(filters), { seq: { gt: BigInt(afterSeq) } }] }, select: { seq: true }, take: 100 });

@@ -9,6 +9,7 @@ import { config } from "../config/env";
 import { Prisma, PrismaClient } from "../generated/prisma/client";
 import { log } from "../log/logger";
 import { closeConnection, heldConnection, holdConnection } from "./connection-holder";
+import { noteDatabaseAnswered } from "./prisma-errors";
 
 export type DatabaseKind = "postgresql" | "pglite";
 export type Tx = Prisma.TransactionClient;
@@ -32,6 +33,15 @@ const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
 class WholeScriptPrismaPg extends PrismaPg {
   override async connect() {
     const adapter = await super.connect();
+    // A query that succeeds closes an outage in the log (prisma-errors.ts).
+    for (const method of ["queryRaw", "executeRaw", "startTransaction"] as const) {
+      const original = adapter[method].bind(adapter) as (...args: unknown[]) => Promise<unknown>;
+      (adapter as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+        const result = await original(...args);
+        noteDatabaseAnswered();
+        return result;
+      };
+    }
     adapter.executeScript = async (script: string) => {
       try {
         await adapter.underlyingDriver().query(script);
@@ -60,7 +70,9 @@ function connectPostgres(url: string): Connection {
         // new one on next use, as @prisma/adapter-pg's pool does.
         bulk.on("error", (error) => log.warn({ err: error }, "database: an idle bulk-read connection was closed"));
       }
-      return (await bulk.query(text, values)).rows as R[];
+      const { rows } = await bulk.query(text, values);
+      noteDatabaseAnswered();
+      return rows as R[];
     },
     close: async () => {
       await prisma.$disconnect();

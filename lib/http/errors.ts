@@ -69,7 +69,18 @@ export class Throttled extends DomainError {
 }
 
 export class Unavailable extends DomainError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Sent as Retry-After when set. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(503, "unavailable", message);
+  }
+}
+
+/** PostgreSQL is down or out of reach: worth retrying, not a bug (lib/db/prisma-errors.ts tells them apart). */
+export class DatabaseUnavailable extends Unavailable {
+  constructor() {
+    super("the database is unavailable; try again shortly", 5);
   }
 }

@@ -1,19 +1,24 @@
-// Every API route handler goes through route(): it maps the error family to
-// `{"error": {code, message}}` with the right status, and turns anything
-// unexpected into a plain 500 that names only the request id.
+// Every API route handler goes through route(): it refuses path and query
+// text the database could not store, maps the error family to
+// `{"error": {code, message}}` with the right status (a database outage is
+// a 503 with Retry-After), and turns anything unexpected into a plain 500
+// that names only the request id.
+import { config } from "../config/env";
+import { translatePrismaError } from "../db/prisma-errors";
 import { requestLogger } from "../log/logger";
-import { BadRequest, DomainError, Throttled } from "./errors";
-
+import { BadRequest, DomainError, TooLarge } from "./errors";
+import { isPlainObject, textProblem, unstorableText } from "./parse-input";
 
 export function jsonError(status: number, code: string, message: string, headers?: HeadersInit): Response {
   return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
 export function errorResponse(error: unknown, requestId: string | null): Response {
-  if (error instanceof Throttled) {
-    return jsonError(error.status, error.code, error.message, { "Retry-After": String(error.retryAfterSeconds) });
+  const known = translatePrismaError(error);
+  if (known instanceof DomainError) {
+    const retryAfter = (known as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    return jsonError(known.status, known.code, known.message, typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : undefined);
   }
-  if (error instanceof DomainError) return jsonError(error.status, error.code, error.message);
   requestLogger(requestId ?? undefined).error({ err: error }, "unhandled error in route");
   return jsonError(500, "internal", `internal error (request id ${requestId ?? "unknown"})`);
 }
@@ -23,24 +28,83 @@ export function route<P = Record<string, string>>(
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, context) => {
     try {
-      return await handler(request, { params: await context.params });
+      const params = await context.params;
+      checkRequestText(request, params);
+      return await handler(request, { params });
     } catch (error) {
       return errorResponse(error, request.headers.get("x-request-id"));
     }
   };
 }
 
+/** Path parameters (Next decodes `%00`) and query parameters must be text the database can store. */
+function checkRequestText(request: Request, params: unknown): void {
+  for (const [name, value] of Object.entries(isPlainObject(params) ? params : {})) {
+    for (const part of Array.isArray(value) ? value : [value]) {
+      const problem = typeof part === "string" ? textProblem(part) : null;
+      if (problem) throw new BadRequest(`path parameter '${name}' ${problem}`);
+    }
+  }
+  for (const [name, value] of new URL(request.url).searchParams) {
+    const nameProblem = textProblem(name);
+    if (nameProblem) throw new BadRequest(`a query parameter name ${nameProblem}`);
+    const problem = textProblem(value);
+    if (problem) throw new BadRequest(`query parameter '${name}' ${problem}`);
+  }
+}
+
+// The largest body a route reads: room for the largest secret as base64
+// (4/3) in JSON, with margin; past it, reading stops.
+function bodyLimit(): number {
+  return 3 * config().COFFER_MAX_SECRET_BYTES + 1024 * 1024;
+}
+
+async function readBody(request: Request): Promise<Uint8Array> {
+  const limit = bodyLimit();
+  const tooLarge = () => new TooLarge(`request body is larger than ${limit} bytes`);
+  if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new BadRequest("the request body could not be read");
+  }
+  return Buffer.concat(chunks);
+}
 
 /** The request body as a JSON object, or a 400 that says what is wrong. */
 export async function jsonBody(request: Request): Promise<Record<string, unknown>> {
+  const bytes = await readBody(request);
+  let text: string;
+  try {
+    // Fatal: invalid UTF-8 is refused, not silently turned into U+FFFD.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new BadRequest("request body must be UTF-8 text");
+  }
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new BadRequest("request body must be valid JSON");
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new BadRequest("request body must be a JSON object");
-  }
-  return body as Record<string, unknown>;
+  if (!isPlainObject(body)) throw new BadRequest("request body must be a JSON object");
+  // NUL may be part of a secret's value (parseInput checks every other
+  // field); a lone surrogate is never text, and deep nesting is never ours.
+  const problem = unstorableText(body, { allowNul: true });
+  if (problem) throw new BadRequest(problem);
+  return body;
 }

@@ -1,9 +1,7 @@
 import { z } from "zod";
+import { secretDataField } from "./secret-data";
 import { labelsField, secretNameField } from "./secret-rules";
 import { SECRET_TYPES } from "./secret-types";
-
-const stringMap = (field: string) =>
-  z.record(z.string(), z.string({ error: `${field} values must be strings` }), { error: `${field} must be an object` });
 
 export const secretTypeField = z.enum(SECRET_TYPES, { error: `type must be one of ${SECRET_TYPES.join(", ")}` });
 
@@ -13,13 +11,13 @@ export const createSecretSchema = z.object({
   type: secretTypeField.default("Opaque"),
   labels: labelsField.default({}),
   immutable: z.boolean({ error: "immutable must be true or false" }).default(false),
-  data: stringMap("data").optional(),
-  stringData: stringMap("stringData").optional(),
+  data: secretDataField("data").optional(),
+  stringData: secretDataField("stringData").optional(),
 });
 
 export type CreateSecretInput = z.input<typeof createSecretSchema>;
 
 export const secretDataSchema = z.object({
-  data: stringMap("data").optional(),
-  stringData: stringMap("stringData").optional(),
+  data: secretDataField("data").optional(),
+  stringData: secretDataField("stringData").optional(),
 });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { BadRequest } from "../http/errors";
+import { textProblem } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
 import { findNamespaceOrThrow } from "./find-secret";
 import { summarySelect, toSummary, type SecretSummary } from "./secret-dto";
@@ -12,6 +13,8 @@ export type SecretFilters = { namePrefix?: string; labels: { key: string; value?
 export function parseSecretFilters(filters: string[]): SecretFilters {
   const parsed: SecretFilters = { labels: [] };
   for (const filter of filters) {
+    const problem = textProblem(filter);
+    if (problem) throw new BadRequest(`filter ${problem}`);
     const [kind, ...rest] = filter.split("=");
     const value = rest.join("=");
     if (kind === "name" && value) parsed.namePrefix = value;
@@ -39,5 +42,6 @@ export async function listSecrets(actor: Actor, namespace: string, filters: Secr
 }
 
 function matchesLabels(labels: Record<string, string>, wanted: SecretFilters["labels"]): boolean {
-  return wanted.every(({ key, value }) => key in labels && (value === undefined || labels[key] === value));
+  // Own keys only: `label=constructor` must not match every secret.
+  return wanted.every(({ key, value }) => Object.hasOwn(labels, key) && (value === undefined || labels[key] === value));
 }

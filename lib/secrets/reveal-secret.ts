@@ -4,15 +4,14 @@ import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import { Forbidden } from "../http/errors";
-import { parseInput } from "../http/parse-input";
+import { INT4_MAX, parseInput, wholeNumber } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
 import { findLiveSecretOrThrow } from "./find-secret";
 import { readVersion } from "./read-version";
 import { recordSecretAccess } from "./record-access";
+import { base64Object } from "./secret-data";
 
-const revealSchema = z.object({
-  version: z.coerce.number({ error: "version must be a number" }).int("version must be a whole number").positive("version must be positive").optional(),
-});
+const revealSchema = z.object({ version: wholeNumber("version", 1, INT4_MAX).optional() });
 
 export type RevealedSecret = { name: string; namespace: string; version: number; data: Record<string, string> };
 
@@ -35,8 +34,6 @@ export async function revealSecret(actor: Actor, namespace: string, name: string
       namespace,
       details: { version, keys: [...entries.keys()].sort() },
     });
-    const data: Record<string, string> = {};
-    for (const [key, bytes] of entries) data[key] = bytes.toString("base64");
-    return { name, namespace, version, data };
+    return { name, namespace, version, data: base64Object(entries) };
   });
 }

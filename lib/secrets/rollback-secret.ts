@@ -4,7 +4,7 @@ import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import { BadRequest, Conflict } from "../http/errors";
-import { parseInput } from "../http/parse-input";
+import { INT4_MAX, parseInput, wholeNumber } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
 import { findLiveSecretOrThrow } from "./find-secret";
 import { secretDetail } from "./get-secret";
@@ -12,9 +12,7 @@ import { readVersion } from "./read-version";
 import type { SecretDetail } from "./secret-dto";
 import { writeVersion } from "./write-version";
 
-const rollbackSchema = z.object({
-  version: z.number({ error: "version must be a number" }).int("version must be a whole number").positive("version must be positive"),
-});
+const rollbackSchema = z.object({ version: wholeNumber("version", 1, INT4_MAX) });
 
 /** Rolling back writes a new version with an old version's data, so history only grows. */
 export async function rollbackSecret(actor: Actor, namespace: string, name: string, input: unknown): Promise<SecretDetail> {

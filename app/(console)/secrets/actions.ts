@@ -15,7 +15,7 @@ import { rotateSecret } from "@/lib/secrets/rotate-secret";
 import type { SecretEntries } from "@/lib/secrets/secret-data";
 import { updateSecretLabels } from "@/lib/secrets/update-secret-labels";
 import { failure, type ActionState } from "./action-result";
-import { entriesFromForm, FieldProblem, labelsFromForm, text, wipe } from "./form-input";
+import { entriesFromForm, FieldProblem, formText, labelsFromForm, text, wipe } from "./form-input";
 import { secretHref, secretsHref } from "@/components/secrets/secret-hrefs";
 
 export type { ActionState } from "./action-result";
@@ -24,12 +24,15 @@ function confirmName(form: FormData, name: string) {
   if (text(form, "confirm") !== name) throw new FieldProblem("confirm", `type '${name}' to confirm`);
 }
 
+// Every field is read inside the try: a field that cannot be stored is a
+// message on the form, never a 500.
 export async function createSecretAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const ns = text(form, "ns");
+  let ns: string;
   let name: string;
   let entries: SecretEntries | undefined;
   try {
+    ns = formText(form, "ns");
     const spec: CreateSecretInput = {
       name: text(form, "name").trim(),
       type: (text(form, "type") || "Opaque") as CreateSecretInput["type"],
@@ -52,7 +55,7 @@ export async function rotateSecretAction(_prev: ActionState, form: FormData): Pr
   let entries: SecretEntries | undefined;
   try {
     entries = await entriesFromForm(form);
-    await rotateSecret(actor, text(form, "ns"), text(form, "name"), {}, entries);
+    await rotateSecret(actor, formText(form, "ns"), formText(form, "name"), {}, entries);
   } catch (error) {
     return failure(error);
   } finally {
@@ -65,7 +68,7 @@ export async function rotateSecretAction(_prev: ActionState, form: FormData): Pr
 export async function rollbackSecretAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   try {
-    await rollbackSecret(actor, text(form, "ns"), text(form, "name"), { version: Number(text(form, "version")) });
+    await rollbackSecret(actor, formText(form, "ns"), formText(form, "name"), { version: text(form, "version") });
   } catch (error) {
     return failure(error);
   }
@@ -76,7 +79,7 @@ export async function rollbackSecretAction(_prev: ActionState, form: FormData): 
 export async function updateLabelsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   try {
-    await updateSecretLabels(actor, text(form, "ns"), text(form, "name"), { labels: labelsFromForm(form) });
+    await updateSecretLabels(actor, formText(form, "ns"), formText(form, "name"), { labels: labelsFromForm(form) });
   } catch (error) {
     return failure(error);
   }
@@ -86,9 +89,11 @@ export async function updateLabelsAction(_prev: ActionState, form: FormData): Pr
 
 export async function deleteSecretAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const ns = text(form, "ns");
-  const name = text(form, "name");
+  let ns: string;
+  let name: string;
   try {
+    ns = formText(form, "ns");
+    name = formText(form, "name");
     confirmName(form, name);
     await deleteSecret(actor, ns, name);
   } catch (error) {
@@ -100,9 +105,11 @@ export async function deleteSecretAction(_prev: ActionState, form: FormData): Pr
 
 export async function restoreSecretAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const ns = text(form, "ns");
-  const name = text(form, "name");
+  let ns: string;
+  let name: string;
   try {
+    ns = formText(form, "ns");
+    name = formText(form, "name");
     await restoreSecret(actor, ns, name);
   } catch (error) {
     return failure(error);
@@ -113,10 +120,10 @@ export async function restoreSecretAction(_prev: ActionState, form: FormData): P
 
 export async function purgeSecretAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const name = text(form, "name");
   try {
+    const name = formText(form, "name");
     confirmName(form, name);
-    await purgeSecret(actor, text(form, "ns"), name);
+    await purgeSecret(actor, formText(form, "ns"), name);
   } catch (error) {
     return failure(error);
   }

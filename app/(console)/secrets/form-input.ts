@@ -2,6 +2,8 @@
 // or generated) become Buffers for the lib functions and are never put in
 // an error message or an answer.
 import "server-only";
+import { BadRequest } from "@/lib/http/errors";
+import { textProblem } from "@/lib/http/parse-input";
 import { generateSpec, generateValue } from "@/lib/secrets/generate-value";
 import type { SecretEntries } from "@/lib/secrets/secret-data";
 
@@ -23,24 +25,37 @@ export function text(form: FormData, key: string): string {
   return typeof value === "string" ? value : "";
 }
 
+/** A field that names something (a namespace, a secret): refused, naming the field, if the database could not store it. */
+export function formText(form: FormData, key: string): string {
+  const value = text(form, key);
+  const problem = textProblem(value);
+  if (problem) throw new BadRequest(`${key} ${problem}`);
+  return value;
+}
+
 function texts(form: FormData, key: string): string[] {
   return form.getAll(key).map((value) => (typeof value === "string" ? value : ""));
 }
 
-/** Label rows → object; rows left blank are ignored. */
+/**
+ * Label rows → object; rows left blank are ignored. Keys are data: the
+ * rows are collected in a Map, so `__proto__` or `constructor` reaches
+ * lib's label rules (which judge it) instead of vanishing or clashing.
+ */
 export function labelsFromForm(form: FormData): Record<string, string> {
   const keys = texts(form, "labelKey");
   const values = texts(form, "labelValue");
-  const labels: Record<string, string> = {};
+  const labels = new Map<string, string>();
   keys.forEach((raw, i) => {
     const key = raw.trim();
     const value = values[i] ?? "";
     if (!key && !value) return;
     if (!key) throw new FieldProblem("labels", "every label needs a key");
-    if (key in labels) throw new FieldProblem("labels", `label '${key}' appears twice`);
-    labels[key] = value;
+    if (labels.has(key)) throw new FieldProblem("labels", `label '${key}' appears twice`);
+    labels.set(key, value);
   });
-  return labels;
+  // fromEntries defines own properties, `__proto__` included.
+  return Object.fromEntries(labels);
 }
 
 function addEntry(entries: SecretEntries, key: string, bytes: Buffer) {

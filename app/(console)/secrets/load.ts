@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { deniedMessage } from "@/components/secrets/denied-message";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/http/errors";
+import { textProblem } from "@/lib/http/parse-input";
 import { listNamespaces, type NamespaceInfo } from "@/lib/namespaces/list-namespaces";
 import { PermissionDenied } from "@/lib/rbac/authorize";
 
@@ -21,14 +22,22 @@ export async function loadOrDeny<T>(work: () => Promise<T>): Promise<Loaded<T>> 
     return { ok: true, value: await work() };
   } catch (error) {
     if (error instanceof PermissionDenied) return { ok: false, denied: deniedMessage(error.permission, error.namespace) };
-    if (error instanceof DomainError && error.status === 404) notFound();
+    // A 400 here comes from a URL no page links to (a name holding a NUL): nothing is there.
+    if (error instanceof DomainError && (error.status === 404 || error.status === 400)) notFound();
     throw error;
   }
 }
 
 /** The namespace asked for, else `default` when visible, else the first visible one. */
 export async function resolveNamespace(actor: Actor, requested: string | undefined): Promise<{ ns: string; namespaces: NamespaceInfo[] }> {
+  if (requested !== undefined) pageName(requested);
   const namespaces = await listNamespaces(actor);
   const fallback = namespaces.some((n) => n.name === "default") ? "default" : (namespaces[0]?.name ?? "default");
   return { ns: requested?.trim() || fallback, namespaces };
+}
+
+/** A name from a page's URL; one the database could not store names nothing, so the page is not found. */
+export function pageName(value: string): string {
+  if (textProblem(value)) notFound();
+  return value;
 }

@@ -13,7 +13,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { config } from "@/lib/config/env";
 import { getSecret } from "@/lib/secrets/get-secret";
 import { secretAbilities } from "@/lib/secrets/secret-permissions";
-import { first, loadOrDeny, resolveNamespace, type SearchParams } from "../load";
+import { first, loadOrDeny, pageName, resolveNamespace, type SearchParams } from "../load";
 import { uploadLimit } from "../upload-limit";
 import { ObjectHistory } from "@/components/audit/object-history";
 
@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SecretPage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const { name } = await params;
+  const name = pageName((await params).name);
   const query = await searchParams;
   const { ns } = await resolveNamespace(actor, first(query.ns));
   const [result, may] = await Promise.all([loadOrDeny(() => getSecret(actor, ns, name)), secretAbilities(actor, ns)]);
