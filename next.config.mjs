@@ -14,7 +14,9 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   // Uploaded secret files travel in server-action bodies; the domain
-  // enforces COFFER_MAX_SECRET_BYTES (1 MiB by default) itself.
+  // enforces COFFER_MAX_SECRET_BYTES (1 MiB by default) itself. server.ts
+  // refuses bodies over the same limit with 413 before Next.js reads them
+  // (ACTION_BODY_LIMIT in lib/http/screen-action-body.ts): keep them equal.
   experimental: { serverActions: { bodySizeLimit: "8mb" } },
   // Native, WASM and worker-based packages stay out of the bundle.
   serverExternalPackages: [

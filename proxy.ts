@@ -25,11 +25,13 @@ function hasSessionCookie(request: NextRequest): boolean {
 }
 
 export function proxy(request: NextRequest) {
-  const { pathname } = request.nextUrl;
+  const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix));
   if (!isPublic && !hasSessionCookie(request)) {
     const login = new URL("/login", request.url);
-    if (pathname !== "/") login.searchParams.set("next", pathname);
+    // Where to return after sign-in; the login page and action accept it
+    // only if it resolves to our own origin (lib/http/same-origin-path.ts).
+    if (pathname !== "/" || search) login.searchParams.set("next", `${pathname}${search}`);
     return NextResponse.redirect(login);
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

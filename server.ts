@@ -1,13 +1,18 @@
 // Coffer's server: preflight (config, database, migrations, setup token),
 // then Next.js behind a thin Node HTTP layer that stamps every request with
-// an id, pins the client address, and writes one JSON log line per request.
+// an id, pins the client address and forwarding headers, adds HSTS over
+// https, refuses bad requests before Next.js sees them (lib/http/
+// screened-handler.ts), and writes one JSON log line per request.
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import next from "next";
+import { publicOrigin } from "./lib/config/public-url";
 import { closeConnection } from "./lib/db/connection-holder";
+import { answerClientError, refuseConnect, screenedHandler, sendRejection } from "./lib/http/screened-handler";
+import { HSTS, pinForwardedHeaders, servedOverHttps } from "./lib/http/transport-security";
 import type { PreflightReport } from "./lib/instance/preflight";
 import { log } from "./lib/log/logger";
 
@@ -46,18 +51,25 @@ async function main() {
   }
   if (ready.appliedMigrations.length) log.info({ migrations: ready.appliedMigrations }, "applied database migrations");
 
+  // Checked by the preflight; Auth.js uses it too (lib/auth/auth.ts).
+  const publicUrl = publicOrigin(process.env.COFFER_PUBLIC_URL, ready.port);
   const app = next({ dev, hostname: ready.hostname, port: ready.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+
+  // Bad targets, methods, cross-origin posts and malformed server-action
+  // bodies never reach Next.js.
+  const screened = screenedHandler(handle, ready.trustProxy);
 
   const server = createServer((req, res) => {
     const incoming = req.headers["x-request-id"];
     const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     req.headers["x-request-id"] = requestId;
     res.setHeader("X-Request-Id", requestId);
-    // Without a trusted proxy in front, the socket is the only honest
-    // source of the client address (login throttling keys on it).
-    if (!ready.trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+    pinForwardedHeaders(req.headers, ready.trustProxy, req.socket.remoteAddress);
+    if (servedOverHttps((req.socket as { encrypted?: boolean }).encrypted === true, req.headers, ready.trustProxy)) {
+      res.setHeader("Strict-Transport-Security", HSTS);
+    }
     const begin = performance.now();
     res.on("finish", () => {
       // One-time links carry their token in the path: never log it.
@@ -68,8 +80,15 @@ async function main() {
         "request",
       );
     });
-    void handle(req, res);
+    screened(req, res).catch((error: Error) => {
+      // A client that goes away mid-upload, say.
+      log.warn({ requestId, err: { name: error.name, message: error.message } }, "request failed before Next.js");
+      if (res.headersSent) res.destroy();
+      else sendRejection(req, res, { status: 500, code: "internal", message: "internal error" });
+    });
   });
+  server.on("connect", refuseConnect);
+  server.on("clientError", answerClientError);
 
   server.on("error", (error: NodeJS.ErrnoException) => {
     const reason = error.code === "EADDRINUSE" ? `port ${ready.port} is already in use` : error.message;
@@ -77,7 +96,7 @@ async function main() {
     void closeConnection().finally(() => process.exit(1));
   });
   server.listen(ready.port, ready.hostname, () => {
-    const url = `http://localhost:${ready.port}`;
+    const url = publicUrl;
     log.info({ url, database: ready.database, startMs: Math.round(performance.now() - started) }, "coffer started");
     const lines = [``, `  Coffer is running at ${url}`];
     if (ready.setupToken) {

@@ -6,8 +6,10 @@ import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
 import { completeSetup, setupSchema } from "@/lib/auth/setup";
 import { signInLockedFor, signInSchema, throttledMessage, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
+import { config } from "@/lib/config/env";
 import { DomainError } from "@/lib/http/errors";
 import { contextFromHeaders } from "@/lib/http/request-context";
+import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 export type FormState = {
   error?: string;
@@ -21,11 +23,15 @@ function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Reco
   return errors;
 }
 
-/** Only same-site paths: an open redirect after sign-in is a phishing aid. */
+/** Only our own origin: an open redirect after sign-in is a phishing aid. */
 function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+  return sameOriginPath(value, config().COFFER_PUBLIC_URL);
 }
+
+// A hand-made action request can pass anything as the form; answer it as a
+// form with no fields rather than with a TypeError (a 500).
+const NO_FIELDS = new FormData();
+const formOf = (form: unknown): FormData => (form instanceof FormData ? form : NO_FIELDS);
 
 async function signInOrMessage(email: string, password: string): Promise<string | null> {
   try {
@@ -41,7 +47,8 @@ async function signInOrMessage(email: string, password: string): Promise<string 
   }
 }
 
-export async function loginAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function loginAction(_prev: FormState, input: FormData): Promise<FormState> {
+  const form = formOf(input);
   const values = { email: String(form.get("email") ?? "") };
   const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), values };
@@ -54,7 +61,8 @@ export async function loginAction(_prev: FormState, form: FormData): Promise<For
   redirect(safeNext(form.get("next")));
 }
 
-export async function setupAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function setupAction(_prev: FormState, submitted: FormData): Promise<FormState> {
+  const form = formOf(submitted);
   const input = {
     token: form.get("token"),
     name: form.get("name"),

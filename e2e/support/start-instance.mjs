@@ -18,6 +18,7 @@ const instance = serverProcess({
   DATABASE_URL: "",
   PORT: "3210",
   HOSTNAME: "127.0.0.1",
+  COFFER_PUBLIC_URL: "http://127.0.0.1:3210",
   COFFER_DATA_DIR: join(artifacts, "data"),
   COFFER_LOGIN_MAX_FAILURES: "3",
   COFFER_LOGIN_LOCKOUT_SECONDS: "4",

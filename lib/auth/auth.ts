@@ -6,6 +6,7 @@ import Credentials from "next-auth/providers/credentials";
 import { config } from "../config/env";
 import { DomainError, Throttled } from "../http/errors";
 import { contextFromHeaders } from "../http/request-context";
+import { sameOriginPath } from "../http/same-origin-path";
 import { log } from "../log/logger";
 import { signIn as signInWithPassword } from "./sign-in";
 
@@ -28,7 +29,14 @@ declare module "next-auth" {
   }
 }
 
+const publicUrl = config().COFFER_PUBLIC_URL;
+// Auth.js takes its own URL from AUTH_URL; without it, it would read the
+// Host and X-Forwarded-Host headers (or Next's listening address,
+// http://0.0.0.0:…). server.ts sets it too, before Next starts.
+process.env.AUTH_URL = publicUrl;
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
+  // Safe because AUTH_URL is set: the host is never taken from a request.
   trustHost: true,
   // Auth.js prints stack traces to stderr by default; a failed sign-in is
   // expected and already audited, anything else goes to our JSON log.
@@ -62,6 +70,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // Every Auth.js redirect (sign-in, sign-out, errors) stays on the
+    // public origin, whatever callbackUrl or redirectTo asked for.
+    redirect({ url }) {
+      return `${publicUrl}${sameOriginPath(url, publicUrl)}`;
+    },
     jwt({ token, user }) {
       if (user?.sessionId) return { sub: user.id, sid: user.sessionId };
       return token;

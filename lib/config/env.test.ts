@@ -56,4 +56,26 @@ describe("parseConfig", () => {
   it("treats empty strings as unset", () => {
     expect(parseConfig({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
   });
+
+  // Issue 11 finding 11: Auth.js redirected to http://0.0.0.0:…, the
+  // listening address; the public URL is a setting now.
+  it("defaults COFFER_PUBLIC_URL to localhost on PORT", () => {
+    expect(parseConfig({}).COFFER_PUBLIC_URL).toBe("http://localhost:3000");
+    expect(parseConfig({ PORT: "8080", HOSTNAME: "0.0.0.0" }).COFFER_PUBLIC_URL).toBe("http://localhost:8080");
+  });
+
+  it("keeps COFFER_PUBLIC_URL as an origin", () => {
+    expect(parseConfig({ COFFER_PUBLIC_URL: "https://Coffer.Example.com/" }).COFFER_PUBLIC_URL).toBe("https://coffer.example.com");
+    expect(parseConfig({ COFFER_PUBLIC_URL: "https://coffer.example.com:443" }).COFFER_PUBLIC_URL).toBe("https://coffer.example.com");
+    expect(parseConfig({ COFFER_PUBLIC_URL: "http://10.0.0.5:3000" }).COFFER_PUBLIC_URL).toBe("http://10.0.0.5:3000");
+  });
+
+  it.each(["coffer.example.com", "ftp://coffer.example.com", "https://coffer.example.com/coffer", "https://coffer.example.com/?x=1", "https://u:p@coffer.example.com", "javascript:alert(1)"])(
+    "refuses COFFER_PUBLIC_URL=%s, naming it",
+    (value) => {
+      const error = errorOf({ COFFER_PUBLIC_URL: value });
+      expect(error.variable).toBe("COFFER_PUBLIC_URL");
+      expect(error.message).toBe("COFFER_PUBLIC_URL: must be an http:// or https:// URL with no path, query or credentials");
+    },
+  );
 });

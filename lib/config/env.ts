@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { PUBLIC_URL_RULE, publicOrigin, publicOriginOf } from "./public-url";
 
 const positiveInt = z.coerce.number().int().positive();
 
@@ -21,6 +22,7 @@ const envSchema = z.object({
   COFFER_LOGIN_IP_MAX_FAILURES: positiveInt.default(20),
   COFFER_LOGIN_WINDOW_SECONDS: positiveInt.default(900),
   COFFER_LOGIN_LOCKOUT_SECONDS: positiveInt.default(900),
+  COFFER_AUTH_FAILURE_WINDOW_SECONDS: positiveInt.max(86_400).default(60),
   COFFER_SESSION_HOURS: positiveInt.default(12),
   COFFER_KEYRING_FILE: z.string().min(1).optional(),
   COFFER_MASTER_KEY: z.string().min(1).optional(),
@@ -30,9 +32,14 @@ const envSchema = z.object({
   COFFER_STALE_DAYS: positiveInt.max(3650).default(90),
   COFFER_RECOVERY_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
   COFFER_TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  COFFER_PUBLIC_URL: z.string().refine((v) => publicOriginOf(v) !== null, PUBLIC_URL_RULE).optional(),
 });
 
-export type Config = z.infer<typeof envSchema> & { dataDir: string };
+export type Config = Omit<z.infer<typeof envSchema>, "COFFER_PUBLIC_URL"> & {
+  dataDir: string;
+  /** An origin (`https://coffer.example.com`), never with a trailing slash. */
+  COFFER_PUBLIC_URL: string;
+};
 
 /** Variables whose value may come from the file named by `<NAME>_FILE`. */
 export const FILE_TWINS = ["DATABASE_URL", "AUTH_SECRET", "COFFER_MASTER_KEY"] as const;
@@ -75,7 +82,11 @@ export function parseConfig(env: Env = process.env): Config {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(String(issue.path[0] ?? "environment"), issue.message);
   }
-  return { ...parsed.data, dataDir: resolve(parsed.data.COFFER_DATA_DIR) };
+  return {
+    ...parsed.data,
+    dataDir: resolve(parsed.data.COFFER_DATA_DIR),
+    COFFER_PUBLIC_URL: publicOrigin(parsed.data.COFFER_PUBLIC_URL, parsed.data.PORT),
+  };
 }
 
 let cached: Config | undefined;

@@ -1,8 +1,9 @@
 import type { RequestContext } from "../auth/actor";
 
-// server.ts replaces x-forwarded-for with the socket address unless
-// COFFER_TRUST_PROXY is set, and always sets x-request-id, so both can be
-// trusted here.
+// server.ts replaces x-forwarded-for with the socket address (and drops
+// the other X-Forwarded-* headers) unless COFFER_TRUST_PROXY is set, and
+// always sets x-request-id, so both can be trusted here
+// (lib/http/transport-security.ts).
 export function contextFromHeaders(headers: Headers): RequestContext {
   const forwarded = headers.get("x-forwarded-for");
   return {

@@ -4,13 +4,19 @@ import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { currentActor } from "@/lib/auth/current-actor";
 import { setupNeeded } from "@/lib/auth/setup";
+import { config } from "@/lib/config/env";
+import { sameOriginPath } from "@/lib/http/same-origin-path";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; notice?: string }> }) {
-  if (await currentActor()) redirect("/");
-  const { next, notice } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; notice?: string }> }) {
+  const params = await searchParams;
+  // Checked here as well as in the action, so the page never carries a
+  // foreign target in its form.
+  const next = sameOriginPath(params.next, config().COFFER_PUBLIC_URL, "");
+  if (await currentActor()) redirect(next || "/");
+  const { notice } = params;
   const fresh = await setupNeeded();
   return (
     <>
@@ -32,7 +38,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </Alert>
         </div>
       ) : null}
-      <LoginForm next={next ?? ""} />
+      <LoginForm next={next} />
     </>
   );
 }
