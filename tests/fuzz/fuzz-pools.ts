@@ -1,0 +1,104 @@
+// What path parameters and body references point at: rows read back from
+// the database (so what fuzzed requests created is reached too), and
+// disposable rows topped up between requests so deletes, disables and
+// revokes keep finding something to act on.
+import { randomBytes } from "node:crypto";
+import { systemActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { createNamespace } from "@/lib/namespaces/create-namespace";
+import { createSecret } from "@/lib/secrets/create-secret";
+import { deleteSecret } from "@/lib/secrets/delete-secret";
+import { rotateSecret } from "@/lib/secrets/rotate-secret";
+import { addBinding } from "@/lib/services/bindings";
+import { createService } from "@/lib/services/manage-services";
+import { createServiceToken } from "@/lib/services/service-tokens";
+import { inviteMember } from "@/lib/team/invites";
+import { issuePasswordReset } from "@/lib/team/passwords";
+import { createRole } from "@/lib/team/roles";
+import { createUser } from "@/tests/support/factories";
+import type { Fixtures } from "./fuzz-fixtures";
+import type { PoolKind } from "./pool-ref";
+
+const hex = () => randomBytes(4).toString("hex");
+const recent = { take: 64, orderBy: { createdAt: "desc" } } as const;
+
+// Kinds whose protected members (the fixtures) a non-GET request must not
+// name: acting on them would end a caller or its token mid-run.
+const GUARDED_ON_WRITE: PoolKind[] = ["userId", "roleBindingId", "serviceTokenId", "accessTokenId"];
+
+export class Pools {
+  private values = new Map<PoolKind, string[]>();
+  private inviteTokens: string[] = [];
+  private resetTokens: string[] = [];
+
+  constructor(private readonly fixtures: Fixtures) {}
+
+  lookup(kind: PoolKind, index: number, method: string, path: string): string {
+    const all = this.values.get(kind) ?? [];
+    const guarded = method === "DELETE" || (method !== "GET" && (GUARDED_ON_WRITE.includes(kind) || (kind === "service" && method === "PATCH")));
+    const usable = guarded ? all.filter((value) => !this.fixtures.protectedIds.has(value)) : all;
+    // `/restore` is about deleted secrets; elsewhere deleted ones are a 404 path worth a share.
+    const list = kind === "secret" && path.endsWith("/restore") ? (this.values.get("deletedSecret") ?? []) : usable;
+    return list.length ? list[index % list.length]! : `missing-${kind}`;
+  }
+
+  async refresh(): Promise<void> {
+    const secrets = await db.secret.findMany({ ...recent, select: { name: true, deletedAt: true } });
+    const set = (kind: PoolKind, values: (string | null | undefined)[]) => this.values.set(kind, [...new Set(values.filter((v): v is string => !!v))]);
+    set("secret", [...this.fixtures.canarySecrets.slice(0, 3), ...secrets.filter((s) => !s.deletedAt).map((s) => s.name)]);
+    set("deletedSecret", secrets.filter((s) => s.deletedAt).map((s) => s.name));
+    set("namespace", ["default", ...(await db.namespace.findMany({ ...recent, select: { name: true } })).map((n) => n.name)]);
+    set("service", [this.fixtures.service.name, ...(await db.service.findMany({ ...recent, select: { name: true } })).map((s) => s.name)]);
+    const users = await db.user.findMany({ ...recent, select: { id: true, email: true } });
+    set("userId", users.map((u) => u.id));
+    set("email", [this.fixtures.owner.email, this.fixtures.viewer.email, ...users.map((u) => u.email)]);
+    set("inviteId", (await db.invite.findMany({ ...recent, select: { id: true } })).map((i) => i.id));
+    set("roleBindingId", (await db.roleBinding.findMany({ ...recent, select: { id: true } })).map((r) => r.id));
+    set("role", (await db.role.findMany({ select: { name: true }, orderBy: { name: "asc" } })).map((r) => r.name));
+    set("accessTokenId", (await db.accessToken.findMany({ ...recent, select: { id: true } })).map((t) => t.id));
+    set("serviceTokenId", (await db.serviceToken.findMany({ ...recent, select: { id: true } })).map((t) => t.id));
+    const bindings = await db.secretBinding.findMany({ ...recent, select: { target: true, secret: { select: { name: true } } } });
+    set("bindingTarget", bindings.flatMap((b) => [b.target, b.secret.name]));
+    set("inviteToken", this.inviteTokens.slice(-16));
+    set("resetToken", this.resetTokens.slice(-16));
+  }
+
+  /** Disposable rows back to their targets; runs between requests, outside any before/after snapshot. */
+  async topUp(): Promise<void> {
+    const system = systemActor();
+    const live = await db.secret.count({ where: { name: { startsWith: "pool-" }, deletedAt: null } });
+    for (let i = live; i < 8; i++) {
+      const name = `pool-${hex()}`;
+      await createSecret(system, "default", { name, labels: { pool: "yes" }, stringData: { value: `v1-${hex()}`, other: "o" } });
+      await rotateSecret(system, "default", name, { stringData: { value: `v2-${hex()}` } });
+    }
+    const deleted = await db.secret.count({ where: { name: { startsWith: "gone-" }, deletedAt: { not: null } } });
+    for (let i = deleted; i < 2; i++) {
+      const name = `gone-${hex()}`;
+      await createSecret(system, "default", { name, stringData: { value: "x" } });
+      await deleteSecret(system, "default", name);
+    }
+    const services = await db.service.count({ where: { name: { startsWith: "svc-" } } });
+    for (let i = services; i < 3; i++) {
+      const name = `svc-${hex()}`;
+      await createService(this.fixtures.owner.actor, "default", { name, labels: { pool: "yes" } });
+      const secret = `bound-${hex()}`;
+      await createSecret(system, "default", { name: secret, stringData: { value: "b" } });
+      await addBinding(this.fixtures.owner.actor, "default", name, { secret, target: `dir/${secret}` });
+      await createServiceToken(this.fixtures.owner.actor, "default", name, {});
+    }
+    const members = await db.user.findMany({ where: { email: { startsWith: "pool." } }, select: { id: true } });
+    for (let i = members.length; i < 4; i++) {
+      const { user } = await createUser(`pool.${hex()}@example.com`, [{ role: "viewer", namespace: "default" }]);
+      members.push(user);
+    }
+    if ((await db.role.count({ where: { builtIn: false } })) < 2) await createRole(system, { name: `pool-${hex()}`, permissions: ["secret:list"] });
+    if ((await db.invite.count({ where: { usedAt: null, revokedAt: null } })) < 3) {
+      this.inviteTokens.push((await inviteMember(system, { email: `invited.${hex()}@example.com`, role: "viewer", namespace: "default" })).token);
+    }
+    // One fresh reset token per top-up: fuzzed resets use them up.
+    if (members[0]) this.resetTokens.push((await issuePasswordReset(system, members[0].id)).token);
+    if ((await db.namespace.count({ where: { name: { startsWith: "nsp-" } } })) < 2) await createNamespace(system, { name: `nsp-${hex()}` });
+    await this.refresh();
+  }
+}

@@ -1,0 +1,56 @@
+// The API's route modules, found on disk (app/api/**/route.ts) rather than
+// listed by hand, so a new route is fuzzed, or fails the coverage check,
+// without anyone remembering to add it here.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+export const API_ROOT = join(process.cwd(), "app", "api");
+export const HTTP_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
+
+// Auth.js's own handler needs Next's request internals (cookies, CSRF) and
+// is no part of /api/v1; the console's session routes belong to the
+// authorization matrix.
+const NOT_FUZZED = [/\[\.\.\.nextauth\]/];
+
+export type RouteModule = {
+  /** As in the OpenAPI document: /api/v1/namespaces/{ns}/secrets */
+  path: string;
+  file: string;
+  methods: string[];
+  /** Path parameters of a catch-all segment ([...target]), which Next passes as arrays. */
+  catchAll: string[];
+};
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return routeFiles(path);
+    return entry === "route.ts" ? [path] : [];
+  });
+}
+
+export function routeModules(): RouteModule[] {
+  return routeFiles(API_ROOT)
+    .filter((file) => !NOT_FUZZED.some((pattern) => pattern.test(file)))
+    .map((file) => {
+      const dir = relative(API_ROOT, file).replace(/\/?route\.ts$/, "");
+      const source = readFileSync(file, "utf8");
+      return {
+        path: `/api/${dir.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}")}`.replace(/\/$/, ""),
+        file,
+        methods: HTTP_METHODS.filter((method) => new RegExp(`export (const|async function|function) ${method}\\b`).test(source)),
+        catchAll: [...dir.matchAll(/\[\.\.\.([^\]]+)\]/g)].map((match) => match[1]!),
+      };
+    });
+}
+
+type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+
+const loaded = new Map<string, Promise<Record<string, unknown>>>();
+
+export async function loadHandler(file: string, method: string): Promise<Handler> {
+  if (!loaded.has(file)) loaded.set(file, import(file));
+  const handler = (await loaded.get(file)!)[method];
+  if (typeof handler !== "function") throw new Error(`${file} exports no ${method} handler`);
+  return handler as Handler;
+}
