@@ -96,7 +96,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/namespaces/{ns}/services/{name}/bindings": {
         get: { ...secured, summary: "Bindings of a service", parameters: [ns, name], responses: { 200: list("bindings", "Binding"), ...errors(401, 403, 404) } },
-        post: { ...secured, summary: "Bind a secret (docker --secret-add)", parameters: [ns, name], requestBody: json("BindingCreate"), responses: { 201: json("Binding"), ...errors(400, 401, 403, 404, 409) } },
+        post: { ...secured, summary: "Bind a secret (docker --secret-add); needs binding:manage and secret:bind, since the service's tokens read the bound value", parameters: [ns, name], requestBody: json("BindingCreate"), responses: { 201: json("Binding"), ...errors(400, 401, 403, 404, 409) } },
       },
       "/api/v1/namespaces/{ns}/services/{name}/bindings/{target}": {
         delete: {
@@ -108,7 +108,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/namespaces/{ns}/services/{name}/tokens": {
         get: { ...secured, summary: "Tokens of a service (never their values)", parameters: [ns, name], responses: { 200: { description: "tokens" }, ...errors(401, 403, 404) } },
-        post: { ...secured, summary: "Create a service token (cfs_…, shown once)", parameters: [ns, name], responses: { 201: json("NewToken"), ...errors(400, 401, 403, 404) } },
+        post: { ...secured, summary: "Create a service token (cfs_…, shown once); needs servicetoken:manage and secret:bind, since the token reads every bound value", parameters: [ns, name], responses: { 201: json("NewToken"), ...errors(400, 401, 403, 404) } },
       },
       "/api/v1/namespaces/{ns}/services/{name}/tokens/{id}": {
         delete: {
@@ -123,7 +123,7 @@ export function openApiDocument(serverUrl: string) {
           security: [{ serviceToken: [] }],
           summary: "The calling service's bound secrets with values (base64) and file metadata; audited per secret",
           parameters: [{ name: "If-None-Match", in: "header", schema: { type: "string" } }],
-          responses: { 200: json("RuntimeSecrets"), 304: { description: "unchanged since that ETag" }, ...errors(401), 503: { description: "audit trail unavailable: nothing delivered", ...json("Error") } },
+          responses: { 200: json("RuntimeSecrets"), 304: { description: "unchanged since that ETag" }, ...errors(401), 403: { description: "the token's creator no longer holds secret:bind in the namespace", ...json("Error") }, 503: { description: "audit trail unavailable: nothing delivered", ...json("Error") } },
         },
       },
       "/api/v1/namespaces/{ns}": {
@@ -137,6 +137,21 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/users/{id}/password-reset": {
         post: { ...secured, summary: "Issue a one-time password-reset token (member:manage)", parameters: [id], responses: { 201: { description: "token, shown once" }, ...errors(401, 403, 404) } },
+      },
+      "/api/v1/users/{id}/tokens": {
+        get: { ...secured, summary: "A member's personal API tokens, metadata only (member:list)", parameters: [id], responses: { 200: list("tokens", "AccessToken"), ...errors(401, 403, 404) } },
+      },
+      "/api/v1/users/{id}/tokens/{tokenId}": {
+        delete: {
+          ...secured,
+          summary: "Revoke a member's API token (member:manage; only owners act on owners, and the caller must hold every permission the member holds)",
+          parameters: [id, { name: "tokenId", in: "path", required: true, schema: { type: "string" } }],
+          responses: { 204: { description: "revoked" }, ...errors(401, 403, 404) },
+        },
+      },
+      "/api/v1/me": { get: { ...secured, summary: "The caller's own account and grants, with their permissions", responses: { 200: json("Me"), ...errors(401) } } },
+      "/api/v1/password-reset/check": {
+        post: { summary: "Check a reset token before use; writes nothing", requestBody: json("PasswordResetCheck"), responses: { 200: json("PasswordResetLink"), ...errors(400, 404) } },
       },
       "/api/v1/password-reset": { post: { summary: "Set a new password with a reset token", requestBody: json("PasswordReset"), responses: { 204: { description: "changed" }, ...errors(400, 404) } } },
       "/api/v1/invites": {

@@ -107,6 +107,16 @@ export const components = {
     type: "object",
     properties: { id: str, email: str, name: str, status: { enum: ["active", "disabled"] }, createdAt: isoDate, lastLoginAt: { type: ["string", "null"] }, grants: { type: "array", items: grant } },
   },
+  Me: {
+    type: "object",
+    properties: { id: str, email: str, name: str, grants: { type: "array", items: { type: "object", properties: { id: str, role: str, namespace: { type: ["string", "null"] }, permissions: { type: "array", items: str } } } } },
+  },
+  AccessToken: {
+    type: "object",
+    properties: { id: str, name: str, prefix: str, scopes: { type: "array", items: str }, createdAt: isoDate, expiresAt: { type: ["string", "null"] }, lastUsedAt: { type: ["string", "null"] }, revokedAt: { type: ["string", "null"] } },
+  },
+  PasswordResetCheck: { type: "object", properties: { token: str }, required: ["token"] },
+  PasswordResetLink: { type: "object", properties: { email: str, expiresAt: isoDate } },
   MemberUpdate: { type: "object", properties: { disabled: { type: "boolean" } }, required: ["disabled"] },
   PasswordReset: { type: "object", properties: { token: str, password: str }, required: ["token", "password"] },
   Invite: {
