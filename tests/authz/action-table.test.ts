@@ -5,6 +5,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ACTIONS } from "./action-table";
+import { INSTANCE } from "./expected-instance";
+import { NAMESPACED } from "./expected-namespaced";
+import { statusesOf } from "./expected-rows";
 import { ROUTES } from "./route-table";
 
 function files(dir: string): string[] {
@@ -40,6 +43,15 @@ describe("the server action table", () => {
       if (typeof entry.route !== "string") continue;
       const route = routes.get(entry.route);
       expect(route, `${entry.route} (for ${entry.action}) is not in the route table`).toBeDefined();
+    }
+  });
+
+  it("expects the console to refuse the viewer exactly where the API matrix does", () => {
+    const rows = { ...NAMESPACED, ...INSTANCE };
+    for (const entry of ACTIONS.filter((a) => a.drive.refusal === "denied")) {
+      expect(typeof entry.route, `${entry.action} is driven as denied, so it needs the route it shares`).toBe("string");
+      const row = rows[entry.route as string];
+      expect(row && statusesOf(row, "viewer").default, `${entry.route} (for ${entry.action}): viewer in default`).toBe(403);
     }
   });
 });

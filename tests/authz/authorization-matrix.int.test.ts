@@ -1,74 +1,132 @@
-// Every built-in role, granted for all namespaces and granted for another
-// namespace only, against every API route in the table: the exact status,
-// and an audit event for every refusal.
+// Issue 11 (findings 1, 2 and 6): the authorization matrix as evidence, not a
+// mirror. Every API route × every built-in role × three scopes (granted
+// globally, in `default`, only in `other`) against the statuses written by
+// hand in expected-*.ts from the spec; the escalation paths as rows; the
+// runtime API for service tokens by their creator. Every 403 must leave
+// exactly one denied audit event by its caller.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { BUILT_IN_ROLES } from "@/lib/rbac/permissions";
-import { call, personalToken } from "@/tests/support/api";
-import { createUser, ensureNamespace } from "@/tests/support/factories";
-import { ROUTES, type RouteEntry } from "./route-table";
+import { call } from "@/tests/support/api";
+import { createServiceTokenRow } from "@/tests/support/factories";
+import { attempt, callerOf, redact, createCallers, deniedCount, tally, type Caller } from "./drive";
+import { ESCALATIONS } from "./escalation-table";
+import { boundService, member } from "./fixtures";
+import { INSTANCE } from "./expected-instance";
+import { NAMESPACED, RUNTIME_BY_CREATOR } from "./expected-namespaced";
+import { ROLES, SCOPES, statusesOf, type RoleName, type Row, type Scope } from "./expected-rows";
+import { RUNTIME_MATRIX } from "./runtime-rows";
+import { loadHandler, routeKey, routeOf, ROUTES, RUNTIME_FILE } from "./route-table";
 
-type Caller = { role: string; scope: "global" | "other-namespace"; userId: string; token: string; permissions: string[] };
-
-const callers: Caller[] = [];
-const tally = { calls: 0, denials: 0 };
+const EXPECTED = { ...NAMESPACED, ...INSTANCE };
+let callers: Caller[] = [];
 
 beforeAll(async () => {
-  await ensureNamespace("other");
-  for (const role of BUILT_IN_ROLES) {
-    for (const scope of ["global", "other-namespace"] as const) {
-      const { user } = await createUser(`${role.name}.${scope}@example.com`, [{ role: role.name, namespace: scope === "global" ? undefined : "other" }]);
-      callers.push({ role: role.name, scope, userId: user.id, token: await personalToken(user.id), permissions: role.permissions });
-    }
-  }
+  callers = await createCallers();
 }, 120_000);
 
 afterAll(() => {
-  // The closing note of issue 6 quotes these numbers.
-  console.info(`authorization matrix: ${ROUTES.length} routes × ${BUILT_IN_ROLES.length} roles × 2 scopes; ${tally.calls} calls, ${tally.denials} denials checked`);
+  // The closing note of issue 11 quotes these numbers.
+  const routes = ROUTES.filter((r) => r.auth === "personal").length + 1; // + the runtime API by token creator
+  console.info(
+    `authorization matrix: ${routes} routes × ${ROLES.length} roles × ${SCOPES.length} scopes = ${routes * ROLES.length * SCOPES.length} cells, ` +
+      `+ ${ESCALATIONS.length + RUNTIME_MATRIX.length} escalation rows; ${tally.calls} calls (${tally.allowed} allowed, ${tally.denials} denials, each checked for its audit event)`,
+  );
 });
 
-function allowed(entry: RouteEntry, caller: Caller): boolean {
-  if (entry.permission === "authenticated") return true;
-  // A grant in another namespace never reaches `default` or instance-wide actions.
-  return caller.scope === "global" && caller.permissions.includes(entry.permission);
-}
-
-const driven = ROUTES.filter((r) => !["public", "service"].includes(r.permission));
-
 describe("the authorization matrix", () => {
-  it.each(driven.map((entry) => [`${entry.method} ${entry.path}`, entry] as const))("%s", async (_name, entry) => {
-    const handler = (await entry.load())[entry.method as keyof object] as Parameters<typeof call>[0];
-    expect(handler, `${entry.method} is not exported`).toBeTypeOf("function");
+  it("has every role it names seeded as a built-in role", async () => {
+    const seeded = await db.role.findMany({ where: { builtIn: true }, select: { name: true } });
+    expect(seeded.map((r) => r.name).sort()).toEqual([...ROLES].sort());
+  });
+
+  const personal = ROUTES.filter((r) => r.auth === "personal");
+  it.each(personal.map((entry) => [routeKey(entry), entry] as const))("%s", async (key, entry) => {
+    const row: Row | undefined = EXPECTED[key];
+    expect(row, `${key} has no row in tests/authz/expected-*.ts`).toBeDefined();
+    await loadHandler(entry);
     for (const caller of callers) {
       const prepared = entry.prepare ? await entry.prepare() : {};
-      const deniedBefore = await db.auditEvent.count({ where: { actorId: caller.userId, outcome: "denied" } });
-      const response = await call(handler, { token: caller.token, method: entry.method, params: prepared.params, body: prepared.body, query: prepared.query });
-      const label = `${caller.role} (${caller.scope}) → ${entry.method} ${entry.path}: ${response.text.slice(0, 200)}`;
+      await attempt(caller, entry, prepared, statusesOf(row!, caller.role)[caller.scope]);
+    }
+  });
+
+  it("GET /api/v1/runtime/secrets with a token the caller created reads only while they hold secret:bind", async () => {
+    const runtime = await loadHandler({ file: RUNTIME_FILE, method: "GET" });
+    for (const caller of callers) {
+      const { id, value } = await boundService();
+      const token = await createServiceTokenRow(id, caller.userId);
+      const expected = statusesOf(RUNTIME_BY_CREATOR, caller.role)[caller.scope];
+      const before = await deniedCount(null);
+      const response = await call(runtime, { token });
       tally.calls += 1;
-      if (allowed(entry, caller)) {
-        expect(response.status, label).toBe(entry.ok);
-      } else {
+      const label = `runtime read with a token created by ${caller.label}: expected ${expected}, got ${response.status} ${redact(response.text).slice(0, 120)}`;
+      expect.soft(response.status, label).toBe(expected);
+      if (expected === 403) {
         tally.denials += 1;
-        expect(response.status, label).toBe(403);
-        const deniedAfter = await db.auditEvent.count({ where: { actorId: caller.userId, outcome: "denied" } });
-        expect(deniedAfter, `no denial audit event for ${label}`).toBe(deniedBefore + 1);
+        expect.soft((await deniedCount(null)) - before, `denied events for ${label}`).toBe(1);
+      } else {
+        tally.allowed += 1;
+        expect.soft(response.text, label).toContain(Buffer.from(value).toString("base64"));
       }
     }
   });
 
-  it("answers public routes without a token, and never with 401 or 403", async () => {
-    for (const entry of ROUTES.filter((r) => r.permission === "public")) {
-      const handler = (await entry.load())[entry.method as keyof object] as Parameters<typeof call>[0];
+  it.each(RUNTIME_MATRIX.map((row) => [row.name, row] as const))("runtime: %s", async (_name, row) => {
+    const runtime = await loadHandler({ file: RUNTIME_FILE, method: "GET" });
+    const { token, value } = await row.arrange(callers);
+    const before = await deniedCount(null);
+    const response = await call(runtime, { token });
+    tally.calls += 1;
+    expect.soft(response.status, `${row.name}: ${redact(response.text).slice(0, 160)}`).toBe(row.expect);
+    if (row.expect === 403) {
+      tally.denials += 1;
+      expect.soft((await deniedCount(null)) - before, `denied events for ${row.name}`).toBe(1);
+      expect.soft(response.text).not.toContain(Buffer.from(value).toString("base64"));
+    } else {
+      tally.allowed += 1;
+      expect.soft(response.text).toContain(Buffer.from(value).toString("base64"));
+    }
+  });
+});
+
+describe("the escalation paths", () => {
+  it.each(ESCALATIONS.map((row) => [`${row.as} ${row.does} → ${row.expect}`, row] as const))("%s", async (_name, row) => {
+    const [role, scope] = row.as.split(" ") as [RoleName, Scope];
+    const caller = callerOf(callers, role, scope);
+    const entry = routeOf(row.route);
+    await attempt(caller, entry, await row.prepare(caller.userId), row.expect, `${row.does} (${row.route})`);
+  });
+});
+
+describe("public routes and credentials", () => {
+  it("answers public routes without a token, and never with 401, 403 or 5xx", async () => {
+    for (const entry of ROUTES.filter((r) => r.auth === "public")) {
+      const handler = await loadHandler(entry);
       const response = await call(handler, { method: entry.method, body: entry.method === "GET" ? undefined : {} });
-      expect([401, 403], `${entry.method} ${entry.path}`).not.toContain(response.status);
-      expect(response.status, `${entry.method} ${entry.path}`).toBeLessThan(500);
+      expect.soft([401, 403], `${routeKey(entry)}: ${response.status}`).not.toContain(response.status);
+      expect.soft(response.status, `${routeKey(entry)}`).toBeLessThan(500);
     }
   });
 
+  it("checks a reset link without a token or using it up: 200 while usable, 404 otherwise", async () => {
+    const check = await loadHandler(routeOf("POST /api/v1/password-reset/check"));
+    const owner = callerOf(callers, "owner", "global");
+    const target = await member();
+    const issued = await call(await loadHandler(routeOf("POST /api/v1/users/{id}/password-reset")), { token: owner.token, method: "POST", params: { id: target } });
+    const token = /cfr_[\w-]+/.exec(issued.text)?.[0];
+    expect(token, `reset link issued: ${issued.status}`).toBeDefined();
+    const events = await db.auditEvent.count();
+    for (let i = 0; i < 2; i++) {
+      const usable = await call(check, { method: "POST", body: { token } });
+      expect(usable.status, usable.text).toBe(200);
+      expect(usable.body).toMatchObject({ email: expect.stringContaining("@example.com"), expiresAt: expect.any(String) });
+    }
+    expect(await db.auditEvent.count(), "the check writes nothing").toBe(events);
+    expect((await call(check, { method: "POST", body: { token: "cfr_not-a-real-link" } })).status).toBe(404);
+  });
+
   it("refuses personal tokens on the runtime API, which only service tokens may use", async () => {
-    const entry = ROUTES.find((r) => r.permission === "service")!;
-    const handler = (await entry.load())[entry.method as keyof object] as Parameters<typeof call>[0];
-    for (const caller of callers) expect((await call(handler, { token: caller.token })).status).toBe(401);
+    const runtime = await loadHandler({ file: RUNTIME_FILE, method: "GET" });
+    for (const caller of callers) expect.soft((await call(runtime, { token: caller.token })).status, caller.label).toBe(401);
   });
 });

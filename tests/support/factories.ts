@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { userActor, type RequestContext } from "../../lib/auth/actor";
 import { hashPassword } from "../../lib/auth/password";
 import { db } from "../../lib/db/client";
+import { newToken } from "../../lib/tokens/token-secret";
 
 export const testContext: RequestContext = { ip: "203.0.113.7", userAgent: "vitest", requestId: "req-test-0001" };
 
@@ -38,4 +39,15 @@ export async function ensureNamespace(name: string) {
 
 export async function auditActions(): Promise<{ action: string; outcome: string; actorLabel: string | null }[]> {
   return db.auditEvent.findMany({ orderBy: { seq: "asc" }, select: { action: true, outcome: true, actorLabel: true } });
+}
+
+/**
+ * A service token row as if `createdById` had minted it (null: the system),
+ * bypassing today's mint rules: how tokens made before a rule change look.
+ * Returns the plaintext.
+ */
+export async function createServiceTokenRow(serviceId: string, createdById: string | null): Promise<string> {
+  const { token, hash, prefix } = newToken("cfs");
+  await db.serviceToken.create({ data: { id: id("stk"), serviceId, name: "matrix", prefix, tokenHash: hash, createdById } });
+  return token;
 }
