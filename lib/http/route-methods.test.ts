@@ -1,20 +1,12 @@
 // Issue 11 finding 7: TRACE on every route answered 500; the HTTP layer
 // now refuses methods a path does not answer with 405 and `Allow`, from
 // this table, so the table must match the route files.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { APP_ROOT as APP, routeFiles } from "@/tests/support/route-files";
 import { allowedMethods, ROUTE_HANDLERS, routeHandlerFor } from "./route-methods";
 
-const APP = join(process.cwd(), "app");
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) return routeFiles(path);
-    return entry === "route.ts" ? [path] : [];
-  });
-}
 
 /** app/(console)/audit/export/route.ts → /audit/export */
 function patternOf(file: string): string {

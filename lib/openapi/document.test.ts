@@ -1,22 +1,8 @@
-import { readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { apiPathOf as pathOf, API_ROOT, routeFiles } from "@/tests/support/route-files";
 import { openApiDocument } from "./document";
 
-const API_ROOT = join(process.cwd(), "app", "api");
 
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) return routeFiles(path);
-    return entry === "route.ts" ? [path] : [];
-  });
-}
-
-/** app/api/v1/namespaces/[ns]/secrets/route.ts → /api/v1/namespaces/{ns}/secrets */
-function pathOf(file: string): string {
-  return `/api/${relative(API_ROOT, file).replace(/\/route\.ts$/, "").replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}")}`;
-}
 
 describe("the OpenAPI document", () => {
   const document = openApiDocument("http://coffer.test");

@@ -1,29 +1,18 @@
 // A new route file without an entry in the route table, or an entry without
 // a hand-written row for every built-in role and scope, fails here.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_ROLES } from "@/lib/rbac/permissions";
 import { ESCALATIONS } from "./escalation-table";
 import { INSTANCE } from "./expected-instance";
 import { NAMESPACED, RUNTIME_BY_CREATOR } from "./expected-namespaced";
 import { ROLES, type Row } from "./expected-rows";
+import { apiPathOf as pathOf, routeFiles } from "@/tests/support/route-files";
 import { routeKey, ROUTES } from "./route-table";
 
-const API_ROOT = join(process.cwd(), "app", "api");
 const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"];
 const EXPECTED: Record<string, Row> = { ...NAMESPACED, ...INSTANCE };
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) return routeFiles(path);
-    return entry === "route.ts" ? [path] : [];
-  });
-}
-
-const pathOf = (file: string) =>
-  `/api/${relative(API_ROOT, file).replace(/\/route\.ts$/, "").replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}")}`;
 
 function expectRow(key: string, row: Row | undefined) {
   expect(row, `${key} has no row in tests/authz/expected-*.ts`).toBeDefined();
@@ -33,7 +22,7 @@ function expectRow(key: string, row: Row | undefined) {
 
 describe("the authorization matrix table", () => {
   it("has an entry for every method of every route file under app/api", () => {
-    const files = routeFiles(API_ROOT).filter((f) => !f.includes("[...nextauth]"));
+    const files = routeFiles().filter((f) => !f.includes("[...nextauth]"));
     const table = new Set(ROUTES.map((r) => `${r.method} ${r.path.replace(/\?.*$/, "")}`));
     for (const file of files) {
       const source = readFileSync(file, "utf8");

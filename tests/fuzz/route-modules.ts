@@ -1,10 +1,11 @@
 // The API's route modules, found on disk (app/api/**/route.ts) rather than
 // listed by hand, so a new route is fuzzed, or fails the coverage check,
 // without anyone remembering to add it here.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import { apiPathOf, API_ROOT, routeFiles } from "../support/route-files";
 
-export const API_ROOT = join(process.cwd(), "app", "api");
+export { API_ROOT };
 export const HTTP_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
 
 // Auth.js's own handler needs Next's request internals (cookies, CSRF) and
@@ -21,13 +22,6 @@ export type RouteModule = {
   catchAll: string[];
 };
 
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) return routeFiles(path);
-    return entry === "route.ts" ? [path] : [];
-  });
-}
 
 export function routeModules(): RouteModule[] {
   return routeFiles(API_ROOT)
@@ -36,7 +30,7 @@ export function routeModules(): RouteModule[] {
       const dir = relative(API_ROOT, file).replace(/\/?route\.ts$/, "");
       const source = readFileSync(file, "utf8");
       return {
-        path: `/api/${dir.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}")}`.replace(/\/$/, ""),
+        path: apiPathOf(file),
         file,
         methods: HTTP_METHODS.filter((method) => new RegExp(`export (const|async function|function) ${method}\\b`).test(source)),
         catchAll: [...dir.matchAll(/\[\.\.\.([^\]]+)\]/g)].map((match) => match[1]!),
