@@ -5,21 +5,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Frontier, type CompletedNode } from "./frontier";
 import { consistencyProof, hashRangeFromNodes, inclusionProof, leafHash, memoryHashRange, rootOf } from "./merkle";
+import { LEAF_HASHES_HEX, LEAF_INPUTS_HEX } from "./rfc6962-test-data";
 
 const hex = (s: string) => Buffer.from(s, "hex");
-const LEAVES = ["", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"].map((s) => leafHash(hex(s)));
+const LEAVES = LEAF_INPUTS_HEX.map((s) => leafHash(hex(s)));
 // Node hashes by level and index, from the same test data.
 const N = [
-  [
-    "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
-    "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
-    "0298d122906dcfc10892cb53a73992fc5b9f493ea4c9badb27b791b4127a7fe7",
-    "07506a85fd9dd2f120eb694f86011e5bb4662e5c415a62917033d4a9624487e7",
-    "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
-    "4271a26be0d8a84f0bd54c8c302e7cb3a3b5d1fa6780a40bcce2873477dab658",
-    "b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f",
-    "46f6ffadd3d06a09ff3c5860d2755c8b9819db7df44251788c7d8e3180de8eb1",
-  ],
+  LEAF_HASHES_HEX,
   [
     "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
     "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
