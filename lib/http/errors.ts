@@ -17,6 +17,8 @@ export class DomainError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
+    /** Sent as Retry-After when set (throttling, outages). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = new.target.name;
@@ -60,21 +62,15 @@ export class TooLarge extends DomainError {
 }
 
 export class Throttled extends DomainError {
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super(429, "throttled", message);
+  declare readonly retryAfterSeconds: number;
+  constructor(message: string, retryAfterSeconds: number) {
+    super(429, "throttled", message, retryAfterSeconds);
   }
 }
 
 export class Unavailable extends DomainError {
-  constructor(
-    message: string,
-    /** Sent as Retry-After when set. */
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(503, "unavailable", message);
+  constructor(message: string, retryAfterSeconds?: number) {
+    super(503, "unavailable", message, retryAfterSeconds);
   }
 }
 

@@ -16,8 +16,8 @@ export function jsonError(status: number, code: string, message: string, headers
 export function errorResponse(error: unknown, requestId: string | null): Response {
   const known = translatePrismaError(error);
   if (known instanceof DomainError) {
-    const retryAfter = (known as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-    return jsonError(known.status, known.code, known.message, typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : undefined);
+    const retryAfter = known.retryAfterSeconds;
+    return jsonError(known.status, known.code, known.message, retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) });
   }
   requestLogger(requestId ?? undefined).error({ err: error }, "unhandled error in route");
   return jsonError(500, "internal", `internal error (request id ${requestId ?? "unknown"})`);

@@ -57,6 +57,12 @@ export async function permissionsByScope(tx: Tx, userId: string): Promise<Scoped
   return { global, namespaces };
 }
 
+/** A personal API token narrows what its user holds, never widens it (empty scopes: all of the user's). */
+export function narrowedByToken(actor: Actor, held: Set<Permission>): Set<Permission> {
+  const scopes = actor.type === "user" ? (actor.token?.scopes ?? []) : [];
+  return scopes.length ? new Set([...held].filter((p) => scopes.includes(p))) : held;
+}
+
 export async function authorize(tx: Tx, actor: Actor, permission: Permission, namespace?: string | null) {
   if (actor.type === "system") return;
   if (actor.type === "user") {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
-import { permissionsOf } from "./authorize";
+import { narrowedByToken, permissionsOf } from "./authorize";
 import { PERMISSIONS, type Permission } from "./permissions";
 
 /**
@@ -12,7 +12,5 @@ import { PERMISSIONS, type Permission } from "./permissions";
 export async function heldPermissions(actor: Actor, namespace?: string | null): Promise<Set<Permission>> {
   if (actor.type === "system") return new Set(PERMISSIONS);
   if (actor.type !== "user") return new Set();
-  const held = await db.$transaction((tx) => permissionsOf(tx, actor.id, namespace));
-  const scopes = actor.token?.scopes ?? [];
-  return scopes.length ? new Set([...held].filter((p) => scopes.includes(p))) : held;
+  return narrowedByToken(actor, await db.$transaction((tx) => permissionsOf(tx, actor.id, namespace)));
 }

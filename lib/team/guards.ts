@@ -4,7 +4,7 @@ import type { Actor } from "../auth/actor";
 import { RefusedOn } from "../audit/audited";
 import type { Tx } from "../db/client";
 import { Conflict, Forbidden } from "../http/errors";
-import { permissionsByScope, permissionsOf } from "../rbac/authorize";
+import { narrowedByToken as throughToken, permissionsByScope, permissionsOf } from "../rbac/authorize";
 import { OWNER_ROLE_ID, type Permission } from "../rbac/permissions";
 
 /** Active users holding the owner role for all namespaces. */
@@ -27,12 +27,6 @@ export async function assertNotLastOwner(tx: Tx, losing: string, what: string): 
   if (owners.length === 1 && owners[0] === losing) {
     throw new Conflict(`cannot ${what}: this is the last owner; make another member owner first`);
   }
-}
-
-/** A token narrows what its user holds, here as in authorize(). */
-function throughToken(actor: Actor, held: Set<Permission>): Set<Permission> {
-  const scopes = actor.type === "user" ? (actor.token?.scopes ?? []) : [];
-  return scopes.length ? new Set([...held].filter((p) => scopes.includes(p))) : held;
 }
 
 /** The actor must hold every permission it grants, in the scope it grants them. */
