@@ -10,6 +10,7 @@ import { createServer } from "node:http";
 import { join } from "node:path";
 import next from "next";
 import { publicOrigin } from "./lib/config/public-url";
+import { stopAuditSequencer } from "./lib/audit/log/sequencer-holder";
 import { closeConnection } from "./lib/db/connection-holder";
 import { answerClientError, refuseConnect, screenedHandler, sendRejection } from "./lib/http/screened-handler";
 import { HSTS, pinForwardedHeaders, servedOverHttps } from "./lib/http/transport-security";
@@ -108,8 +109,12 @@ async function main() {
   const shutdown = (signal: string) => {
     log.info({ signal }, "shutting down");
     server.close();
-    // PGlite must be closed to flush its files.
-    void closeConnection().finally(() => process.exit(0));
+    // The sequencer finishes its sealing and hands the lease on, then
+    // PGlite is closed to flush its files.
+    void stopAuditSequencer()
+      .catch(() => undefined)
+      .then(() => closeConnection())
+      .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on("SIGINT", () => shutdown("SIGINT"));

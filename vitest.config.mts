@@ -27,6 +27,7 @@ const integration = (database: "postgres" | "pglite") => ({
       COFFER_LOGIN_LOCKOUT_SECONDS: "60",
       // A fixed test key, so tests never generate one into the working tree.
       COFFER_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
+      COFFER_AUDIT_SIGNING_KEY: Buffer.alloc(32, 9).toString("base64"),
       // Files the code writes (audit archives) go to a scratch directory.
       COFFER_DATA_DIR: join(tmpdir(), `coffer-vitest-${process.pid}`, "data"),
     },

@@ -1,9 +1,11 @@
-// Appends one event to the hash chain inside the caller's transaction, so
-// the event and the action it records commit or roll back together.
+// Appends events inside the caller's transaction, so an event and the
+// action it records commit or roll back together (no event, no action).
+// An append takes no lock and reads nothing: the sequence gives the event
+// its number and the sequencer (lib/audit/log/sequencer.ts) seals it into
+// the Merkle tree after commit. Concurrent actions never wait on each other.
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { eventHash, GENESIS_HASH, type HashedEvent } from "./canonical";
 
 export type Outcome = "success" | "denied" | "error";
 
@@ -16,19 +18,9 @@ export type AuditInput = {
   details?: Record<string, Prisma.InputJsonValue | null>;
 };
 
-// One advisory lock serialises audit writers until their transaction ends:
-// two writers can never read the same tail and fork the chain.
-const AUDIT_CHAIN_LOCK = 0x436f66666572n; // "Coffer"
-
-export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const tail = await tx.auditEvent.findFirst({
-    orderBy: { seq: "desc" },
-    select: { seq: true, hash: true },
-  });
-  const event: HashedEvent = {
-    seq: (tail?.seq ?? 0n) + 1n,
-    time: new Date(),
+function eventRow(actor: Actor, input: AuditInput, time: Date): Prisma.AuditEventCreateManyInput {
+  return {
+    time,
     actorType: actor.type,
     actorId: actor.id,
     actorLabel: actor.label,
@@ -41,16 +33,19 @@ export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput) {
     ip: actor.context.ip,
     userAgent: actor.context.userAgent,
     requestId: actor.context.requestId,
-    details: input.details ?? {},
+    details: (input.details ?? {}) as Prisma.InputJsonValue,
   };
-  const prevHash = tail?.hash ?? GENESIS_HASH;
-  return tx.auditEvent.create({
-    data: {
-      ...event,
-      details: event.details as Prisma.InputJsonValue,
-      prevHash,
-      hash: eventHash(prevHash, event),
-    },
-    select: { seq: true, hash: true },
-  });
+}
+
+/** Several events of one request in one INSERT; their numbers in input order. */
+export async function recordAudits(tx: Tx, actor: Actor, inputs: readonly AuditInput[]): Promise<bigint[]> {
+  if (!inputs.length) return [];
+  const time = new Date();
+  const rows = await tx.auditEvent.createManyAndReturn({ data: inputs.map((input) => eventRow(actor, input, time)), select: { seq: true } });
+  return rows.map((row) => row.seq);
+}
+
+export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<{ seq: bigint }> {
+  const [seq] = await recordAudits(tx, actor, [input]);
+  return { seq: seq! };
 }

@@ -1,3 +1,7 @@
+// The hash chain of the events written before the transparency log (each
+// event's hash covered the previous one's). Those events are also the
+// first leaves of the Merkle tree; the chain is walked once, when the
+// sequencer first seals (log/legacy-chain.ts), and stays readable.
 // Walks the chain in sequence order and recomputes every hash. Reports the
 // first sequence id whose row, link or position is wrong. After retention
 // archived the oldest events, the chain starts at the first remaining event
@@ -18,9 +22,10 @@ export type ChainCursor = { expectedSeq: bigint; prevHash: string; count: number
 type Reader = Pick<Tx, "auditEvent" | "$queryRaw">;
 
 export const VERIFY_BATCH = 2_000;
+const CHAINED = Prisma.sql`"AuditEvent"."hash" IS NOT NULL`;
 
 export async function chainStart(reader: Reader): Promise<ChainCursor | { bad: ChainReport }> {
-  const first = await reader.auditEvent.findFirst({ orderBy: { seq: "asc" }, select: { seq: true } });
+  const first = await reader.auditEvent.findFirst({ where: { hash: { not: null } }, orderBy: { seq: "asc" }, select: { seq: true } });
   if (!first || first.seq === 1n) return { expectedSeq: 1n, prevHash: GENESIS_HASH, count: 0 };
   const throughSeq = (first.seq - 1n).toString();
   const anchor = await reader.auditEvent.findFirst({
@@ -49,7 +54,7 @@ export function checkRows(rows: RawAuditRow[], cursor: ChainCursor): ChainCursor
 
 /** Checks the next batch inside a transaction (the background job); null when the chain has ended. */
 export async function verifyNextBatch(reader: Reader, cursor: ChainCursor, batch = VERIFY_BATCH): Promise<ChainCursor | ChainReport | null> {
-  const rows = await rawAuditRows(reader, Prisma.sql`TRUE`, cursor.expectedSeq - 1n, batch);
+  const rows = await rawAuditRows(reader, CHAINED, cursor.expectedSeq - 1n, batch);
   return rows.length ? checkRows(rows, cursor) : null;
 }
 
@@ -62,11 +67,11 @@ export async function verifyAuditChain(onProgress?: (checked: number) => void): 
   const start = await chainStart(db);
   if ("bad" in start) return start.bad;
   let cursor: ChainCursor = start;
-  let pending = bulkAuditRows(Prisma.sql`TRUE`, cursor.expectedSeq - 1n, VERIFY_BATCH);
+  let pending = bulkAuditRows(CHAINED, cursor.expectedSeq - 1n, VERIFY_BATCH);
   for (;;) {
     const rows = await pending;
     if (!rows.length) return { ok: true, count: cursor.count, lastSeq: cursor.count ? (cursor.expectedSeq - 1n).toString() : null };
-    pending = bulkAuditRows(Prisma.sql`TRUE`, BigInt(rows.at(-1)!.seq), VERIFY_BATCH);
+    pending = bulkAuditRows(CHAINED, BigInt(rows.at(-1)!.seq), VERIFY_BATCH);
     const next = checkRows(rows, cursor);
     if ("ok" in next) {
       await pending.catch(() => undefined);

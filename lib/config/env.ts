@@ -33,6 +33,10 @@ const envSchema = z.object({
   COFFER_RECOVERY_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
   COFFER_TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   COFFER_PUBLIC_URL: z.string().refine((v) => publicOriginOf(v) !== null, PUBLIC_URL_RULE).optional(),
+  /** Base64 of 32 bytes: the seed of the audit log's Ed25519 checkpoint key (generated beside the data when unset). */
+  COFFER_AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  /** Where each signed checkpoint is also POSTed, so a copy lives outside this machine. */
+  COFFER_AUDIT_WITNESS_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, "COFFER_PUBLIC_URL"> & {
@@ -42,7 +46,7 @@ export type Config = Omit<z.infer<typeof envSchema>, "COFFER_PUBLIC_URL"> & {
 };
 
 /** Variables whose value may come from the file named by `<NAME>_FILE`. */
-export const FILE_TWINS = ["DATABASE_URL", "AUTH_SECRET", "COFFER_MASTER_KEY"] as const;
+export const FILE_TWINS = ["DATABASE_URL", "AUTH_SECRET", "COFFER_MASTER_KEY", "COFFER_AUDIT_SIGNING_KEY"] as const;
 
 export class ConfigError extends Error {
   constructor(

@@ -10,9 +10,13 @@ import { KeyringError } from "./errors";
 
 export const GENERATED_KEY_FILE = "master.key";
 
-/** The key in `<stateDir>/master.key`, created on first use; the caller wipes it after use. */
-export function loadGeneratedKey(stateDir: string): { key: Buffer; path: string } {
-  const path = join(stateDir, GENERATED_KEY_FILE);
+/**
+ * The key in `<stateDir>/master.key` (or another file name: the audit
+ * log's signing key lives beside it), created on first use; the caller
+ * wipes it after use.
+ */
+export function loadGeneratedKey(stateDir: string, fileName = GENERATED_KEY_FILE): { key: Buffer; path: string } {
+  const path = join(stateDir, fileName);
   const existing = readKeyFile(path);
   if (existing) return { key: existing, path };
   createKeyFile(stateDir, path);
@@ -28,7 +32,7 @@ function readKeyFile(path: string): Buffer | undefined {
     text = readFileSync(path, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new KeyringError(path, `cannot read the generated master key (${(error as NodeJS.ErrnoException).code})`);
+    throw new KeyringError(path, `cannot read the generated key (${(error as NodeJS.ErrnoException).code})`);
   }
   const key = decodeKey(text);
   // Replacing it would make everything encrypted with it unreadable.
@@ -50,7 +54,7 @@ function createKeyFile(stateDir: string, path: string): void {
     linkSync(temporary, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "EEXIST") throw new KeyringError(path, `cannot create the master key (${code ?? "unknown error"})`);
+    if (code !== "EEXIST") throw new KeyringError(path, `cannot create the key (${code ?? "unknown error"})`);
   } finally {
     key.fill(0);
     try {

@@ -23,8 +23,8 @@ type Connection = {
   close(): Promise<void>;
 };
 
-// Audit writers queue on one advisory lock (lib/audit), so a transaction may
-// wait for others to commit; give it room before Prisma gives up.
+// Room for a transaction queued behind row locks (a rotation and the reads
+// of the same secret) before Prisma gives up.
 const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
 
 // @prisma/adapter-pg runs a migration script by splitting it on every ";",

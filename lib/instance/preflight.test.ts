@@ -26,6 +26,11 @@ describe("preflight", () => {
     expect(error.message).not.toContain("\n");
   });
 
+  it("stops on an audit signing key that is not 32 bytes of base64, naming the variable", async () => {
+    const error = await startupError({ COFFER_AUDIT_SIGNING_KEY: "c2hvcnQ=", COFFER_DATA_DIR: join(mkdtempSync(join(tmpdir(), "coffer-")), "data") });
+    expect(error.message).toBe("COFFER_AUDIT_SIGNING_KEY: must be 32 bytes of base64 (for example: openssl rand -base64 32)");
+  });
+
   it("describes a database URL without its credentials", () => {
     expect(describeDatabaseUrl("postgresql://u:p@db.internal/coffer")).toBe("db.internal:5432/coffer");
   });

@@ -11,6 +11,7 @@ import { parseConfig, type Config } from "../config/env";
 import { closeConnection, connect, setConnection } from "../db/client";
 import { applyMigrations } from "../db/migrate";
 import { checkKeysAtStartup } from "../keys/check-keys-at-startup";
+import { loadSigningKey } from "../audit/log/signing-key";
 
 export class StartupError extends Error {}
 
@@ -82,6 +83,15 @@ function ensureAuthSecret(cfg: Config): { secret: string; generatedAt: string | 
   return { secret, generatedAt: file };
 }
 
+/** Loads (or on first start generates) the checkpoint key, so a bad one stops the start with one line. */
+function checkAuditSigningKey(cfg: Config): void {
+  try {
+    loadSigningKey(cfg);
+  } catch (error) {
+    throw new StartupError((error as Error).message);
+  }
+}
+
 export async function preflight(env: Record<string, string | undefined> = process.env): Promise<Preflight> {
   let cfg: Config;
   try {
@@ -90,6 +100,7 @@ export async function preflight(env: Record<string, string | undefined> = proces
     throw new StartupError((error as Error).message);
   }
   if (cfg.DATABASE_URL) await checkPostgres(cfg.DATABASE_URL);
+  checkAuditSigningKey(cfg);
   const { secret, generatedAt } = ensureAuthSecret(cfg);
 
   const connection = connect({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.dataDir });

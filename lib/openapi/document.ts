@@ -196,9 +196,37 @@ export function openApiDocument(serverUrl: string) {
         get: { ...secured, summary: "The latest background verification and its report", responses: { 200: { description: "job and report" }, ...errors(401, 403) } },
         post: {
           ...secured,
-          summary: "Verify the hash chain: `{\"wait\":true}` in this request, else as a background job (202)",
-          responses: { 200: json("ChainReport"), 202: { description: "job queued" }, ...errors(401, 403, 409) },
+          summary: "Verify the log against its Merkle tree and the newest checkpoint held outside the database: `{\"wait\":true}` in this request, else as a background job (202)",
+          responses: { 200: json("LogReport"), 202: { description: "job queued" }, ...errors(401, 403, 409) },
         },
+      },
+      "/api/v1/audit/checkpoints/latest": {
+        get: { ...secured, summary: "The newest signed checkpoint (tree size, root, time), null before the first sealing (audit:read)", responses: { 200: json("LatestCheckpoint"), ...errors(401, 403) } },
+      },
+      "/api/v1/audit/checkpoints/consistency": {
+        get: {
+          ...secured,
+          summary: "RFC 9162 consistency proof: the tree of `to` leaves extends the tree of `from` (audit:read)",
+          parameters: [
+            { name: "from", in: "query", required: true, schema: { type: "integer", minimum: 0 } },
+            { name: "to", in: "query", required: true, schema: { type: "integer", minimum: 1 } },
+          ],
+          responses: { 200: json("ConsistencyProof"), ...errors(400, 401, 403) },
+        },
+      },
+      "/api/v1/audit/events/{seq}/proof": {
+        get: {
+          ...secured,
+          summary: "RFC 9162 inclusion proof of one sealed event in the tree of `size` leaves (default: the newest checkpoint) (audit:read)",
+          parameters: [
+            { name: "seq", in: "path", required: true, schema: { type: "string", pattern: "^\\d{1,19}$" } },
+            { name: "size", in: "query", schema: { type: "integer", minimum: 1 } },
+          ],
+          responses: { 200: json("InclusionProof"), ...errors(400, 401, 403, 404) },
+        },
+      },
+      "/api/v1/audit/public-key": {
+        get: { ...secured, summary: "The Ed25519 public key that signs checkpoints (audit:read)", responses: { 200: json("AuditPublicKey"), ...errors(401, 403) } },
       },
       "/api/v1/encryption": {
         get: { ...secured, summary: "Keyring status: keys, rows per key, latest re-wrap job (key:manage)", responses: { 200: { description: "status" }, ...errors(401, 403) } },

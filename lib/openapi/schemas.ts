@@ -95,14 +95,59 @@ const auditEvent = {
     userAgent: { type: ["string", "null"] },
     requestId: { type: ["string", "null"] },
     details: { type: "object" },
-    prevHash: str,
-    hash: str,
+    prevHash: { type: ["string", "null"], description: "The hash chain of events written before the transparency log; null after" },
+    hash: { type: ["string", "null"] },
+    leafIndex: { type: ["integer", "null"], description: "Position in the Merkle tree; null until sealed (within about a second)" },
+    leafHash: { type: ["string", "null"], description: "Base64 of SHA-256(0x00 ‖ canonical event)" },
   },
 };
 
+const b64 = { type: "string", contentEncoding: "base64" };
+const nullable = (schema: object) => ({ oneOf: [schema, { type: "null" }] });
+const checkpoint = {
+  type: "object",
+  description: "A signed tree head: the C2SP signed note in `note`, its fields beside it",
+  properties: { size: { type: "integer" }, rootHash: b64, time: isoDate, keyId: str, lastSeq: str, note: str },
+  required: ["size", "rootHash", "time", "keyId", "lastSeq", "note"],
+};
+const treeHead = { type: "object", properties: { size: { type: "integer" }, rootHash: b64, time: isoDate, keyId: str } };
+
 export const components = {
   AuditPage: { type: "object", properties: { events: { type: "array", items: auditEvent }, nextCursor: { type: ["string", "null"] }, newestSeq: { type: ["string", "null"] } } },
-  ChainReport: { type: "object", properties: { ok: { type: "boolean" }, count: { type: "integer" }, lastSeq: { type: ["string", "null"] }, badSeq: str, reason: str } },
+  LogReport: {
+    type: "object",
+    properties: {
+      ok: { type: "boolean" },
+      checked: { type: "integer" },
+      archived: { type: "integer" },
+      unsealed: { type: "integer" },
+      head: nullable(treeHead),
+      outside: nullable({ ...treeHead, properties: { ...treeHead.properties, source: { enum: ["file", "given"] } } }),
+      problem: nullable({
+        type: "object",
+        properties: {
+          code: { enum: ["bad-signature", "deleted", "missing-event", "edited", "rewritten"] },
+          message: str,
+          firstBadSeq: str,
+          range: { type: "object", properties: { afterSeq: { type: ["string", "null"] }, throughSeq: str } },
+        },
+      }),
+    },
+  },
+  Checkpoint: checkpoint,
+  LatestCheckpoint: { type: "object", properties: { checkpoint: nullable(checkpoint) } },
+  InclusionProof: {
+    type: "object",
+    properties: { seq: str, leafIndex: { type: "integer" }, leafHash: b64, treeSize: { type: "integer" }, proof: { type: "array", items: b64 }, checkpoint: nullable(checkpoint) },
+  },
+  ConsistencyProof: {
+    type: "object",
+    properties: { from: { type: "integer" }, to: { type: "integer" }, proof: { type: "array", items: b64 }, fromCheckpoint: nullable(checkpoint), toCheckpoint: nullable(checkpoint) },
+  },
+  AuditPublicKey: {
+    type: "object",
+    properties: { origin: str, keyId: str, publicKeyPem: str, publicKey: { ...b64, description: "raw 32-byte Ed25519 key" }, verifierKey: { type: "string", description: "<name>+<key id>+<key>, for signed-note tools" } },
+  },
   Member: {
     type: "object",
     properties: { id: str, email: str, name: str, status: { enum: ["active", "disabled"] }, createdAt: isoDate, lastLoginAt: { type: ["string", "null"] }, grants: { type: "array", items: grant } },

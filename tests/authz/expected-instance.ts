@@ -38,6 +38,10 @@ export const INSTANCE: Rows = {
   // audit:read
   "GET /api/v1/audit": readers(200),
   "GET /api/v1/audit/stats": readers(200),
+  "GET /api/v1/audit/checkpoints/latest": readers(200),
+  "GET /api/v1/audit/checkpoints/consistency": readers(200),
+  "GET /api/v1/audit/events/{seq}/proof": readers(200),
+  "GET /api/v1/audit/public-key": readers(200),
   "GET /api/v1/audit/verify": readers(200),
   "POST /api/v1/audit/verify": readers(200),
   // audit:export

@@ -6,6 +6,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
+import { sealPending } from "@/lib/audit/log/sequencer";
+import { db } from "@/lib/db/client";
 import { cancelRewrap } from "@/lib/keys/cancel-rewrap";
 import { createNamespace } from "@/lib/namespaces/create-namespace";
 import { addBinding } from "@/lib/services/bindings";
@@ -34,6 +36,13 @@ export type RouteEntry = {
   /** After an allowed call: what else the success must have done. */
   after?: (result: ApiResult, prepared: Call) => Promise<void>;
 };
+
+/** Seals what is committed and names the newest sealed event and the tree's size, for the proof routes. */
+async function sealedEvent(): Promise<{ seq: string; size: number }> {
+  await sealPending("authz-matrix");
+  const leaf = await db.auditLeaf.findFirstOrThrow({ orderBy: { leafIndex: "desc" } });
+  return { seq: leaf.seq.toString(), size: Number(leaf.leafIndex) + 1 };
+}
 
 /** The route's module, or a failure that says the file is not there (yet). */
 export async function loadHandler(entry: Pick<RouteEntry, "file" | "method">): Promise<Handler> {
@@ -144,6 +153,24 @@ export const ROUTES: RouteEntry[] = [
   { method: "GET", path: "/api/v1/audit", auth: "personal", ok: 200, file: `${v1}/audit/route.ts`, prepare: async () => ({ query: "?limit=5&action=secret." }) },
   { method: "GET", path: "/api/v1/audit/export", auth: "personal", ok: 200, file: `${v1}/audit/export/route.ts`, prepare: async () => ({ query: "?format=jsonl&outcome=denied" }) },
   { method: "GET", path: "/api/v1/audit/stats", auth: "personal", ok: 200, file: `${v1}/audit/stats/route.ts` },
+  { method: "GET", path: "/api/v1/audit/checkpoints/latest", auth: "personal", ok: 200, file: `${v1}/audit/checkpoints/latest/route.ts` },
+  {
+    method: "GET",
+    path: "/api/v1/audit/checkpoints/consistency",
+    auth: "personal",
+    ok: 200,
+    file: `${v1}/audit/checkpoints/consistency/route.ts`,
+    prepare: async () => ({ query: `?from=1&to=${(await sealedEvent()).size}` }),
+  },
+  {
+    method: "GET",
+    path: "/api/v1/audit/events/{seq}/proof",
+    auth: "personal",
+    ok: 200,
+    file: `${v1}/audit/events/[seq]/proof/route.ts`,
+    prepare: async () => ({ params: { seq: (await sealedEvent()).seq } }),
+  },
+  { method: "GET", path: "/api/v1/audit/public-key", auth: "personal", ok: 200, file: `${v1}/audit/public-key/route.ts` },
   { method: "GET", path: "/api/v1/audit/verify", auth: "personal", ok: 200, file: `${v1}/audit/verify/route.ts` },
   { method: "POST", path: "/api/v1/audit/verify", auth: "personal", ok: 200, file: `${v1}/audit/verify/route.ts`, prepare: async () => ({ body: { wait: true } }) },
 

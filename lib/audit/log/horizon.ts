@@ -1,0 +1,53 @@
+// How far the sequencer may seal without skipping an event still in flight.
+//
+// Sequence numbers are handed out before commit, so a committed event can
+// carry a higher number than one whose transaction is still running;
+// sealing the first would seal out of order or skip the second. The rule:
+//   1. read the last number handed out, L;
+//   2. then take a snapshot and note the transactions it saw running;
+//   3. once all of those have ended, every event numbered ≤ L has either
+//      committed (and is visible) or rolled back (a gap).
+// Step 3 holds because coffer_audit_seq() gives a transaction its id before
+// it takes a number: any transaction holding a number ≤ L had an id before
+// step 2 began, so it is in that snapshot or already over. This is the
+// pg_snapshot_xmin idea narrowed to the transactions that were running.
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Tx } from "../../db/client";
+
+type Reader = Pick<Tx, "$queryRaw">;
+
+export type Horizon = { lastSeq: bigint; running: string[] };
+
+/** Steps 1 and 2: the last number handed out and the transactions that may hold one. */
+export async function takeHorizon(reader: Reader): Promise<Horizon> {
+  const [seqRow] = await reader.$queryRaw<{ last: bigint }[]>`
+    SELECT (CASE WHEN "is_called" THEN "last_value" ELSE "last_value" - 1 END)::bigint AS "last" FROM "AuditEvent_seq_seq"`;
+  const [snapshot] = await reader.$queryRaw<{ running: string[] }[]>`
+    SELECT ARRAY(SELECT x::text FROM pg_snapshot_xip(pg_current_snapshot()) AS x) AS "running"`;
+  return { lastSeq: seqRow!.last, running: snapshot!.running };
+}
+
+/** Of `xids`, those still running. */
+async function stillRunning(reader: Reader, xids: string[]): Promise<string[]> {
+  if (!xids.length) return [];
+  const rows = await reader.$queryRaw<{ xid: string }[]>`
+    SELECT x AS "xid" FROM unnest(${xids}::text[]) AS x WHERE pg_xact_status(x::xid8) = 'in progress'`;
+  return rows.map((row) => row.xid);
+}
+
+/**
+ * Step 3: waits (polling every few milliseconds) until the horizon's
+ * transactions have ended, and returns its last number; null if one still
+ * runs after `maxWaitMs` (a long transaction: the next tick tries again).
+ */
+export async function settledHorizon(reader: Reader, options: { maxWaitMs?: number; pollMs?: number } = {}): Promise<bigint | null> {
+  const { maxWaitMs = 1_000, pollMs = 3 } = options;
+  const horizon = await takeHorizon(reader);
+  const deadline = Date.now() + maxWaitMs;
+  let running = horizon.running;
+  while ((running = await stillRunning(reader, running)).length) {
+    if (Date.now() >= deadline) return null;
+    await sleep(pollMs);
+  }
+  return horizon.lastSeq;
+}
