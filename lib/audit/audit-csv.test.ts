@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, csvRow } from "./audit-csv";
+import { CSV_COLUMNS, csvField, csvRow } from "./audit-csv";
 
 describe("audit CSV", () => {
   it("quotes commas, quotes and line breaks, and nothing else", () => {
@@ -38,7 +38,19 @@ describe("audit CSV", () => {
       details: '{"keys": ["a", "b"]}',
       prevHash: "p",
       hash: "h",
+      leafIndex: "6",
+      leafHash: "bGVhZg==",
     });
-    expect(row).toBe('7,2026-01-01T00:00:00.000Z,user,u1,ada@example.com,secret.create,secret,s1,"db,pw",default,success,,"agent ""x""",,"{""keys"": [""a"", ""b""]}",p,h\r\n');
+    expect(row).toBe('7,2026-01-01T00:00:00.000Z,user,u1,ada@example.com,secret.create,secret,s1,"db,pw",default,success,,"agent ""x""",,"{""keys"": [""a"", ""b""]}",p,h,6,bGVhZg==\r\n');
+  });
+
+  it("leaves the cells of an unsealed event after the hash chain empty, not \"null\"", () => {
+    const row = csvRow({
+      seq: "8", time: "2026-01-01T00:00:00.000Z", actorType: "system", actorId: null, actorLabel: null, action: "audit.verify",
+      resourceType: null, resourceId: null, resourceName: null, namespace: null, outcome: "success", ip: null, userAgent: null,
+      requestId: null, details: "{}", prevHash: null, hash: null, leafIndex: null, leafHash: null,
+    });
+    expect(row).toBe("8,2026-01-01T00:00:00.000Z,system,,,audit.verify,,,,,success,,,,{},,,,\r\n");
+    expect(row.split(",")).toHaveLength(CSV_COLUMNS.length);
   });
 });

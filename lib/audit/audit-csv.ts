@@ -1,10 +1,10 @@
 // CSV for audit exports (RFC 4180): a field holding a comma, a quote or a
 // line break is quoted, with quotes doubled; formula-like cells are defused.
-import type { RawAuditRow } from "./audit-rows";
+import type { ExportAuditRow } from "./audit-rows";
 
 export const CSV_COLUMNS = [
   "seq", "time", "actor_type", "actor_id", "actor_label", "action", "resource_type", "resource_id", "resource_name",
-  "namespace", "outcome", "ip", "user_agent", "request_id", "details", "prev_hash", "hash",
+  "namespace", "outcome", "ip", "user_agent", "request_id", "details", "prev_hash", "hash", "leaf_index", "leaf_hash",
 ] as const;
 
 export function csvField(value: string | null): string {
@@ -16,12 +16,13 @@ export function csvField(value: string | null): string {
 }
 
 /** One row, straight from the text the database sent (details as PostgreSQL writes JSONB). */
-export function csvRow(row: RawAuditRow): string {
+export function csvRow(row: ExportAuditRow): string {
   return (
     `${row.seq},${row.time},${csvField(row.actorType)},${csvField(row.actorId)},${csvField(row.actorLabel)},` +
     `${csvField(row.action)},${csvField(row.resourceType)},${csvField(row.resourceId)},${csvField(row.resourceName)},` +
     `${csvField(row.namespace)},${csvField(row.outcome)},${csvField(row.ip)},${csvField(row.userAgent)},` +
-    `${csvField(row.requestId)},${csvField(row.details)},${row.prevHash},${row.hash}\r\n`
+    `${csvField(row.requestId)},${csvField(row.details)},${csvField(row.prevHash)},${csvField(row.hash)},` +
+    `${row.leafIndex ?? ""},${csvField(row.leafHash)}\r\n`
   );
 }
 

@@ -12,13 +12,20 @@ export type AuditEventDto = {
   userAgent: string | null;
   requestId: string | null;
   details: Prisma.JsonValue;
-  prevHash: string;
-  hash: string;
+  /** The old hash chain, for events written before the transparency log; null after. */
+  prevHash: string | null;
+  hash: string | null;
+  /** The event's leaf in the Merkle tree; null until the sequencer seals it (within about a second). */
+  leafIndex: number | null;
+  /** Base64 of the stored leaf hash, SHA-256(0x00 ‖ canonical event): what an offline verifier checks the event against. */
+  leafHash: string | null;
 };
 
-type Row = Prisma.AuditEventGetPayload<object>;
+/** An event row, with its AuditLeaf row when the caller read it (there is no relation to include). */
+type Row = Prisma.AuditEventGetPayload<object> & { leaf?: { leafIndex: bigint; hash: Uint8Array } | null };
 
 export function toAuditEventDto(row: Row): AuditEventDto {
+  const { leaf } = row;
   return {
     seq: row.seq.toString(),
     time: row.time.toISOString(),
@@ -33,5 +40,7 @@ export function toAuditEventDto(row: Row): AuditEventDto {
     details: row.details,
     prevHash: row.prevHash,
     hash: row.hash,
+    leafIndex: leaf ? Number(leaf.leafIndex) : null,
+    leafHash: leaf ? Buffer.from(leaf.hash).toString("base64") : null,
   };
 }

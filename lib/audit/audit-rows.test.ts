@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { AuditEventDto } from "./audit-event-dto";
-import { jsonlLine, type RawAuditRow } from "./audit-rows";
+import { jsonlLine, type ExportAuditRow } from "./audit-rows";
 
-const row: RawAuditRow = {
+const row: ExportAuditRow = {
   seq: "42",
   time: "2026-03-04T05:06:07.089Z",
   actorType: "service",
@@ -21,6 +21,8 @@ const row: RawAuditRow = {
   details: '{"b": [1, "x"], "key": "password", "nested": {"z": null, "a": true}}',
   prevHash: "a".repeat(64),
   hash: "b".repeat(64),
+  leafIndex: "41",
+  leafHash: Buffer.alloc(32, 5).toString("base64"),
 };
 
 describe("jsonlLine", () => {
@@ -42,13 +44,20 @@ describe("jsonlLine", () => {
       details: { b: [1, "x"], key: "password", nested: { z: null, a: true } },
       prevHash: "a".repeat(64),
       hash: "b".repeat(64),
+      leafIndex: 41,
+      leafHash: Buffer.alloc(32, 5).toString("base64"),
     };
     expect(JSON.parse(line)).toStrictEqual(expected);
   });
 
+  it("writes nulls for an event not sealed yet and written after the hash chain", () => {
+    const line = JSON.parse(jsonlLine({ ...row, prevHash: null, hash: null, leafIndex: null, leafHash: null }));
+    expect(line).toMatchObject({ prevHash: null, hash: null, leafIndex: null, leafHash: null });
+  });
+
   it("writes every field, nulls included, in the DTO's order", () => {
     expect(Object.keys(JSON.parse(jsonlLine(row)))).toEqual([
-      "seq", "time", "actor", "action", "resource", "namespace", "outcome", "ip", "userAgent", "requestId", "details", "prevHash", "hash",
+      "seq", "time", "actor", "action", "resource", "namespace", "outcome", "ip", "userAgent", "requestId", "details", "prevHash", "hash", "leafIndex", "leafHash",
     ]);
   });
 });

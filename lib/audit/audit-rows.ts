@@ -1,6 +1,6 @@
-// Audit rows read with plain SQL for the two bulk paths (export and chain
-// verification), which read every row: Prisma's model mapping of BigInt,
-// Date and JSON per row costs more than the work itself there.
+// Audit rows read with plain SQL for the bulk paths (export, sealing,
+// archiving), which read every row: Prisma's model mapping of BigInt, Date
+// and JSON per row costs more than the work itself there.
 import { connection, type Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { jsonString as str } from "./canonical";
@@ -21,31 +21,52 @@ export type RawAuditRow = {
   userAgent: string | null;
   requestId: string | null;
   details: string;
-  prevHash: string;
-  hash: string;
+  prevHash: string | null;
+  hash: string | null;
+};
+
+/** A row as exported: with its leaf in the Merkle tree (null until sealed), so an export can be verified offline. */
+export type ExportAuditRow = RawAuditRow & {
+  /** Decimal text of the leaf index. */
+  leafIndex: string | null;
+  /** Base64 of the stored leaf hash. */
+  leafHash: string | null;
 };
 
 type Reader = Pick<Tx, "$queryRaw">;
 
-function rowsQuery(where: Prisma.Sql, after: bigint, limit: number): Prisma.Sql {
+const EVENT_COLUMNS = Prisma.sql`
+  "AuditEvent"."seq"::text AS "seq", to_char("AuditEvent"."time" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "time",
+  "actorType", "actorId", "actorLabel", "action", "resourceType", "resourceId", "resourceName", "namespace",
+  "outcome", "ip", "userAgent", "requestId", "details"::text AS "details", "prevHash", "AuditEvent"."hash"`;
+
+// `where` names AuditEvent's columns unqualified; AuditLeaf shares only
+// "seq" and "hash" with it, which are qualified wherever they appear.
+function rowsQuery(where: Prisma.Sql, after: bigint, limit: number, withLeaf: boolean): Prisma.Sql {
+  const from = withLeaf
+    ? Prisma.sql`, "AuditLeaf"."leafIndex"::text AS "leafIndex", encode("AuditLeaf"."hash", 'base64') AS "leafHash"
+      FROM "AuditEvent" LEFT JOIN "AuditLeaf" ON "AuditLeaf"."seq" = "AuditEvent"."seq"`
+    : Prisma.sql` FROM "AuditEvent"`;
   return Prisma.sql`
-    SELECT "seq"::text AS "seq",
-      to_char("time" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "time",
-      "actorType", "actorId", "actorLabel", "action", "resourceType", "resourceId", "resourceName", "namespace",
-      "outcome", "ip", "userAgent", "requestId", "details"::text AS "details", "prevHash", "hash"
-    FROM "AuditEvent" WHERE "AuditEvent"."seq" > ${after} AND ${where}
+    SELECT ${EVENT_COLUMNS}${from}
+    WHERE "AuditEvent"."seq" > ${after} AND ${where}
     ORDER BY "AuditEvent"."seq" LIMIT ${limit}`; // not the text alias: numeric order
 }
 
-/** Rows with seq > after (ascending), matching `where`, at most `limit`, inside a transaction. */
+/** Rows with seq > after (ascending), matching `where`, at most `limit`, inside a transaction (the sealer). */
 export function rawAuditRows(reader: Reader, where: Prisma.Sql, after: bigint, limit: number): Promise<RawAuditRow[]> {
-  return reader.$queryRaw<RawAuditRow[]>(rowsQuery(where, after, limit));
+  return reader.$queryRaw<RawAuditRow[]>(rowsQuery(where, after, limit, false));
 }
 
-/** The same rows over the connection's bulk path (no transaction), for export and verification. */
-export function bulkAuditRows(where: Prisma.Sql, after: bigint, limit: number): Promise<RawAuditRow[]> {
-  const query = rowsQuery(where, after, limit);
-  return connection().bulkQuery<RawAuditRow>(query.text, query.values.map((v) => (typeof v === "bigint" ? v.toString() : v)));
+/** The same rows with their leaves, inside a transaction (an export's first batch, archiving). */
+export function exportAuditRows(reader: Reader, where: Prisma.Sql, after: bigint, limit: number): Promise<ExportAuditRow[]> {
+  return reader.$queryRaw<ExportAuditRow[]>(rowsQuery(where, after, limit, true));
+}
+
+/** Rows with their leaves over the connection's bulk path (no transaction), for export. */
+export function bulkAuditRows(where: Prisma.Sql, after: bigint, limit: number): Promise<ExportAuditRow[]> {
+  const query = rowsQuery(where, after, limit, true);
+  return connection().bulkQuery<ExportAuditRow>(query.text, query.values.map((v) => (typeof v === "bigint" ? v.toString() : v)));
 }
 
 /**
@@ -54,12 +75,13 @@ export function bulkAuditRows(where: Prisma.Sql, after: bigint, limit: number): 
  * row was most of its time and garbage. `details` is the database's JSONB
  * text as is. A unit test holds the line equal to the DTO.
  */
-export function jsonlLine(row: RawAuditRow): string {
+export function jsonlLine(row: ExportAuditRow): string {
   return (
     `{"seq":"${row.seq}","time":"${row.time}","actor":{"type":${str(row.actorType)},"id":${str(row.actorId)},"label":${str(row.actorLabel)}},` +
     `"action":${str(row.action)},"resource":{"type":${str(row.resourceType)},"id":${str(row.resourceId)},"name":${str(row.resourceName)}},` +
     `"namespace":${str(row.namespace)},"outcome":${str(row.outcome)},"ip":${str(row.ip)},"userAgent":${str(row.userAgent)},` +
-    `"requestId":${str(row.requestId)},"details":${row.details},"prevHash":"${row.prevHash}","hash":"${row.hash}"}\n`
+    `"requestId":${str(row.requestId)},"details":${row.details},"prevHash":${str(row.prevHash)},"hash":${str(row.hash)},` +
+    `"leafIndex":${row.leafIndex ?? "null"},"leafHash":${str(row.leafHash)}}\n`
   );
 }
 

@@ -7,7 +7,7 @@ import { authorize } from "../rbac/authorize";
 import { audited } from "./audited";
 import { csvHeader, csvIncomplete, csvRow } from "./audit-csv";
 import { auditSqlWhere, type AuditFilters } from "./audit-filters";
-import { bulkAuditRows, jsonlIncomplete, jsonlLine, rawAuditRows, type RawAuditRow } from "./audit-rows";
+import { bulkAuditRows, exportAuditRows, jsonlIncomplete, jsonlLine, type ExportAuditRow } from "./audit-rows";
 import { recordAudit } from "./record-audit";
 
 export type ExportFormat = "csv" | "jsonl";
@@ -20,10 +20,13 @@ export function parseExportFormat(value: string | null): ExportFormat {
 }
 
 /**
- * Oldest first. Rows are read in keyset batches (WHERE seq > last ORDER BY
- * seq LIMIT n), each only when the client has taken the previous one, so
- * memory stays flat however many rows match and a slow client slows the
- * reads instead of filling memory. The export itself is audited first.
+ * Oldest first, each event with its leaf in the Merkle tree (leafIndex,
+ * leafHash; null while unsealed), so that an unfiltered JSONL export and a
+ * checkpoint verify offline (`coffer audit verify --export`). Rows are
+ * read in keyset batches (WHERE seq > last ORDER BY seq LIMIT n), each
+ * only when the client has taken the previous one, so memory stays flat
+ * however many rows match and a slow client slows the reads instead of
+ * filling memory. The export itself is audited first.
  *
  * Nothing is sent before the first batch is in hand: a filter the database
  * refuses or a database that is down answers 400 or 503 (and no export
@@ -37,13 +40,13 @@ export async function exportAuditEvents(actor: Actor, filters: AuditFilters, for
   const where = auditSqlWhere(filters);
   let first = await audited(actor, "audit.export", async (tx) => {
     await authorize(tx, actor, "audit:export");
-    const rows = await rawAuditRows(tx, where, -1n, BATCH);
+    const rows = await exportAuditRows(tx, where, -1n, BATCH);
     const shown = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : String(v)]));
     await recordAudit(tx, actor, { action: "audit.export", details: { format, filters: shown } });
     return rows;
   });
   const encoder = new TextEncoder();
-  const lines = (rows: RawAuditRow[]) => encoder.encode(rows.map(format === "csv" ? csvRow : jsonlLine).join(""));
+  const lines = (rows: ExportAuditRow[]) => encoder.encode(rows.map(format === "csv" ? csvRow : jsonlLine).join(""));
   let last = first.length ? BigInt(first.at(-1)!.seq) : -1n;
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -52,7 +55,7 @@ export async function exportAuditEvents(actor: Actor, filters: AuditFilters, for
       first = [];
     },
     async pull(controller) {
-      let rows: RawAuditRow[];
+      let rows: ExportAuditRow[];
       try {
         rows = await bulkAuditRows(where, last, BATCH);
       } catch (error) {

@@ -1,7 +1,13 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { archiveBatch } from "@/lib/audit/archive-job";
+import { checkpointFile } from "@/lib/audit/log/outside-copies";
+import { sealPending } from "@/lib/audit/log/sequencer";
+import { verifyAuditLog } from "@/lib/audit/log/verify-log";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { auditSigningKey, signCheckpoint } from "@/lib/audit/transparency/checkpoint";
 import { anonymousActor, systemActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { runNextJob } from "@/lib/jobs/run-next-job";
@@ -11,6 +17,11 @@ import * as exportRoute from "./export/route";
 import * as listRoute from "./route";
 import * as statsRoute from "./stats/route";
 import * as verifyRoute from "./verify/route";
+
+// One checkpoint file for this file: the run's data directory is shared,
+// and other files seal other databases' trees into theirs.
+const dataDir = join(mkdtempSync(join(tmpdir(), "coffer-audit-api-")), "data");
+process.env.COFFER_DATA_DIR = dataDir;
 
 let auditor: string;
 
@@ -59,8 +70,10 @@ function parseCsv(text: string): string[][] {
 }
 
 beforeAll(async () => {
+  expect(checkpointFile().startsWith(join(dataDir, ".."))).toBe(true);
   auditor = await personalToken((await createUser("audra@example.com", [{ role: "auditor" }])).user.id);
   await seed();
+  await sealPending("test");
 });
 
 describe("the audit API", () => {
@@ -104,6 +117,12 @@ describe("the audit API", () => {
     const jsonl = await call(exportRoute.GET, { token: auditor, query: "?format=jsonl&action=secret.read" });
     const lines = jsonl.text.trim().split("\n").map((line) => JSON.parse(line));
     expect(lines).toHaveLength(6);
+    // Each sealed event carries its leaf, as stored, for offline verification.
+    for (const line of lines) {
+      const leaf = await db.auditLeaf.findUniqueOrThrow({ where: { seq: BigInt(line.seq) } });
+      expect(line).toMatchObject({ leafIndex: Number(leaf.leafIndex), leafHash: Buffer.from(leaf.hash).toString("base64"), prevHash: null, hash: null });
+    }
+    expect(rows[0]!.slice(-2)).toEqual(["leaf_index", "leaf_hash"]);
     expect(lines.map((l) => Number(l.seq))).toEqual([...lines.map((l) => Number(l.seq))].sort((a, b) => a - b));
     expect(await db.auditEvent.count({ where: { action: "audit.export" } })).toBe(2);
     expect((await call(exportRoute.GET, { token: auditor, query: "?format=xml" })).status).toBe(400);
@@ -118,25 +137,51 @@ describe("the audit API", () => {
     expect(stats.body.deniedByActor).toContainEqual({ actor: "mallory@example.com", denied: 4 });
   });
 
-  it("verifies the chain inline and as a background job with progress", async () => {
+  it("verifies the log inline and as a background job with progress", async () => {
+    await sealPending("test");
     const inline = await call(verifyRoute.POST, { token: auditor, body: { wait: true } });
-    expect(inline.body).toMatchObject({ ok: true });
+    expect(inline.status).toBe(200);
+    const leaves = await db.auditLeaf.count();
+    // This request's own event is recorded before the walk, and no sequencer runs here to seal it.
+    expect(inline.body).toMatchObject({ ok: true, checked: leaves, archived: 0, unsealed: 1, head: { size: leaves }, outside: { size: leaves, source: "file" }, problem: null });
     const started = await call(verifyRoute.POST, { token: auditor, body: {} });
     expect(started.status).toBe(202);
+    expect(started.body.job).toMatchObject({ state: "queued", total: leaves });
+    expect((await call(verifyRoute.POST, { token: auditor, body: {} })).status).toBe(409);
+    await sealPending("test");
     expect(await runNextJob("test-worker")).toBe("finished");
     const latest = await call(verifyRoute.GET, { token: auditor });
-    expect(latest.body.verification).toMatchObject({ state: "done", report: { ok: true } });
-    expect(latest.body.verification.progress).toBeGreaterThan(12);
+    const sealed = await db.auditLeaf.count();
+    expect(latest.body.verification).toMatchObject({ state: "done", progress: sealed, total: sealed, report: { ok: true, checked: sealed, problem: null } });
+    const verified = await db.auditEvent.findFirstOrThrow({ where: { action: "audit.verified" } });
+    expect(verified).toMatchObject({ outcome: "success", resourceId: started.body.job.id });
   });
 
-  it("archives old events to a file and still verifies from the new chain start", async () => {
-    const before = await db.auditEvent.count();
+  it("checks the log against a checkpoint the caller gives, and refuses a forged one", async () => {
+    await sealPending("test");
+    const records = readFileSync(checkpointFile(), "utf8");
+    expect((await call(verifyRoute.POST, { token: auditor, body: { wait: true, checkpoint: records } })).body).toMatchObject({ ok: true, outside: { source: "given" } });
+    // Signed with a key that is not the log's: refused, naming the signature.
+    const other = auditSigningKey(Buffer.alloc(32, 1), "coffer.test/audit");
+    const forged = signCheckpoint({ origin: other.name, size: 1, rootHash: Buffer.alloc(32), time: new Date() }, other.privateKey);
+    const refused = await call(verifyRoute.POST, { token: auditor, body: { wait: true, checkpoint: forged } });
+    expect(refused.status).toBe(200);
+    expect(refused.body).toMatchObject({ ok: false, outside: null, problem: { code: "bad-signature" } });
+    const bad = await call(verifyRoute.POST, { token: auditor, body: { wait: true, checkpoint: 42 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe("checkpoint must be a signed checkpoint note or the lines of a checkpoint file");
+  });
+
+  it("archives old sealed events to a file, and the log still verifies", async () => {
+    await sealPending("test");
+    const sealedEvents = await db.auditLeaf.count();
     // Everything is "old" ten days from now with a one-day retention.
     const archived = await db.$transaction((tx) => archiveBatch(tx, { now: new Date(Date.now() + 10 * 86_400_000), days: 1 }));
-    expect(archived).toBe(before - 1);
+    expect(archived).toBe(sealedEvents);
     const anchor = await db.auditEvent.findFirstOrThrow({ where: { action: "audit.archived" } });
-    expect(anchor.details).toMatchObject({ count: archived });
-    expect(await verifyAuditChain()).toMatchObject({ ok: true, count: 2 });
+    expect(anchor.details).toMatchObject({ count: archived, throughLeaf: sealedEvents - 1 });
+    await sealPending("test");
+    expect(await verifyAuditLog()).toMatchObject({ ok: true, archived, checked: 1, problem: null });
     // The archive path is the job's alone: a plain DELETE is still refused.
     await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
   });

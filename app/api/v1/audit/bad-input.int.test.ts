@@ -62,9 +62,8 @@ describe("bad input to the audit API", () => {
     // Issue 11 finding 7: an audit export answered 200 and then cut the connection.
     // More events than one read batch (2,000), so the stream reads again after the answer has started.
     await db.$executeRawUnsafe(`
-      INSERT INTO "AuditEvent" ("seq", "time", "actorType", "action", "outcome", "details", "prevHash", "hash")
-      SELECT s, now(), 'system', 'test.bulk', 'success', '{}'::jsonb, md5(s::text || 'prev') || md5(s::text), md5(s::text) || md5(s::text || 'hash')
-      FROM generate_series((SELECT coalesce(max("seq"), 0) + 1 FROM "AuditEvent"), (SELECT coalesce(max("seq"), 0) + 2100 FROM "AuditEvent")) AS s`);
+      INSERT INTO "AuditEvent" ("time", "actorType", "action", "outcome", "details")
+      SELECT now(), 'system', 'test.bulk', 'success', '{}'::jsonb FROM generate_series(1, 2100)`);
     const database = new URL(process.env.DATABASE_URL!).pathname.slice(1);
     const exportWithOutage = async (format: string) => {
       const response = await exportRoute.GET(
