@@ -11,6 +11,7 @@ import { join } from "node:path";
 import next from "next";
 import { publicOrigin } from "./lib/config/public-url";
 import { stopAuditSequencer } from "./lib/audit/log/sequencer-holder";
+import { stopAccessCountFlusher } from "./lib/secrets/access-counts-holder";
 import { closeConnection } from "./lib/db/connection-holder";
 import { answerClientError, refuseConnect, screenedHandler, sendRejection } from "./lib/http/screened-handler";
 import { HSTS, pinForwardedHeaders, servedOverHttps } from "./lib/http/transport-security";
@@ -109,9 +110,9 @@ async function main() {
   const shutdown = (signal: string) => {
     log.info({ signal }, "shutting down");
     server.close();
-    // The sequencer finishes its sealing and hands the lease on, then
-    // PGlite is closed to flush its files.
-    void stopAuditSequencer()
+    // Repeat reads' counts are written, the sequencer finishes its sealing
+    // and hands the lease on, then PGlite is closed to flush its files.
+    void Promise.all([stopAccessCountFlusher(), stopAuditSequencer()])
       .catch(() => undefined)
       .then(() => closeConnection())
       .finally(() => process.exit(0));

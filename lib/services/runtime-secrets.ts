@@ -1,21 +1,33 @@
 // GET /api/v1/runtime/secrets: the service's bound secrets with their
 // values and file metadata. Each delivered secret writes its `secret.read`
-// audit event and its SecretAccess row in the same transaction as the
-// read; if that write fails, nothing is returned (503): no unaudited read.
+// audit event in the same transaction as the read; if that write fails,
+// nothing is returned (503): no unaudited read.
 //
-// Lock order (issue 11 finding 4): first every value is decrypted and the
-// answer built (reads only), then all SecretAccess rows in one statement
-// (row locks), then the audit events (the chain's lock) last. A rotation
-// takes the secret row and then the audit lock, in the same order, so the
-// two queue instead of deadlocking.
+// Order, so concurrent reads never wait on each other (issue 12): every
+// value is decrypted and the answer built first (reads only); then one
+// statement inserts the SecretAccess rows of first reads (existing rows
+// are left alone: no row lock; repeat reads are counted after COMMIT in
+// batches, lib/secrets/access-counts.ts); then one statement appends all
+// the read events. The events go last: an event's sequence number holds
+// back the audit sequencer's horizon until COMMIT, so nothing that can
+// wait (a first read's insert waits for a rotation of that secret) comes
+// after it. A read holds no lock but the foreign-key share locks of its
+// first reads' inserts (Secret rows, in id order); a rotation holds one
+// Secret row FOR UPDATE and then waits for nothing a read holds, so the
+// two may queue but cannot deadlock (runtime-lock-order.int.test.ts and
+// runtime-secrets.int.test.ts race them).
 import { createHash } from "node:crypto";
 import type { ServiceActor } from "../auth/actor";
-import { recordAudit } from "../audit/record-audit";
+import { recordAudit, recordAudits } from "../audit/record-audit";
 import { db, type Tx } from "../db/client";
 import { translatePrismaError } from "../db/prisma-errors";
-import { DomainError, Forbidden, Unavailable } from "../http/errors";
-import { readVersion } from "../secrets/read-version";
-import { recordSecretAccesses } from "../secrets/record-access";
+import { decryptVersion, DecryptionError, UnknownKeyError, type StoredVersion } from "../crypto";
+import { DomainError, Forbidden, NotFound, Unavailable } from "../http/errors";
+import { processKeyring } from "../keys/process-keyring";
+import { UndecryptableSecret } from "../secrets/read-version";
+import { entriesFromPayload, type SecretEntries } from "../secrets/secret-data";
+import { countRepeatReads } from "../secrets/access-counts";
+import { recordFirstReads, type Reader } from "../secrets/record-access";
 import { formatMode } from "./service-rules";
 import { tokenCreatorRefusal } from "./token-creator-grant";
 
@@ -34,25 +46,68 @@ export type DeliveredSecret = {
 };
 export type RuntimeDelivery = { etag: string; service: { name: string; namespace: string }; secrets: DeliveredSecret[] } | { etag: string; notModified: true };
 
-type Binding = Awaited<ReturnType<typeof loadBindings>>[number];
+type Binding = {
+  id: string;
+  target: string;
+  uid: number;
+  gid: number;
+  mode: number;
+  envName: string | null;
+  key: string | null;
+  pinnedVersion: number | null;
+  secret: { id: string; name: string; currentVersion: number };
+};
 
-function loadBindings(tx: Tx, serviceId: string) {
-  return tx.secretBinding.findMany({
-    where: { serviceId, secret: { deletedAt: null } },
-    orderBy: { target: "asc" },
-    include: { secret: { select: { id: true, name: true, currentVersion: true } } },
+/** One query (Prisma's include would make two): this runs on every poll, 304s included. */
+async function loadBindings(tx: Tx, serviceId: string): Promise<Binding[]> {
+  const rows = await tx.$queryRaw<(Omit<Binding, "secret"> & { secretId: string; secretName: string; currentVersion: number })[]>`
+    SELECT b."id", b."target", b."uid", b."gid", b."mode", b."envName", b."key", b."pinnedVersion",
+           s."id" AS "secretId", s."name" AS "secretName", s."currentVersion"
+    FROM "SecretBinding" b JOIN "Secret" s ON s."id" = b."secretId"
+    WHERE b."serviceId" = ${serviceId} AND s."deletedAt" IS NULL
+    ORDER BY b."target"`;
+  return rows.map(({ secretId, secretName, currentVersion, ...binding }) => ({ ...binding, secret: { id: secretId, name: secretName, currentVersion } }));
+}
+
+const versionOf = (binding: Binding) => binding.pinnedVersion ?? binding.secret.currentVersion;
+
+/** Every stored version the bindings deliver, in one query, by secret id and version. */
+async function loadVersions(tx: Tx, bindings: Binding[]) {
+  if (!bindings.length) return new Map<string, StoredVersion>();
+  const rows = await tx.secretVersion.findMany({
+    where: { OR: bindings.map((b) => ({ secretId: b.secret.id, version: versionOf(b) })) },
+    select: { secretId: true, version: true, ciphertext: true, nonce: true, wrappedDek: true, kekName: true },
   });
+  return new Map(rows.map((row) => [`${row.secretId}@${row.version}`, row]));
 }
 
 /** Changes whenever anything the agent would write changes, without reading a value. */
 function etagOf(bindings: Binding[]): string {
-  const shape = bindings.map((b) => [b.id, b.target, b.uid, b.gid, b.mode, b.envName, b.key, b.secret.id, b.pinnedVersion ?? b.secret.currentVersion]);
+  const shape = bindings.map((b) => [b.id, b.target, b.uid, b.gid, b.mode, b.envName, b.key, b.secret.id, versionOf(b)]);
   return `"${createHash("sha256").update(JSON.stringify(shape)).digest("base64url").slice(0, 27)}"`;
 }
 
-async function deliver(tx: Tx, binding: Binding): Promise<DeliveredSecret> {
-  const version = binding.pinnedVersion ?? binding.secret.currentVersion;
-  const entries = await readVersion(tx, binding.secret, version);
+/** readVersion()'s decryption, for a row loaded with the others (lib/secrets/read-version.ts). */
+async function openVersion(secret: { id: string; name: string }, version: number, row: StoredVersion): Promise<SecretEntries> {
+  try {
+    const payload = await decryptVersion(processKeyring().keyring, { ...row, secretId: secret.id, version });
+    try {
+      return entriesFromPayload(payload);
+    } finally {
+      payload.fill(0);
+    }
+  } catch (error) {
+    if (error instanceof UnknownKeyError) throw new UndecryptableSecret(secret.name, version, `key '${row.kekName}' is not in the keyring`);
+    if (error instanceof DecryptionError) throw new UndecryptableSecret(secret.name, version, "the stored data failed its integrity check");
+    throw error;
+  }
+}
+
+async function deliver(binding: Binding, stored: Awaited<ReturnType<typeof loadVersions>>): Promise<DeliveredSecret> {
+  const version = versionOf(binding);
+  const row = stored.get(`${binding.secret.id}@${version}`);
+  if (!row) throw new NotFound(`secret '${binding.secret.name}' has no version ${version} (only the newest versions are kept)`);
+  const entries = await openVersion(binding.secret, version, row);
   const selected = binding.key ? [[binding.key, entries.get(binding.key)] as const] : [...entries.entries()];
   const single = binding.key !== null || entries.size === 1;
   const files = selected
@@ -71,22 +126,27 @@ async function deliver(tx: Tx, binding: Binding): Promise<DeliveredSecret> {
   };
 }
 
-/** Row locks first, the audit chain's lock last (see the top of this file). */
-async function recordReads(tx: Tx, actor: ServiceActor, bindings: Binding[], delivered: DeliveredSecret[]) {
-  await recordSecretAccesses(tx, bindings.map((b) => b.secret.id), { type: "service", id: actor.id, label: actor.label });
-  for (const [i, binding] of bindings.entries()) {
-    await recordAudit(tx, actor, {
+/** Returns the repeat reads, to count once the transaction has committed. */
+async function recordReads(tx: Tx, actor: ServiceActor, reader: Reader, at: Date, bindings: Binding[], delivered: DeliveredSecret[]) {
+  const repeats = await recordFirstReads(tx, bindings.map((b) => b.secret.id), reader, at);
+  await recordAudits(
+    tx,
+    actor,
+    bindings.map((binding, i) => ({
       action: "secret.read",
       resource: { type: "secret", id: binding.secret.id, name: binding.secret.name },
       namespace: actor.namespace,
       details: { version: delivered[i]!.version, target: binding.target, tokenId: actor.tokenId },
-    });
-  }
+    })),
+  );
+  return repeats;
 }
 
-type Outcome = RuntimeDelivery | { refused: string };
+type Outcome = { delivery: RuntimeDelivery; repeats?: Map<string, number> } | { refused: string };
 
 export async function fetchRuntimeSecrets(actor: ServiceActor, ifNoneMatch: string | null): Promise<RuntimeDelivery> {
+  const reader: Reader = { type: "service", id: actor.id, label: actor.label };
+  const at = new Date();
   let outcome: Outcome;
   try {
     outcome = await db.$transaction(async (tx): Promise<Outcome> => {
@@ -103,21 +163,23 @@ export async function fetchRuntimeSecrets(actor: ServiceActor, ifNoneMatch: stri
       }
       const bindings = await loadBindings(tx, actor.id);
       const etag = etagOf(bindings);
-      if (ifNoneMatch && ifNoneMatch.split(",").map((t) => t.trim()).includes(etag)) return { etag, notModified: true as const };
+      if (ifNoneMatch && ifNoneMatch.split(",").map((t) => t.trim()).includes(etag)) return { delivery: { etag, notModified: true as const } };
+      const stored = await loadVersions(tx, bindings);
       const secrets: DeliveredSecret[] = [];
-      for (const binding of bindings) secrets.push(await deliver(tx, binding));
-      await recordReads(tx, actor, bindings, secrets);
+      for (const binding of bindings) secrets.push(await deliver(binding, stored));
+      const repeats = await recordReads(tx, actor, reader, at, bindings, secrets);
       const [namespace, name] = actor.label.split("/") as [string, string];
-      return { etag, service: { name, namespace }, secrets };
+      return { delivery: { etag, service: { name, namespace }, secrets }, repeats };
     });
   } catch (error) {
     // An outage answers 503 with Retry-After and is logged once (lib/db/prisma-errors.ts).
     const translated = translatePrismaError(error);
     if (translated instanceof DomainError) throw translated;
-    // The audit or access record could not be written: refuse the read.
+    // The audit event or access row could not be written: refuse the read.
     throw new Unavailable("the audit trail is unavailable, so no secret was delivered; try again later");
   }
   // Thrown after the commit, so the denial stays in the trail.
   if ("refused" in outcome) throw new Forbidden(outcome.refused);
-  return outcome;
+  if (outcome.repeats?.size) countRepeatReads(outcome.repeats, reader, at);
+  return outcome.delivery;
 }

@@ -2,8 +2,9 @@
 // secret deadlocked (40P01, answered 500 and 503). The rotation holds the
 // secret row and waits for the audit chain's lock; the read held that lock
 // and then waited for the row (the foreign-key check of its SecretAccess
-// insert). Every audited transaction now takes its row locks first and the
-// audit lock last, so the two only queue behind each other.
+// insert). The audit lock is gone (issue 12: appends take no lock) and a
+// read takes no lock but its first reads' foreign-key share locks, so the
+// two only queue behind each other.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, databaseKind } from "@/lib/db/client";
 import { call, personalToken } from "@/tests/support/api";

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { flushSecretAccessCounts } from "@/lib/secrets/access-counts";
 import { call, personalToken } from "@/tests/support/api";
 import { createUser } from "@/tests/support/factories";
 import { CANARY } from "@/tests/support/leak-canary";
@@ -138,6 +139,8 @@ describe("services, bindings and the runtime API", () => {
     const dbPw = rotated.body.secrets.find((s: { secret: string }) => s.secret === "db_pw");
     expect(dbPw.version).toBe(2);
     expect(Buffer.from(dbPw.files[0].data, "base64").toString()).toBe("v2");
+    // Repeat reads reach their SecretAccess row at the next flush (lib/secrets/access-counts.ts).
+    await flushSecretAccessCounts();
     expect((await db.secretAccess.findFirstOrThrow({ where: { secret: { name: "db_pw" } } })).count).toBe(2);
   });
 
