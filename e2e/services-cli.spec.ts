@@ -158,5 +158,6 @@ test("the audit trail holds the agent's reads, exports them and verifies", async
   expect(csv.stdout.split("\r\n")[0]).toMatch(/^seq,time,actor_type,/);
   const verified = await coffer(["audit", "verify"]);
   expect(verified).toMatchObject({ code: 0, stderr: "" });
-  expect(verified.stdout).toMatch(/^Audit chain intact: \d+ events verified/);
+  expect(verified.stdout).toMatch(/^Signed tree head: +\d+ events, root /m);
+  expect(verified.stdout).toMatch(/^Audit log intact: every sealed event matches the signed tree\.$/m);
 });

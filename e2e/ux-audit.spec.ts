@@ -1,8 +1,10 @@
 // The audit review as an owner uses it (issue 7, parts 2-6): a service's
 // agent reads a secret twice; on /audit the owner filters to exactly those
-// reads, opens one and sees its hashes, verifies the chain, downloads the
-// filtered CSV, watches a new read arrive live, pages through the log, and
-// reads the charts. A member without audit:read gets a 403 panel.
+// reads, opens one and follows it to its page (its leaf in the signed tree),
+// verifies the log, downloads the filtered CSV, watches a new read arrive
+// live, pages through the log, and reads the charts. A member without
+// audit:read gets a 403 panel. The transparency log's own story (tree head,
+// public key, a superuser's edit) is ux-audit-log.spec.ts.
 // Named ux-audit so it runs after first-run.spec.ts, which creates the owner.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -20,10 +22,11 @@ const READS = `/audit?action=secret.read&resource=secret%3A${SECRET}`;
 
 const CSV_HEADER = [
   "seq", "time", "actor_type", "actor_id", "actor_label", "action", "resource_type", "resource_id", "resource_name",
-  "namespace", "outcome", "ip", "user_agent", "request_id", "details", "prev_hash", "hash",
+  "namespace", "outcome", "ip", "user_agent", "request_id", "details", "prev_hash", "hash", "leaf_index", "leaf_hash",
 ];
 
-type ApiEvent = { seq: string; action: string; hash: string; prevHash: string; resource: { name: string | null } };
+// hash/prevHash: the old chain, null on every event written since the transparency log (issue 12).
+type ApiEvent = { seq: string; action: string; hash: string | null; prevHash: string | null; resource: { name: string | null } };
 
 let page: Page;
 let apiToken = "";
@@ -144,7 +147,7 @@ test("an agent reads a secret twice; a narrowly scoped token is denied the audit
   expect(await apiReads()).toHaveLength(2);
 });
 
-test("filtering to the secret's reads shows exactly those rows, each with its hashes", async () => {
+test("filtering to the secret's reads shows exactly those rows, each with its leaf on its page", async () => {
   await page.goto("/audit");
   await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
   await page.getByLabel("Action").selectOption("secret.read");
@@ -170,12 +173,13 @@ test("filtering to the secret's reads shows exactly those rows, each with its ha
   const detail = page.getByRole("dialog", { name: `Event #${newest.seq}` });
   await expect(detail).toBeVisible();
   await expect(detail.getByTestId("event-seq")).toHaveText(newest.seq);
-  await expect(detail.getByTestId("event-hash")).toHaveText(newest.hash);
-  await expect(detail.getByTestId("event-prev-hash")).toHaveText(newest.prevHash);
-  expect(newest.hash).toMatch(/^[0-9a-f]{64}$/);
-  expect(newest.prevHash).toMatch(/^[0-9a-f]{64}$/);
+  // New events carry no chain hashes, so the dialog shows no chain section.
+  expect(newest.hash).toBeNull();
+  await expect(detail.getByRole("region", { name: "Hash chain" })).toHaveCount(0);
   await expect(detail.getByTestId("event-details")).toContainText('"version": 1');
-  await expect(detail.getByRole("button", { name: "Copy hash" })).toBeVisible();
+  await expect(detail.getByRole("button", { name: "Copy sequence id" })).toBeVisible();
+  const toPage = detail.getByRole("region", { name: "Transparency log" }).getByRole("link", { name: "Open the event's page" });
+  await expect(toPage).toHaveAttribute("href", `/audit/events/${newest.seq}`);
   await page.screenshot({ path: test.info().outputPath("audit-detail.png") });
   await page.keyboard.press("Escape");
   await expect(detail).toBeHidden();
@@ -184,13 +188,29 @@ test("filtering to the secret's reads shows exactly those rows, each with its ha
   await page.getByTestId(`audit-row-${expected[1]!.seq}`).getByTestId("outcome").click();
   await expect(page.getByRole("dialog", { name: `Event #${expected[1]!.seq}` })).toBeVisible();
   await page.keyboard.press("Escape");
+
+  // The event's page: its leaf in the tree (sealed within a second) and its inclusion proof.
+  await page.goto(`/audit/events/${newest.seq}`);
+  await expect(page.getByRole("heading", { name: `Event #${newest.seq}`, level: 1 })).toBeVisible();
+  const leaf = page.getByRole("region", { name: "Transparency log" });
+  await expect(leaf.getByTestId("event-leaf-index")).toHaveText(/^\d+$/);
+  await expect(leaf.getByTestId("event-leaf-hash")).toHaveText(/^[A-Za-z0-9+/]{43}=$/);
+  const proof = await (await api("GET", `/api/v1/audit/events/${newest.seq}/proof`)).json();
+  await expect(leaf.getByTestId("event-leaf-hash")).toHaveText(proof.leafHash);
+  await page.getByRole("button", { name: "Check in this browser" }).click();
+  await expect(page.getByTestId("proof-check")).toHaveText("The proof leads to the signed root: this event is in the tree.");
+  expect((await page.goto("/audit/events/999999999"))?.status()).toBe(404);
 });
 
-test("Verify chain walks the whole chain and says it is intact", async () => {
+test("Verify log checks every event against the signed tree and says it is intact", async () => {
   await page.goto(READS);
-  await page.getByRole("button", { name: "Verify chain" }).click();
-  await expect(page.getByTestId("verify-result")).toHaveText(/^Chain intact: \d+ events verified$/, { timeout: 30_000 });
-  await expect(page.getByRole("button", { name: "Verify chain" })).toBeEnabled();
+  // ux-audit-log.spec.ts may have verified already: wait for this run's finish time, not the last one's.
+  const finished = page.getByTestId("verify-finished").locator("time");
+  const before = (await finished.count()) ? await finished.getAttribute("datetime") : null;
+  await page.getByRole("button", { name: "Verify log" }).click();
+  await expect.poll(async () => ((await finished.count()) ? finished.getAttribute("datetime") : null), { timeout: 30_000 }).not.toBe(before);
+  await expect(page.getByTestId("verify-result")).toContainText(/^Log intact: [\d,]+ events match the signed tree/);
+  await expect(page.getByRole("button", { name: "Verify log" })).toBeEnabled();
 });
 
 test("the CSV download holds exactly the filtered reads", async () => {
@@ -204,7 +224,12 @@ test("the CSV download holds exactly the filtered reads", async () => {
   expect(records.map((r) => r.seq)).toEqual(expected.map((e) => e.seq));
   for (const [i, record] of records.entries()) {
     expect(record).toMatchObject({ action: "secret.read", resource_type: "secret", resource_name: SECRET, actor_label: `default/${SERVICE}`, outcome: "success" });
-    expect(record.hash).toBe(expected[i]!.hash);
+    // An empty field for the old chain's hash on new events, never the text "null".
+    expect(record.hash).toBe(expected[i]!.hash ?? "");
+    expect(record.prev_hash).toBe(expected[i]!.prevHash ?? "");
+    // Sealed long before the download: each read has its leaf.
+    expect(record.leaf_index).toMatch(/^\d+$/);
+    expect(record.leaf_hash).toMatch(/^'?[A-Za-z0-9+/]{43}=$/);
     expect(JSON.parse(record.details!)).toMatchObject({ version: 1 });
   }
   expect(csv.flat().join("\n")).not.toContain(CANARY);

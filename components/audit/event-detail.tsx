@@ -1,10 +1,15 @@
 "use client";
 
+import Link from "next/link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { exactTime } from "@/components/ui/exact-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { AuditEventDto } from "@/lib/audit/audit-event-dto";
+import { auditEventHref } from "./audit-hrefs";
 import { actorText, dash, OutcomeBadge } from "./event-parts";
+
+/** Where the event sits in the Merkle tree; null when it is not sealed yet. */
+export type EventLeaf = { leafIndex: number; leafHash: string } | null;
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -28,8 +33,69 @@ function Code({ value, label, testId }: { value: string | null; label: string; t
   );
 }
 
-/** Every field of one event, as recorded: what an investigation needs to quote. */
-export function EventDetail({ event }: { event: AuditEventDto }) {
+const box = "space-y-2 rounded-lg bg-zinc-50 p-3 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-950 dark:ring-zinc-800";
+const boxTitle = "text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400";
+
+function HashRow({ label, value, testId }: { label: string; value: string | null; testId: string }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium text-zinc-600 dark:text-zinc-300">{label}</dt>
+      <dd>
+        <Code value={value} label={label.toLowerCase()} testId={testId} />
+      </dd>
+    </div>
+  );
+}
+
+/** The event's leaf: known on its page; in the list's dialog, a link to that page. */
+function LeafSection({ seq, leaf }: { seq: string; leaf: EventLeaf | undefined }) {
+  return (
+    <section aria-label="Transparency log" className={box}>
+      <h3 className={boxTitle}>Transparency log</h3>
+      {leaf === undefined ? (
+        <p className="text-xs text-zinc-600 dark:text-zinc-300">
+          <Link href={auditEventHref(seq)} className="font-semibold text-indigo-600 underline dark:text-indigo-400">
+            Open the event&apos;s page
+          </Link>{" "}
+          for its leaf in the signed tree and its inclusion proof.
+        </p>
+      ) : leaf === null ? (
+        <p data-testid="event-leaf-unsealed" className="text-sm text-zinc-600 dark:text-zinc-300">
+          Not sealed yet: events are sealed into the tree within a second of being written.
+        </p>
+      ) : (
+        <>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">leaf hash = SHA-256(0x00 ‖ canonical JSON of this event)</p>
+          <dl className="space-y-2">
+            <HashRow label="Leaf index" value={String(leaf.leafIndex)} testId="event-leaf-index" />
+            <HashRow label="Leaf hash" value={leaf.leafHash} testId="event-leaf-hash" />
+          </dl>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The old hash chain, shown only on events written before the transparency log. */
+function LegacyChain({ event }: { event: AuditEventDto }) {
+  if (!event.prevHash && !event.hash) return null;
+  return (
+    <section aria-label="Hash chain" className={box}>
+      <h3 className={boxTitle}>Hash chain (before the transparency log)</h3>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">hash = SHA-256(previous hash ‖ canonical JSON of this event)</p>
+      <dl className="space-y-2">
+        <HashRow label="Previous hash" value={event.prevHash} testId="event-prev-hash" />
+        <HashRow label="Hash" value={event.hash} testId="event-hash" />
+      </dl>
+    </section>
+  );
+}
+
+/**
+ * Every field of one event, as recorded: what an investigation needs to
+ * quote. `leaf` is given on the event's own page (null: not sealed yet).
+ */
+export function EventDetail({ event, leaf }: { event: AuditEventDto; leaf?: EventLeaf }) {
   const { actor, resource } = event;
   return (
     <div className="space-y-5" data-testid="event-detail">
@@ -93,24 +159,8 @@ export function EventDetail({ event }: { event: AuditEventDto }) {
           {JSON.stringify(event.details ?? {}, null, 2)}
         </pre>
       </section>
-      <section aria-label="Hash chain" className="space-y-2 rounded-lg bg-zinc-50 p-3 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-950 dark:ring-zinc-800">
-        <h3 className="text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Hash chain</h3>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">hash = SHA-256(previous hash ‖ canonical JSON of this event)</p>
-        <dl className="space-y-2">
-          <div>
-            <dt className="text-xs font-medium text-zinc-600 dark:text-zinc-300">Previous hash</dt>
-            <dd>
-              <Code value={event.prevHash} label="previous hash" testId="event-prev-hash" />
-            </dd>
-          </div>
-          <div>
-            <dt className="text-xs font-medium text-zinc-600 dark:text-zinc-300">Hash</dt>
-            <dd>
-              <Code value={event.hash} label="hash" testId="event-hash" />
-            </dd>
-          </div>
-        </dl>
-      </section>
+      <LeafSection seq={event.seq} leaf={leaf} />
+      <LegacyChain event={event} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { startVerifyAction, type VerifyActionState } from "@/app/(console)/audit/actions";
 
-/** Starts a background walk of the whole chain; "already running" (409) is news, not a failure. */
+/** Starts a background verification of the whole log; "already running" (409) is news, not a failure. */
 export function VerifyButton({ active }: { active: boolean }) {
   const [state, start, starting] = useActionState<VerifyActionState>(startVerifyAction, {});
   return (
@@ -14,10 +14,10 @@ export function VerifyButton({ active }: { active: boolean }) {
       <form action={start}>
         <Button type="submit" disabled={starting || active}>
           <ShieldCheck aria-hidden className="size-4" />
-          {starting ? "Starting…" : active ? "Verifying…" : "Verify chain"}
+          {starting ? "Starting…" : active ? "Verifying…" : "Verify log"}
         </Button>
       </form>
-      {state.error ? <Alert tone={state.running ? "info" : "error"}>{state.running ? "A chain verification is already running." : state.error}</Alert> : null}
+      {state.error ? <Alert tone={state.running ? "info" : "error"}>{state.running ? "A verification is already running." : state.error}</Alert> : null}
     </div>
   );
 }

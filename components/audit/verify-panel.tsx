@@ -1,14 +1,19 @@
-import { ShieldAlert, ShieldCheck } from "lucide-react";
+import { ShieldAlert } from "lucide-react";
 import { AutoRefresh } from "@/components/keys/auto-refresh";
 import { percentDone } from "@/components/keys/rewrap-progress";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { latestAuditVerify } from "@/lib/audit/verify-job";
+import type { CheckpointDto, PublicKeyDto } from "@/lib/audit/log/proofs";
+import type { LogReport } from "@/lib/audit/log/report";
+import type { JobDto } from "@/lib/jobs/job-dto";
+import { PublicKey, TreeHead } from "./tree-head";
 import { VerifyButton } from "./verify-button";
+import type { LegacyChainReport } from "@/lib/audit/verify-job";
+import { LegacyChainResult, VerifyResult } from "./verify-result";
 
-type Verification = NonNullable<Awaited<ReturnType<typeof latestAuditVerify>>>;
+/** A job's report: a LogReport, or the chain walk's of a job that ran before the transparency log. */
+export type Verification = JobDto & { report: LogReport | LegacyChainReport | null };
 
-function Result({ job }: { job: Verification }) {
-  const report = job.report;
+function Outcome({ job }: { job: Verification }) {
   if (job.state === "failed") {
     return (
       <p role="alert" data-testid="verify-result" className="flex items-center gap-2 text-sm font-semibold text-red-700 dark:text-red-400">
@@ -18,21 +23,8 @@ function Result({ job }: { job: Verification }) {
     );
   }
   if (job.state === "cancelled") return <p data-testid="verify-result" className="text-sm text-amber-700 dark:text-amber-300">Verification was cancelled.</p>;
-  if (!report) return null;
-  if (report.ok) {
-    return (
-      <p role="status" data-testid="verify-result" className="flex items-center gap-2 text-sm font-semibold text-emerald-700 dark:text-emerald-400">
-        <ShieldCheck aria-hidden className="size-4 shrink-0" />
-        Chain intact: {report.count} {report.count === 1 ? "event" : "events"} verified
-      </p>
-    );
-  }
-  return (
-    <p role="alert" data-testid="verify-result" className="flex items-center gap-2 text-sm font-semibold text-red-700 dark:text-red-400">
-      <ShieldAlert aria-hidden className="size-4 shrink-0" />
-      Chain broken at event #{report.badSeq}: {report.reason}
-    </p>
-  );
+  if (!job.report) return null;
+  return "head" in job.report ? <VerifyResult report={job.report} /> : <LegacyChainResult report={job.report} />;
 }
 
 function Progress({ job }: { job: Verification }) {
@@ -47,7 +39,7 @@ function Progress({ job }: { job: Verification }) {
       </div>
       <div
         role="progressbar"
-        aria-label="Chain verification progress"
+        aria-label="Log verification progress"
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
@@ -59,36 +51,44 @@ function Progress({ job }: { job: Verification }) {
   );
 }
 
-/** "Verify chain": the latest run (progress while it runs, then its verdict) and the button. */
-export function VerifyPanel({ job }: { job: Verification | null }) {
+type Props = { job: Verification | null; checkpoint: CheckpointDto | null; publicKey: PublicKeyDto | null };
+
+/**
+ * "Verify log": the signed tree head and its key, the latest run (progress
+ * while it runs, then its verdict and where a mismatch starts) and the button.
+ */
+export function VerifyPanel({ job, checkpoint, publicKey }: Props) {
   const active = job !== null && (job.state === "queued" || job.state === "running");
   return (
-    <section aria-labelledby="verify-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+    <section aria-labelledby="verify-heading" className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0 flex-1 space-y-3">
           <div>
             <h2 id="verify-heading" className="text-base font-semibold">
               Tamper check
             </h2>
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">
-              Each event stores the SHA-256 of the one before it. Verifying recomputes every hash and names the first event that does not fit.
+            <p className="max-w-2xl text-sm text-zinc-500 dark:text-zinc-400">
+              Events are sealed into a Merkle tree whose head is signed and also kept outside the database. Verifying recomputes every event&apos;s
+              leaf, checks the signed root and compares it with the copy held outside, then says where a mismatch starts.
             </p>
           </div>
           {active ? <Progress job={job} /> : null}
           {job && !active ? (
-            <div className="space-y-0.5">
-              <Result job={job} />
+            <div className="space-y-1">
+              <Outcome job={job} />
               {job.finishedAt ? (
-                <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                <p data-testid="verify-finished" className="text-xs text-zinc-500 dark:text-zinc-400">
                   Checked <RelativeTime iso={job.finishedAt} />
                 </p>
               ) : null}
             </div>
           ) : null}
-          {!job ? <p className="text-sm text-zinc-500 dark:text-zinc-400">The chain has not been verified from the console yet.</p> : null}
+          {!job ? <p className="text-sm text-zinc-500 dark:text-zinc-400">The log has not been verified from the console yet.</p> : null}
         </div>
         <VerifyButton active={active} />
       </div>
+      <TreeHead checkpoint={checkpoint} />
+      {publicKey ? <PublicKey publicKey={publicKey} /> : null}
       {active ? <AutoRefresh /> : null}
     </section>
   );

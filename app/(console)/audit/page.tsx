@@ -15,6 +15,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { parseAuditFilters } from "@/lib/audit/audit-filters";
 import { auditStats } from "@/lib/audit/audit-stats";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { auditPublicKey, latestCheckpoint } from "@/lib/audit/log/proofs";
 import { latestAuditVerify } from "@/lib/audit/verify-job";
 import type { Actor } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/current-actor";
@@ -31,13 +32,15 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 async function load(actor: Actor, query: AuditQuery, filterParams: Record<string, string>) {
   try {
     const filters = parseAuditFilters(filterParams);
-    const [page, stats, verification, namespaces] = await Promise.all([
+    const [page, stats, verification, checkpoint, publicKey, namespaces] = await Promise.all([
       listAuditEvents(actor, filters, { cursor: query.cursor }),
       auditStats(actor, filters),
       latestAuditVerify(actor),
+      latestCheckpoint(actor),
+      auditPublicKey(actor),
       listNamespaces(actor),
     ]);
-    return { ok: true as const, page, stats, verification, namespaces: namespaces.map((n) => n.name) };
+    return { ok: true as const, page, stats, verification, checkpoint, publicKey, namespaces: namespaces.map((n) => n.name) };
   } catch (error) {
     if (error instanceof PermissionDenied) return { ok: false as const, denied: true };
     if (error instanceof BadRequest) return { ok: false as const, denied: false, message: error.message };
@@ -51,7 +54,8 @@ function Header({ actions }: { actions?: React.ReactNode }) {
       <div className="max-w-xl">
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
         <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
-          Every action, read, sign-in and denial, in order. Events are never changed or deleted, and each is chained to the one before it.
+          Every action, read, sign-in and denial, in order. Events are never changed or deleted, and each is sealed into a signed tree
+          within a second.
         </p>
       </div>
       {actions}
@@ -87,11 +91,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     );
   }
 
-  const { page, stats, verification, namespaces } = result;
+  const { page, stats, verification, checkpoint, publicKey, namespaces } = result;
   return (
     <div className="space-y-6">
       <Header actions={canExport ? <DownloadLinks filters={filterParams} /> : undefined} />
-      <VerifyPanel job={verification} />
+      <VerifyPanel job={verification} checkpoint={checkpoint} publicKey={publicKey} />
       <AuditFilterForm key={formKey} query={query} namespaces={namespaces} />
       <AuditCharts stats={stats} period={periodLabel(query)} />
 
@@ -102,7 +106,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               Events
             </h2>
             <p className="text-xs text-zinc-500 dark:text-zinc-400">
-              {query.cursor ? `Older events, before #${query.cursor}.` : "Newest first."} Open an event for every field and its hashes.
+              {query.cursor ? `Older events, before #${query.cursor}.` : "Newest first."} Open an event for every field and its leaf in the tree.
             </p>
           </div>
           {!query.cursor ? <NewEventsIndicator key={page.newestSeq ?? "none"} filters={filterParams} newestSeq={page.newestSeq ?? "0"} /> : null}

@@ -1,13 +1,14 @@
-// `coffer audit …`: verify the chain, export events.
+// `coffer audit …`: verify the log, export events, print the signing key.
 import type { CommandGroup } from "../command";
 import { groupHelp } from "../help";
 import { exportCommand } from "./export";
+import { publicKeyCommand } from "./public-key";
 import { verifyCommand } from "./verify";
 
 export const auditGroup: CommandGroup = {
   path: "audit",
   summary: "Verify and export the audit trail",
-  commands: [exportCommand, verifyCommand],
+  commands: [exportCommand, publicKeyCommand, verifyCommand],
   help: () =>
     groupHelp({
       path: "audit",

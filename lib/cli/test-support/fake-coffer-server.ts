@@ -7,6 +7,8 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SecretDetail, SecretSummary, SecretVersion } from "../secret/types";
+import { buildLog } from "./audit-log-fixture";
+import { fakeAuditRoutes, type FakeAuditLog } from "./fake-audit";
 import { HttpError } from "./fake-http-error";
 import { fakeServices, type RuntimeKnobs, type StoredService } from "./fake-services";
 
@@ -31,6 +33,8 @@ export type FakeCoffer = {
   secrets: Map<string, StoredSecret>;
   services: Map<string, StoredService>;
   runtime: RuntimeKnobs;
+  /** The audit log's tree, key and verification report (fake-audit.ts). */
+  audit: FakeAuditLog;
   /** Stores new data for a secret as its next version, as `secret rotate` does. */
   rotate(namespace: string, name: string, data: Record<string, string | Buffer>): void;
   close(): Promise<void>;
@@ -103,6 +107,9 @@ export async function startFakeCoffer(options: { email?: string; password?: stri
   const secrets = new Map<string, StoredSecret>();
   const credentials = { email: options.email ?? "ada@example.com", password: options.password ?? "correct horse" };
   const serviceRoutes = fakeServices(secrets);
+  const fixture = buildLog();
+  const audit: FakeAuditLog = { key: fixture.key, signer: fixture.key, leaves: fixture.rows.map((r) => Buffer.from(r.leafHash!, "base64")), report: null };
+  const auditRoutes = fakeAuditRoutes(audit);
 
   function handle(method: string, url: URL, json: unknown, headers: IncomingMessage["headers"]): [number, unknown, Record<string, string>?] {
     const body = (json ?? {}) as Record<string, unknown>;
@@ -115,7 +122,7 @@ export async function startFakeCoffer(options: { email?: string; password?: stri
       return [201, { token, id: "tok1", name: body.name, expiresAt: null }];
     }
     if (auth !== `Bearer ${token}`) throw new HttpError(401, "unauthorized", "invalid or expired token");
-    const serviceAnswer = serviceRoutes.handleServices(method, url.pathname, body);
+    const serviceAnswer = serviceRoutes.handleServices(method, url.pathname, body) ?? auditRoutes(method, url);
     if (serviceAnswer) return serviceAnswer;
 
     const match = /^\/api\/v1\/namespaces\/([^/]+)\/secrets(?:\/([^/]+)(?:\/(versions|rollback))?)?$/.exec(url.pathname);
@@ -215,6 +222,7 @@ export async function startFakeCoffer(options: { email?: string; password?: stri
     secrets,
     services: serviceRoutes.services,
     runtime: serviceRoutes.runtime,
+    audit,
     rotate(namespace, name, data) {
       const bytes = Object.fromEntries(Object.entries(data).map(([key, value]) => [key, Buffer.from(value)]));
       addVersion(secrets.get(`${namespace}/${name}`)!, bytes);
