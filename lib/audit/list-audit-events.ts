@@ -34,7 +34,11 @@ export async function listAuditEvents(actor: Actor, filters: AuditFilters, page:
       take: limit + 1,
     });
     const more = rows.length > limit;
-    const events = rows.slice(0, limit).map(toAuditEventDto);
+    const page = rows.slice(0, limit);
+    // Leaves are a table of their own (no relation): one indexed lookup for the page.
+    const leaves = await tx.auditLeaf.findMany({ where: { seq: { in: page.map((row) => row.seq) } } });
+    const leafOf = new Map(leaves.map((leaf) => [leaf.seq, leaf]));
+    const events = page.map((row) => toAuditEventDto({ ...row, leaf: leafOf.get(row.seq) ?? null }));
     const newest = cursor ? null : await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
     return { events, nextCursor: more ? events.at(-1)!.seq : null, newestSeq: newest?.seq.toString() ?? null };
   });

@@ -197,7 +197,20 @@ export function openApiDocument(serverUrl: string) {
         post: {
           ...secured,
           summary: "Verify the log against its Merkle tree and the newest checkpoint held outside the database: `{\"wait\":true}` in this request, else as a background job (202)",
-          responses: { 200: json("LogReport"), 202: { description: "job queued" }, ...errors(401, 403, 409) },
+          requestBody: {
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    wait: { type: "boolean", description: "verify in this request and answer the report" },
+                    checkpoint: { type: "string", description: "a checkpoint kept outside (signed note or checkpoint-file text) to compare with instead of the server's file" },
+                  },
+                },
+              },
+            },
+          },
+          responses: { 200: json("LogReport"), 202: { description: "job queued" }, ...errors(400, 401, 403, 409) },
         },
       },
       "/api/v1/audit/checkpoints/latest": {

@@ -1,6 +1,6 @@
 // Decrypts one stored version. A wrong key or tampered row becomes an error
 // that names the secret and version and carries no key or plaintext.
-import { decryptVersion, DecryptionError, UnknownKeyError } from "../crypto";
+import { decryptVersion, DecryptionError, UnknownKeyError, type StoredVersion } from "../crypto";
 import type { Tx } from "../db/client";
 import { DomainError, NotFound } from "../http/errors";
 import { processKeyring } from "../keys/process-keyring";
@@ -15,6 +15,11 @@ export class UndecryptableSecret extends DomainError {
 export async function readVersion(tx: Tx, secret: { id: string; name: string }, version: number): Promise<SecretEntries> {
   const row = await tx.secretVersion.findUnique({ where: { secretId_version: { secretId: secret.id, version } } });
   if (!row) throw new NotFound(`secret '${secret.name}' has no version ${version} (only the newest versions are kept)`);
+  return openVersion(secret, version, row);
+}
+
+/** Decrypts a version row already loaded (the runtime fetch loads all of a service's in one query). */
+export async function openVersion(secret: { id: string; name: string }, version: number, row: StoredVersion): Promise<SecretEntries> {
   try {
     const payload = await decryptVersion(processKeyring().keyring, { ...row, secretId: secret.id, version });
     try {

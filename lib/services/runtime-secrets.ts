@@ -21,11 +21,9 @@ import type { ServiceActor } from "../auth/actor";
 import { recordAudit, recordAudits } from "../audit/record-audit";
 import { db, type Tx } from "../db/client";
 import { translatePrismaError } from "../db/prisma-errors";
-import { decryptVersion, DecryptionError, UnknownKeyError, type StoredVersion } from "../crypto";
+import type { StoredVersion } from "../crypto";
 import { DomainError, Forbidden, NotFound, Unavailable } from "../http/errors";
-import { processKeyring } from "../keys/process-keyring";
-import { UndecryptableSecret } from "../secrets/read-version";
-import { entriesFromPayload, type SecretEntries } from "../secrets/secret-data";
+import { openVersion } from "../secrets/read-version";
 import { countRepeatReads } from "../secrets/access-counts";
 import { recordFirstReads, type Reader } from "../secrets/record-access";
 import { formatMode } from "./service-rules";
@@ -85,22 +83,6 @@ async function loadVersions(tx: Tx, bindings: Binding[]) {
 function etagOf(bindings: Binding[]): string {
   const shape = bindings.map((b) => [b.id, b.target, b.uid, b.gid, b.mode, b.envName, b.key, b.secret.id, versionOf(b)]);
   return `"${createHash("sha256").update(JSON.stringify(shape)).digest("base64url").slice(0, 27)}"`;
-}
-
-/** readVersion()'s decryption, for a row loaded with the others (lib/secrets/read-version.ts). */
-async function openVersion(secret: { id: string; name: string }, version: number, row: StoredVersion): Promise<SecretEntries> {
-  try {
-    const payload = await decryptVersion(processKeyring().keyring, { ...row, secretId: secret.id, version });
-    try {
-      return entriesFromPayload(payload);
-    } finally {
-      payload.fill(0);
-    }
-  } catch (error) {
-    if (error instanceof UnknownKeyError) throw new UndecryptableSecret(secret.name, version, `key '${row.kekName}' is not in the keyring`);
-    if (error instanceof DecryptionError) throw new UndecryptableSecret(secret.name, version, "the stored data failed its integrity check");
-    throw error;
-  }
 }
 
 async function deliver(binding: Binding, stored: Awaited<ReturnType<typeof loadVersions>>): Promise<DeliveredSecret> {
