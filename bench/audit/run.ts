@@ -52,6 +52,8 @@ const serverCommand = serverProcess({
   COFFER_DATA_DIR: join(mkdtempSync(join(tmpdir(), "coffer-bench-")), "data"),
   COFFER_LOG_LEVEL: "warn",
   COFFER_MASTER_KEY: randomBytes(32).toString("base64"),
+  // The seed seals the events with the key the server then verifies them with.
+  COFFER_AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
 });
 
 async function startServer() {
@@ -98,7 +100,7 @@ async function main() {
   try {
     await applyMigrations(postgresAdapter(url));
     console.log(`seeding ${TOTAL} events into ${dbName}…`);
-    const seeded = await seedAuditEvents(url, TOTAL);
+    const seeded = await seedAuditEvents(url, TOTAL, { seal: serverCommand.env });
     const token = await auditorToken();
     const headers = { authorization: `Bearer ${token}` };
     server = await startServer();
