@@ -3,6 +3,7 @@
 // its line, so a line is also held to the one spelling the server writes:
 // otherwise a tab for a space, `1e0` for `1.0` or another base64 spelling
 // of the same leaf hash would change a byte nobody could catch.
+import type { AuditEventDto } from "../audit-event-dto";
 import { canonicalEvent, eventHash, jsonString as str, type HashedEvent } from "../canonical";
 import { leafHash as merkleLeafHash } from "../transparency/merkle";
 import { decodeBase64 } from "../transparency/signed-note";
@@ -78,23 +79,8 @@ export function readExportLine(text: string, line: number): LineResult {
   return { event: { seq: row.seq, line, leafIndex: event.leafIndex, leafHash } };
 }
 
-type EventLine = {
-  seq: string;
-  time: string;
-  actor: { type: string; id: string | null; label: string | null };
-  action: string;
-  resource: { type: string | null; id: string | null; name: string | null };
-  namespace: string | null;
-  outcome: string;
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-  details: unknown;
-  prevHash: string | null;
-  hash: string | null;
-  leafIndex?: number | null;
-  leafHash?: string | null;
-};
+/** A line as the export writes it (the DTO); archives written before leaves existed lack the leaf fields. */
+type EventLine = Omit<AuditEventDto, "leafIndex" | "leafHash" | "details"> & { details: unknown; leafIndex?: number | null; leafHash?: string | null };
 
 function fieldProblem(value: unknown): string | null {
   if (!isObj(value)) return "is not an audit event";
