@@ -20,7 +20,7 @@ const integration = (database: "postgres" | "pglite") => ({
   resolve,
   test: {
     name: `integration-${database}`,
-    include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts", "tests/**/*.int.test.ts"],
+    include: ["{lib,app,features,components,packages,tests}/**/*.int.test.ts"],
     env: {
       COFFER_TEST_DB: database,
       NODE_ENV: "test" as const,
@@ -45,7 +45,7 @@ export default defineConfig({
         resolve,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "app/**/*.test.ts", "tests/**/*.test.ts"],
+          include: ["{lib,app,features,components,packages,tests}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
           env: { NODE_ENV: "test" as const },
         },

@@ -9,7 +9,7 @@ import { serverProcess } from "./server-process.mjs";
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const SOURCES = ["app", "components", "lib", "proxy.ts", "server.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "scripts/build.mjs"];
+const SOURCES = ["app", "features", "components", "lib", "proxy.ts", "server.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "scripts/build.mjs"];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { KeyRound } from "lucide-react";
-import { NavLinks } from "@/components/console/nav-links";
-import { GeneratedKeyBanner } from "@/components/keys/generated-key-banner";
-import { UserMenu } from "@/components/console/user-menu";
+import { NavLinks } from "@/features/console/components/nav-links";
+import { GeneratedKeyBanner } from "@/features/keys/components/generated-key-banner";
+import { UserMenu } from "@/features/console/components/user-menu";
 import { requireActor } from "@/lib/auth/current-actor";
 import { grantablePermissions } from "@/lib/tokens/create-access-token";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";

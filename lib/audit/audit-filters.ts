@@ -2,7 +2,7 @@
 // read from URL query parameters so a filtered view can be shared.
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
-import { BadRequest } from "../http/errors";
+import { BadRequest } from "../errors";
 import { textProblem } from "../http/parse-input";
 
 const text = (field: string) =>

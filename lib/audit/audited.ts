@@ -4,7 +4,7 @@
 import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db/client";
 import { translatePrismaError } from "../db/prisma-errors";
-import { Forbidden } from "../http/errors";
+import { Forbidden } from "../errors";
 import { PermissionDenied } from "../rbac/authorize";
 import { recordAudit, type AuditInput } from "./record-audit";
 

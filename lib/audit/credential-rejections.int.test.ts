@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as namespacesRoute from "@/app/api/v1/namespaces/route";
 import { databaseKind, db } from "@/lib/db/client";
-import { Unauthorized } from "@/lib/http/errors";
+import { Unauthorized } from "@/lib/errors";
 import { enqueueDueJobs } from "@/lib/jobs/recurring-jobs";
 import { runNextJob } from "@/lib/jobs/run-next-job";
 import { resolveServiceToken } from "@/lib/services/resolve-service-token";

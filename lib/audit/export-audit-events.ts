@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { translatePrismaError } from "../db/prisma-errors";
-import { BadRequest, DomainError } from "../http/errors";
+import { BadRequest, DomainError } from "../errors";
 import { log } from "../log/logger";
 import { authorize } from "../rbac/authorize";
 import { audited } from "./audited";

@@ -7,7 +7,7 @@ import type { Actor } from "../auth/actor";
 import { systemActor } from "../auth/actor";
 import type { Tx } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { Conflict } from "../http/errors";
+import { Conflict } from "../errors";
 import { enqueueJob } from "../jobs/enqueue-job";
 import { toJobDto, type JobDto } from "../jobs/job-dto";
 import type { JobHandler, RunningJob, StepResult } from "../jobs/types";

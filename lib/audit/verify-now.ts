@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
-import { BadRequest } from "../http/errors";
+import { BadRequest } from "../errors";
 import { authorize } from "../rbac/authorize";
 import { audited } from "./audited";
 import type { LogReport } from "./log/report";

@@ -4,7 +4,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { config } from "../config/env";
-import { DomainError, Throttled } from "../http/errors";
+import { DomainError, Throttled } from "../errors";
 import { contextFromHeaders } from "../http/request-context";
 import { sameOriginPath } from "../http/same-origin-path";
 import { log } from "../log/logger";

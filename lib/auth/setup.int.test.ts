@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { BadRequest, Forbidden, NotFound } from "../http/errors";
+import { BadRequest, Forbidden, NotFound } from "../errors";
 import { auditActions, testContext } from "../../tests/support/factories";
 import { completeSetup, issueSetupToken, setupNeeded } from "./setup";
 

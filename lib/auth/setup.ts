@@ -5,7 +5,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/client";
-import { BadRequest, Forbidden, NotFound } from "../http/errors";
+import { BadRequest, Forbidden, NotFound } from "../errors";
 import { OWNER_ROLE_ID } from "../rbac/permissions";
 import { anonymousActor, userActor, type RequestContext } from "./actor";
 import { emailField } from "./email";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { Throttled, Unauthorized } from "../http/errors";
+import { Throttled, Unauthorized } from "../errors";
 import { auditActions, createUser, testContext } from "../../tests/support/factories";
 import { actorForSession, endSession } from "./session";
 import { signIn, signInLockedFor, WRONG_CREDENTIALS } from "./sign-in";

@@ -6,7 +6,7 @@ import { recordCredentialRejection } from "../audit/credential-rejections";
 import { recordAudit } from "../audit/record-audit";
 import { config } from "../config/env";
 import { db } from "../db/client";
-import { BadRequest, Throttled, Unauthorized } from "../http/errors";
+import { BadRequest, Throttled, Unauthorized } from "../errors";
 import { anonymousActor, userActor, type RequestContext } from "./actor";
 import { emailField } from "./email";
 import { accountKey, lockedFor, releaseAttempt, reserveAttempt, signInThrottle, stillLocked } from "./login-throttle";

@@ -2,7 +2,7 @@
 // trips a unique index answers 409 like the check that lost it would have;
 // a value the database refuses answers 400 (a backstop: input parsing
 // should have refused it first, naming the field); an outage answers 503.
-import { BadRequest, Conflict, DatabaseUnavailable, DomainError, NotFound } from "../http/errors";
+import { BadRequest, Conflict, DatabaseUnavailable, DomainError, NotFound } from "../errors";
 import { log } from "../log/logger";
 
 type Fault = { code?: unknown; kind?: unknown; message?: unknown; meta?: unknown; cause?: unknown; errors?: unknown };

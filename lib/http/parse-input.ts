@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BadRequest } from "./errors";
+import { BadRequest } from "../errors";
 
 /** PostgreSQL's `integer` and `bigint`: a number past these is a 500 there, so a 400 here. */
 export const INT4_MAX = 2_147_483_647;

@@ -6,7 +6,7 @@
 import { config } from "../config/env";
 import { translatePrismaError } from "../db/prisma-errors";
 import { requestLogger } from "../log/logger";
-import { BadRequest, DomainError, TooLarge } from "./errors";
+import { BadRequest, DomainError, TooLarge } from "../errors";
 import { isPlainObject, textProblem, unstorableText } from "./parse-input";
 
 export function jsonError(status: number, code: string, message: string, headers?: HeadersInit): Response {

@@ -1,6 +1,6 @@
 import type { Actor } from "../auth/actor";
 import { databaseKind, db } from "../db/client";
-import { Unauthorized } from "../http/errors";
+import { Unauthorized } from "../errors";
 
 export type InstanceStatus = {
   database: "postgresql" | "pglite";

@@ -12,8 +12,10 @@ import { closeConnection, connect, setConnection } from "../db/client";
 import { applyMigrations } from "../db/migrate";
 import { checkKeysAtStartup } from "../keys/check-keys-at-startup";
 import { loadSigningKey } from "../audit/log/signing-key";
+import { StartupError } from "../errors";
 
-export class StartupError extends Error {}
+export { StartupError };
+
 
 export type Preflight = {
   config: Config;

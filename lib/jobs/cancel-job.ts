@@ -2,7 +2,7 @@
 // before its next step: each step locks the job row first (run-job-step.ts),
 // so this update waits for a step in progress and never cuts one in half.
 import type { Tx } from "../db/client";
-import { Conflict } from "../http/errors";
+import { Conflict } from "../errors";
 import { jobDtoSelect, toJobDto, type JobDto } from "./job-dto";
 import { ACTIVE_JOB_STATES } from "./types";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DecryptionError, KmsUnavailableError, UnknownKeyError } from "../crypto";
-import { BadRequest } from "../http/errors";
+import { BadRequest } from "../errors";
 import { jobErrorMessage } from "./job-error-message";
 
 describe("jobErrorMessage", () => {

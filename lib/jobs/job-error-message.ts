@@ -5,7 +5,7 @@
 // might quote row data for instance, is reduced to its class name and
 // logged in full on the server instead.
 import { DecryptionError, KeyringError, KmsError, KmsUnavailableError, UnknownKeyError } from "../crypto";
-import { DomainError } from "../http/errors";
+import { DomainError } from "../errors";
 
 const SHOWABLE = [DomainError, DecryptionError, KeyringError, KmsError, KmsUnavailableError, UnknownKeyError];
 

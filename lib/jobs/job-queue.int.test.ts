@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { systemActor } from "../auth/actor";
 import { db } from "../db/client";
-import { Conflict } from "../http/errors";
+import { Conflict } from "../errors";
 import { createSecret } from "../secrets/create-secret";
 import { deleteSecret } from "../secrets/delete-secret";
 import { claimJob } from "./claim-job";

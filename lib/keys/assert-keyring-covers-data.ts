@@ -5,7 +5,7 @@
 // No `server-only` here: lib/instance/preflight.ts runs outside Next.
 import type { LoadedKeyring } from "../crypto";
 import { db, type Tx } from "../db/client";
-import { StartupError } from "../instance/preflight";
+import { StartupError } from "../errors";
 import { keyringSetting } from "./keyring-setting";
 import { keyUsage, type KeyUsage } from "./key-usage";
 

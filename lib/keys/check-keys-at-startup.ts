@@ -4,7 +4,7 @@
 // No `server-only` here: lib/instance/preflight.ts runs outside Next.
 import type { Config } from "../config/env";
 import { KeyringError, type LoadedKeyring } from "../crypto";
-import { StartupError } from "../instance/preflight";
+import { StartupError } from "../errors";
 import { assertKeyringCoversData } from "./assert-keyring-covers-data";
 import { loadProcessKeyring } from "./process-keyring";
 

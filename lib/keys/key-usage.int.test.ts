@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../config/env";
 import { db } from "../db/client";
-import { StartupError } from "../instance/preflight";
+import { StartupError } from "../errors";
 import { assertKeyringCoversData } from "./assert-keyring-covers-data";
 import { checkKeysAtStartup } from "./check-keys-at-startup";
 import { keyUsage } from "./key-usage";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { Conflict } from "../http/errors";
+import { Conflict } from "../errors";
 import { PermissionDenied } from "../rbac/authorize";
 import { auditActions, createUser } from "../../tests/support/factories";
 import { cancelRewrap } from "./cancel-rewrap";

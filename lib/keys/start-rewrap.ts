@@ -4,7 +4,7 @@ import "server-only";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../auth/actor";
-import { Conflict } from "../http/errors";
+import { Conflict } from "../errors";
 import { enqueueJob } from "../jobs/enqueue-job";
 import { activeJob } from "../jobs/find-job";
 import type { JobDto } from "../jobs/job-dto";

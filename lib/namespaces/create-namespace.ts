@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
-import { Conflict } from "../http/errors";
+import { Conflict } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
 import type { NamespaceInfo } from "./list-namespaces";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
-import { Unauthorized } from "../http/errors";
+import { Unauthorized } from "../errors";
 
 export type NamespaceInfo = { name: string; createdAt: string };
 

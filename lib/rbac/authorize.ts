@@ -2,7 +2,7 @@
 // changes anything.
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db/client";
-import { Forbidden } from "../http/errors";
+import { Forbidden } from "../errors";
 import type { Permission } from "./permissions";
 
 /** A refusal that the audited() wrapper records as an outcome `denied` event. */

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
-import { Conflict } from "../http/errors";
+import { Conflict } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
 import { createSecretSchema, type CreateSecretInput } from "./create-secret.schema";

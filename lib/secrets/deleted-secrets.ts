@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import type { Tx } from "../db/client";
-import { NotFound } from "../http/errors";
+import { NotFound } from "../errors";
 import { authorize } from "../rbac/authorize";
 import { findNamespaceOrThrow } from "./find-secret";
 import { secretDetail } from "./get-secret";

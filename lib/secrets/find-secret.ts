@@ -1,5 +1,5 @@
 import type { Tx } from "../db/client";
-import { NotFound } from "../http/errors";
+import { NotFound } from "../errors";
 
 export async function findNamespaceOrThrow(tx: Tx, namespace: string) {
   const found = await tx.namespace.findUnique({ where: { name: namespace }, select: { id: true, name: true } });

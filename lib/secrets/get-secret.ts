@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import type { Tx } from "../db/client";
-import { NotFound } from "../http/errors";
+import { NotFound } from "../errors";
 import { authorize } from "../rbac/authorize";
 import { findNamespaceOrThrow } from "./find-secret";
 import type { KeyInfo } from "./secret-data";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
-import { BadRequest } from "../http/errors";
+import { BadRequest } from "../errors";
 import { textProblem } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
 import { findNamespaceOrThrow } from "./find-secret";

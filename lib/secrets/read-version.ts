@@ -2,7 +2,7 @@
 // that names the secret and version and carries no key or plaintext.
 import { decryptVersion, DecryptionError, UnknownKeyError, type StoredVersion } from "../crypto";
 import type { Tx } from "../db/client";
-import { DomainError, NotFound } from "../http/errors";
+import { DomainError, NotFound } from "../errors";
 import { processKeyring } from "../keys/process-keyring";
 import { entriesFromPayload, type SecretEntries } from "./secret-data";
 

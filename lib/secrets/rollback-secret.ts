@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
-import { BadRequest, Conflict } from "../http/errors";
+import { BadRequest, Conflict } from "../errors";
 import { INT4_MAX, parseInput, wholeNumber } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
 import { findLiveSecretOrThrow } from "./find-secret";

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { config } from "../config/env";
 import { decodeBase64 } from "../crypto/base64";
-import { BadRequest, TooLarge } from "../http/errors";
+import { BadRequest, TooLarge } from "../errors";
 import { isPlainObject, textProblem } from "../http/parse-input";
 import { checkKeyName, SECRET_KEY } from "./secret-rules";
 import { checkTypeKeys, type SecretType } from "./secret-types";

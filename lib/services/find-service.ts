@@ -1,5 +1,5 @@
 import type { Tx } from "../db/client";
-import { NotFound } from "../http/errors";
+import { NotFound } from "../errors";
 import { findNamespaceOrThrow } from "../secrets/find-secret";
 
 export async function findServiceOrThrow(tx: Tx, namespace: string, name: string) {

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
-import { Conflict } from "../http/errors";
+import { Conflict } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
 import { findNamespaceOrThrow } from "../secrets/find-secret";

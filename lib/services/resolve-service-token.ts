@@ -6,7 +6,7 @@
 import type { RequestContext, ServiceActor } from "../auth/actor";
 import { recordCredentialRejection } from "../audit/credential-rejections";
 import { db } from "../db/client";
-import { Unauthorized } from "../http/errors";
+import { Unauthorized } from "../errors";
 import { hashToken } from "../tokens/token-secret";
 
 const LAST_USED_PRECISION_MS = 60_000;

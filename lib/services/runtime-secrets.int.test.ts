@@ -6,7 +6,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ServiceActor } from "../auth/actor";
 import { databaseKind, db } from "../db/client";
-import { NotFound, Unavailable } from "../http/errors";
+import { NotFound, Unavailable } from "../errors";
 import { flushSecretAccessCounts } from "../secrets/access-counts";
 import { createSecret } from "../secrets/create-secret";
 import { rotateSecret } from "../secrets/rotate-secret";

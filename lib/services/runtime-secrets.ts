@@ -22,7 +22,7 @@ import { recordAudit, recordAudits } from "../audit/record-audit";
 import { db, type Tx } from "../db/client";
 import { translatePrismaError } from "../db/prisma-errors";
 import type { StoredVersion } from "../crypto";
-import { DomainError, Forbidden, NotFound, Unavailable } from "../http/errors";
+import { DomainError, Forbidden, NotFound, Unavailable } from "../errors";
 import { openVersion } from "../secrets/read-version";
 import { countRepeatReads } from "../secrets/access-counts";
 import { recordFirstReads, type Reader } from "../secrets/record-access";

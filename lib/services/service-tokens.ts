@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
-import { NotFound } from "../http/errors";
+import { NotFound } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
 import { authorizeSecretBind } from "./authorize-bind";

@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import type { Tx } from "../db/client";
-import { BadRequest, Conflict, NotFound } from "../http/errors";
+import { BadRequest, Conflict, NotFound } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
 import { OWNER_ROLE_ID } from "../rbac/permissions";

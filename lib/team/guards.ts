@@ -3,7 +3,7 @@
 import type { Actor } from "../auth/actor";
 import { RefusedOn } from "../audit/audited";
 import type { Tx } from "../db/client";
-import { Conflict, Forbidden } from "../http/errors";
+import { Conflict, Forbidden } from "../errors";
 import { narrowedByToken as throughToken, permissionsByScope, permissionsOf } from "../rbac/authorize";
 import { OWNER_ROLE_ID, type Permission } from "../rbac/permissions";
 

@@ -7,7 +7,7 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../auth/
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/client";
-import { BadRequest, Conflict, NotFound } from "../http/errors";
+import { BadRequest, Conflict, NotFound } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
 import { hashToken } from "../tokens/token-secret";

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import type { Tx } from "../db/client";
-import { BadRequest, NotFound } from "../http/errors";
+import { BadRequest, NotFound } from "../errors";
 import { authorize } from "../rbac/authorize";
 import { revokeAllAccessTokens } from "../tokens/revoke-all-access-tokens";
 import { assertMayActOn, assertNotLastOwner } from "./guards";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { UserActor } from "../auth/actor";
 import { db } from "../db/client";
-import { NotFound } from "../http/errors";
+import { NotFound } from "../errors";
 
 export type OwnGrant = { id: string; role: string; namespace: string | null; permissions: string[] };
 export type OwnProfile = { id: string; email: string; name: string; grants: OwnGrant[] };

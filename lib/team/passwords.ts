@@ -6,7 +6,7 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword 
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import { db, type Tx } from "../db/client";
-import { BadRequest, Forbidden, NotFound } from "../http/errors";
+import { BadRequest, Forbidden, NotFound } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
 import { revokeAllAccessTokens } from "../tokens/revoke-all-access-tokens";

@@ -5,7 +5,7 @@ import type { UserActor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import { db, type Tx } from "../db/client";
-import { BadRequest, Forbidden } from "../http/errors";
+import { BadRequest, Forbidden } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { isPermission, PERMISSIONS } from "../rbac/permissions";
 import { accessTokenSelect, toAccessTokenInfo, type AccessTokenInfo } from "./access-token-dto";

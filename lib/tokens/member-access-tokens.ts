@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { audited, auditedRead } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
-import { NotFound } from "../http/errors";
+import { NotFound } from "../errors";
 import { authorize } from "../rbac/authorize";
 import { assertMayActOn } from "../team/guards";
 import { findMemberOrThrow } from "../team/members";

@@ -5,7 +5,7 @@
 import { userActor, type RequestContext, type UserActor } from "../auth/actor";
 import { recordCredentialRejection } from "../audit/credential-rejections";
 import { db } from "../db/client";
-import { Unauthorized } from "../http/errors";
+import { Unauthorized } from "../errors";
 import { hashToken } from "./token-secret";
 
 // lastUsedAt is written at most this often per token, so a busy CLI does

@@ -2,7 +2,7 @@ import "server-only";
 import type { UserActor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/client";
-import { NotFound } from "../http/errors";
+import { NotFound } from "../errors";
 
 /** Revokes one of the actor's own tokens; it stops working at once. */
 export async function revokeAccessToken(actor: UserActor, tokenId: string): Promise<void> {

@@ -6,7 +6,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { setupNeeded } from "@/lib/auth/setup";
 import { config } from "@/lib/config/env";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
-import { LoginForm } from "./login-form";
+import { LoginForm } from "../../../features/auth/components/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 

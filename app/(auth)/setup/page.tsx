@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { setupNeeded } from "@/lib/auth/setup";
-import { SetupForm } from "./setup-form";
+import { SetupForm } from "../../../features/auth/components/setup-form";
 
 export const metadata: Metadata = { title: "Set up" };
 

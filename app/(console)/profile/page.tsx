@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import { ChangePasswordForm } from "@/components/team/change-password-form";
-import { GrantChips } from "@/components/team/grant-chips";
-import { PermissionList } from "@/components/team/permission-list";
-import { TokenSummary } from "@/components/team/token-summary";
+import { ChangePasswordForm } from "@/features/team/components/change-password-form";
+import { GrantChips } from "@/features/team/components/grant-chips";
+import { PermissionList } from "@/features/team/components/permission-list";
+import { TokenSummary } from "@/features/team/components/token-summary";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requireActor } from "@/lib/auth/current-actor";
 import { listAccessTokens } from "@/lib/tokens/list-access-tokens";
 import { getOwnAccountDates } from "@/lib/team/own-profile";
-import { ownAccess, type OwnAccess } from "./access";
+import { ownAccess, type OwnAccess } from "../../../features/profile/own-access";
 
 export const metadata: Metadata = { title: "Profile" };
 

@@ -1,23 +1,23 @@
 import { History, KeyRound, SearchX } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CreateSecretButton } from "@/components/secrets/create-secret-button";
-import { NamespaceSwitcher } from "@/components/secrets/namespace-switcher";
-import { PermissionDenied } from "@/components/secrets/permission-denied";
-import { SecretFilters } from "@/components/secrets/secret-filters";
-import { deletedHref, secretsHref } from "@/components/secrets/secret-hrefs";
-import { parseSort, sortSecrets, type Sort } from "@/components/secrets/secret-sort";
-import { SecretTable } from "@/components/secrets/secret-table";
+import { CreateSecretButton } from "@/features/secrets/components/create-secret-button";
+import { NamespaceSwitcher } from "@/features/secrets/components/namespace-switcher";
+import { PermissionDenied } from "@/components/ui/permission-denied";
+import { SecretFilters } from "@/features/secrets/components/secret-filters";
+import { deletedHref, secretsHref } from "@/features/secrets/components/secret-hrefs";
+import { parseSort, sortSecrets, type Sort } from "@/features/secrets/components/secret-sort";
+import { SecretTable } from "@/features/secrets/components/secret-table";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FlashToast } from "@/components/ui/toast";
 import { requireActor } from "@/lib/auth/current-actor";
 import { config } from "@/lib/config/env";
-import { DomainError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors";
 import { listSecrets, parseSecretFilters, type SecretFilters as Filters } from "@/lib/secrets/list-secrets";
 import { secretAbilities } from "@/lib/secrets/secret-permissions";
-import { first, loadOrDeny, resolveNamespace, type SearchParams } from "./load";
-import { uploadLimit } from "./upload-limit";
+import { first, loadOrDeny, resolveNamespace, type SearchParams } from "../../../features/console/load";
+import { uploadLimit } from "../../../features/secrets/upload-limit";
 
 export const metadata: Metadata = { title: "Secrets" };
 

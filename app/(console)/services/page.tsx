@@ -1,15 +1,15 @@
 import { Boxes } from "lucide-react";
 import type { Metadata } from "next";
-import { NamespaceSwitcher } from "@/components/secrets/namespace-switcher";
-import { PermissionDenied } from "@/components/secrets/permission-denied";
-import { CreateServiceButton } from "@/components/services/create-service-button";
-import { serviceAbilities } from "@/components/services/service-abilities";
-import { ServiceTable } from "@/components/services/service-table";
+import { NamespaceSwitcher } from "@/features/secrets/components/namespace-switcher";
+import { PermissionDenied } from "@/components/ui/permission-denied";
+import { CreateServiceButton } from "@/features/services/components/create-service-button";
+import { serviceAbilities } from "@/features/services/components/service-abilities";
+import { ServiceTable } from "@/features/services/components/service-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FlashToast } from "@/components/ui/toast";
 import { requireActor } from "@/lib/auth/current-actor";
 import { listServices } from "@/lib/services/manage-services";
-import { first, loadOrDeny, resolveNamespace, type SearchParams } from "./load";
+import { first, loadOrDeny, resolveNamespace, type SearchParams } from "../../../features/services/load";
 
 export const metadata: Metadata = { title: "Services" };
 

@@ -1,4 +1,4 @@
-import { SettingsTabs } from "@/components/tokens/settings-tabs";
+import { SettingsTabs } from "@/features/tokens/components/settings-tabs";
 
 export default function SettingsLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -1,16 +1,16 @@
 import { Users } from "lucide-react";
 import type { Metadata } from "next";
-import { PermissionDenied } from "@/components/secrets/permission-denied";
-import { InviteMemberButton } from "@/components/team/invite-member-button";
-import { MemberTable } from "@/components/team/member-table";
-import { TeamHeader } from "@/components/team/team-header";
+import { PermissionDenied } from "@/components/ui/permission-denied";
+import { InviteMemberButton } from "@/features/team/components/invite-member-button";
+import { MemberTable } from "@/features/team/components/member-table";
+import { TeamHeader } from "@/features/team/components/team-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FlashToast } from "@/components/ui/toast";
 import { requireActor } from "@/lib/auth/current-actor";
 import { heldPermissions } from "@/lib/rbac/held-permissions";
 import { listMembers } from "@/lib/team/members";
-import { grantOptions } from "./invite-options";
-import { loadOrDeny } from "./load";
+import { grantOptions } from "../../../features/team/invite-options";
+import { loadOrDeny } from "../../../features/team/load";
 
 export const metadata: Metadata = { title: "Team" };
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { currentActor } from "@/lib/auth/current-actor";
 import { describeInvite } from "@/lib/team/invites";
-import { AcceptForm } from "./accept-form";
+import { AcceptForm } from "../../../../features/auth/components/accept-form";
 
 export const metadata: Metadata = { title: "Accept invite" };
 

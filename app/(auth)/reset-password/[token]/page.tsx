@@ -2,7 +2,7 @@ import { LinkIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describePasswordReset } from "@/lib/team/passwords";
-import { ResetForm } from "./reset-form";
+import { ResetForm } from "../../../../features/auth/components/reset-form";
 
 export const metadata: Metadata = { title: "Reset password" };
 

@@ -5,7 +5,7 @@
 import { parseAuditFilters } from "@/lib/audit/audit-filters";
 import { exportAuditEvents, parseExportFormat } from "@/lib/audit/export-audit-events";
 import { currentActor } from "@/lib/auth/current-actor";
-import { Unauthorized } from "@/lib/http/errors";
+import { Unauthorized } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/route";
 
 export async function GET(request: Request): Promise<Response> {

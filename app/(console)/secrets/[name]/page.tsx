@@ -1,21 +1,21 @@
 import type { Metadata } from "next";
-import { DeleteSecretButton } from "@/components/secrets/delete-secret-button";
-import { EditLabelsButton } from "@/components/secrets/edit-labels-button";
-import { InspectViews } from "@/components/secrets/inspect-views";
-import { PermissionDenied } from "@/components/secrets/permission-denied";
-import { RotateButton } from "@/components/secrets/rotate-button";
-import { SecretHeader } from "@/components/secrets/secret-header";
-import { secretsHref } from "@/components/secrets/secret-hrefs";
-import { ReadersTable, ReadsNote, UsedByTable } from "@/components/secrets/secret-usage";
-import { VersionsTable } from "@/components/secrets/versions-table";
+import { DeleteSecretButton } from "@/features/secrets/components/delete-secret-button";
+import { EditLabelsButton } from "@/features/secrets/components/edit-labels-button";
+import { InspectViews } from "@/features/secrets/components/inspect-views";
+import { PermissionDenied } from "@/components/ui/permission-denied";
+import { RotateButton } from "@/features/secrets/components/rotate-button";
+import { SecretHeader } from "@/features/secrets/components/secret-header";
+import { secretsHref } from "@/features/secrets/components/secret-hrefs";
+import { ReadersTable, ReadsNote, UsedByTable } from "@/features/secrets/components/secret-usage";
+import { VersionsTable } from "@/features/secrets/components/versions-table";
 import { FlashToast } from "@/components/ui/toast";
 import { requireActor } from "@/lib/auth/current-actor";
 import { config } from "@/lib/config/env";
 import { getSecret } from "@/lib/secrets/get-secret";
 import { secretAbilities } from "@/lib/secrets/secret-permissions";
-import { first, loadOrDeny, pageName, resolveNamespace, type SearchParams } from "../load";
-import { uploadLimit } from "../upload-limit";
-import { ObjectHistory } from "@/components/audit/object-history";
+import { first, loadOrDeny, pageName, resolveNamespace, type SearchParams } from "../../../../features/console/load";
+import { uploadLimit } from "../../../../features/secrets/upload-limit";
+import { ObjectHistory } from "@/features/audit/components/object-history";
 
 type Props = { params: Promise<{ name: string }>; searchParams: SearchParams };
 

@@ -1,16 +1,16 @@
 import { ArrowLeft, Trash2 } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DeletedTable } from "@/components/secrets/deleted-table";
-import { NamespaceSwitcher } from "@/components/secrets/namespace-switcher";
-import { PermissionDenied } from "@/components/secrets/permission-denied";
-import { secretsHref } from "@/components/secrets/secret-hrefs";
+import { DeletedTable } from "@/features/secrets/components/deleted-table";
+import { NamespaceSwitcher } from "@/features/secrets/components/namespace-switcher";
+import { PermissionDenied } from "@/components/ui/permission-denied";
+import { secretsHref } from "@/features/secrets/components/secret-hrefs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireActor } from "@/lib/auth/current-actor";
 import { config } from "@/lib/config/env";
 import { listDeletedSecrets } from "@/lib/secrets/deleted-secrets";
 import { secretAbilities } from "@/lib/secrets/secret-permissions";
-import { first, loadOrDeny, resolveNamespace, type SearchParams } from "../load";
+import { first, loadOrDeny, resolveNamespace, type SearchParams } from "../../../../features/console/load";
 
 export const metadata: Metadata = { title: "Recently deleted secrets" };
 

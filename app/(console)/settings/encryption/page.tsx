@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { KeyRound, ShieldAlert } from "lucide-react";
-import { AutoRefresh } from "@/components/keys/auto-refresh";
-import { KeyTable } from "@/components/keys/key-table";
-import { RewrapControls } from "@/components/keys/rewrap-controls";
-import { RewrapProgress } from "@/components/keys/rewrap-progress";
-import { RotationSteps } from "@/components/keys/rotation-steps";
+import { AutoRefresh } from "@/features/keys/components/auto-refresh";
+import { KeyTable } from "@/features/keys/components/key-table";
+import { RewrapControls } from "@/features/keys/components/rewrap-controls";
+import { RewrapProgress } from "@/features/keys/components/rewrap-progress";
+import { RotationSteps } from "@/features/keys/components/rotation-steps";
 import { requireActor } from "@/lib/auth/current-actor";
-import { Forbidden } from "@/lib/http/errors";
+import { Forbidden } from "@/lib/errors";
 import { getEncryptionStatus, type EncryptionStatus } from "@/lib/keys/get-encryption-status";
-import { cancelRewrapAction, startRewrapAction } from "./actions";
+import { cancelRewrapAction, startRewrapAction } from "../../../../features/keys/actions";
 
 export const metadata: Metadata = { title: "Encryption" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { KeySquare } from "lucide-react";
-import { CreateTokenForm } from "@/components/tokens/create-token-form";
-import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
-import { tokenStatusBadge } from "@/components/tokens/token-status-badge";
+import { CreateTokenForm } from "@/features/tokens/components/create-token-form";
+import { RevokeTokenButton } from "@/features/tokens/components/revoke-token-button";
+import { tokenStatusBadge } from "@/features/tokens/components/token-status-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";

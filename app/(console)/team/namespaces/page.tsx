@@ -1,8 +1,8 @@
 import { FolderTree } from "lucide-react";
 import type { Metadata } from "next";
-import { CreateNamespaceForm } from "@/components/team/create-namespace-form";
-import { NamespaceTable } from "@/components/team/namespace-table";
-import { TeamHeader } from "@/components/team/team-header";
+import { CreateNamespaceForm } from "@/features/team/components/create-namespace-form";
+import { NamespaceTable } from "@/features/team/components/namespace-table";
+import { TeamHeader } from "@/features/team/components/team-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireActor } from "@/lib/auth/current-actor";

@@ -1,15 +1,15 @@
 import { ShieldPlus } from "lucide-react";
 import type { Metadata } from "next";
-import { PermissionDenied } from "@/components/secrets/permission-denied";
-import { RoleCard } from "@/components/team/role-card";
-import { NewRoleButton } from "@/components/team/role-form";
-import { TeamHeader } from "@/components/team/team-header";
+import { PermissionDenied } from "@/components/ui/permission-denied";
+import { RoleCard } from "@/features/team/components/role-card";
+import { NewRoleButton } from "@/features/team/components/role-form";
+import { TeamHeader } from "@/features/team/components/team-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireActor } from "@/lib/auth/current-actor";
 import { heldPermissions } from "@/lib/rbac/held-permissions";
 import { BUILT_IN_ROLES } from "@/lib/rbac/permissions";
 import { listRoles } from "@/lib/team/roles";
-import { loadOrDeny } from "../load";
+import { loadOrDeny } from "../../../../features/team/load";
 
 export const metadata: Metadata = { title: "Roles" };
 

@@ -1,5 +1,5 @@
 import { noStoreJson, apiRoute } from "@/lib/http/api-route";
-import { BadRequest } from "@/lib/http/errors";
+import { BadRequest } from "@/lib/errors";
 import { jsonBody } from "@/lib/http/route";
 import { cancelRewrap } from "@/lib/keys/cancel-rewrap";
 import { getEncryptionStatus } from "@/lib/keys/get-encryption-status";

@@ -1,13 +1,13 @@
 import { KeySquare, ShieldOff } from "lucide-react";
 import type { Metadata } from "next";
-import { PermissionDenied } from "@/components/secrets/permission-denied";
-import { AddGrantForm } from "@/components/team/add-grant-form";
-import { GrantsTable } from "@/components/team/grants-table";
-import { MemberTokensTable } from "@/components/team/member-tokens-table";
-import { MemberHeader } from "@/components/team/member-header";
-import { MemberStatusButton } from "@/components/team/member-status-button";
-import { RemoveMemberButton } from "@/components/team/remove-member-button";
-import { ResetLinkButton } from "@/components/team/reset-link-button";
+import { PermissionDenied } from "@/components/ui/permission-denied";
+import { AddGrantForm } from "@/features/team/components/add-grant-form";
+import { GrantsTable } from "@/features/team/components/grants-table";
+import { MemberTokensTable } from "@/features/team/components/member-tokens-table";
+import { MemberHeader } from "@/features/team/components/member-header";
+import { MemberStatusButton } from "@/features/team/components/member-status-button";
+import { RemoveMemberButton } from "@/features/team/components/remove-member-button";
+import { ResetLinkButton } from "@/features/team/components/reset-link-button";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-actor";
@@ -15,9 +15,9 @@ import { heldPermissions } from "@/lib/rbac/held-permissions";
 import { getMember } from "@/lib/team/members";
 import { actingStanding } from "@/lib/team/standing";
 import { listMemberAccessTokens } from "@/lib/tokens/member-access-tokens";
-import { grantOptions } from "../../invite-options";
-import { loadOrDeny } from "../../load";
-import { ObjectHistory } from "@/components/audit/object-history";
+import { grantOptions } from "../../../../../features/team/invite-options";
+import { loadOrDeny } from "../../../../../features/team/load";
+import { ObjectHistory } from "@/features/audit/components/object-history";
 
 type Props = { params: Promise<{ id: string }> };
 

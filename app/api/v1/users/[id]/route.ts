@@ -1,4 +1,4 @@
-import { BadRequest } from "@/lib/http/errors";
+import { BadRequest } from "@/lib/errors";
 import { apiRoute, noStoreJson } from "@/lib/http/api-route";
 import { jsonBody } from "@/lib/http/route";
 import { getMember, removeMember, setMemberDisabled } from "@/lib/team/members";

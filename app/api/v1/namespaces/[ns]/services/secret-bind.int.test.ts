@@ -4,7 +4,7 @@
 // adding a binding and minting a token now need secret:bind, and a token
 // stops reading once its creator no longer holds secret:bind there.
 import { beforeAll, describe, expect, it } from "vitest";
-import { serviceAbilities } from "@/components/services/service-abilities";
+import { serviceAbilities } from "@/features/services/components/service-abilities";
 import { systemActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { createServiceToken } from "@/lib/services/service-tokens";

@@ -1,0 +1,84 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { signIn } from "@/lib/auth/auth";
+import { completeSetup, setupSchema } from "@/lib/auth/setup";
+import { signInLockedFor, signInSchema, throttledMessage, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
+import { config } from "@/lib/config/env";
+import { DomainError } from "@/lib/errors";
+import { contextFromHeaders } from "@/lib/http/request-context";
+import { sameOriginPath } from "@/lib/http/same-origin-path";
+
+export type FormState = {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+};
+
+function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[String(issue.path[0])] ??= issue.message;
+  return errors;
+}
+
+/** Only our own origin: an open redirect after sign-in is a phishing aid. */
+function safeNext(value: FormDataEntryValue | null): string {
+  return sameOriginPath(value, config().COFFER_PUBLIC_URL);
+}
+
+// A hand-made action request can pass anything as the form; answer it as a
+// form with no fields rather than with a TypeError (a 500).
+const NO_FIELDS = new FormData();
+const formOf = (form: unknown): FormData => (form instanceof FormData ? form : NO_FIELDS);
+
+async function signInOrMessage(email: string, password: string): Promise<string | null> {
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+    return null;
+  } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "throttled") {
+      const seconds = await signInLockedFor(email, contextFromHeaders(await headers()));
+      return throttledMessage(Math.max(seconds, 1));
+    }
+    if (error instanceof AuthError) return WRONG_CREDENTIALS;
+    throw error;
+  }
+}
+
+export async function loginAction(_prev: FormState, input: FormData): Promise<FormState> {
+  const form = formOf(input);
+  const values = { email: String(form.get("email") ?? "") };
+  const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), values };
+
+  const locked = await signInLockedFor(parsed.data.email, contextFromHeaders(await headers()));
+  if (locked) return { error: throttledMessage(locked), values };
+
+  const message = await signInOrMessage(parsed.data.email, parsed.data.password);
+  if (message) return { error: message, values };
+  redirect(safeNext(form.get("next")));
+}
+
+export async function setupAction(_prev: FormState, submitted: FormData): Promise<FormState> {
+  const form = formOf(submitted);
+  const input = {
+    token: form.get("token"),
+    name: form.get("name"),
+    email: form.get("email"),
+    password: form.get("password"),
+  };
+  const values = { name: String(input.name ?? ""), email: String(input.email ?? "") };
+  const parsed = setupSchema.safeParse(input);
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), values };
+  try {
+    await completeSetup(parsed.data, contextFromHeaders(await headers()));
+  } catch (error) {
+    if (error instanceof DomainError && error.status === 404) redirect("/login");
+    if (error instanceof DomainError) return { fieldErrors: { token: error.message }, values };
+    throw error;
+  }
+  const message = await signInOrMessage(parsed.data.email, parsed.data.password);
+  redirect(message ? "/login" : "/");
+}

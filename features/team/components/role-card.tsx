@@ -1,0 +1,62 @@
+import { Lock, Trash2 } from "lucide-react";
+import { deleteRoleAction } from "@/features/team/role-actions";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import type { RoleInfo } from "@/lib/team/roles";
+import { ConfirmButton } from "./confirm-button";
+import { PermissionList } from "./permission-list";
+import { EditRoleButton } from "./role-form";
+
+function grantCount(n: number): string {
+  return n === 0 ? "not granted" : `${n} ${n === 1 ? "grant" : "grants"}`;
+}
+
+/** A role: built-in ones read-only; custom ones editable and deletable by role:manage. */
+export function RoleCard({ role, canManage, grantable }: { role: RoleInfo; canManage: boolean; grantable: string[] }) {
+  return (
+    <Card className="space-y-4 p-5" data-testid={`role-${role.name}`}>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0 space-y-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <h3 className="font-mono text-base font-semibold">{role.name}</h3>
+            {role.builtIn ? (
+              <Badge>
+                <Lock aria-hidden className="size-3" />
+                built-in
+              </Badge>
+            ) : (
+              <Badge tone="indigo">custom</Badge>
+            )}
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">{grantCount(role.members)}</span>
+          </div>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{role.description || <span className="italic text-zinc-400">No description</span>}</p>
+        </div>
+        {canManage && !role.builtIn ? (
+          <div className="flex gap-2">
+            <EditRoleButton role={role} grantable={grantable} />
+            <ConfirmButton
+              variant="secondary"
+              className="px-2.5 py-1 text-xs"
+              label={
+                <>
+                  <Trash2 aria-hidden className="size-3.5" />
+                  Delete
+                </>
+              }
+              ariaLabel={`Delete role ${role.name}`}
+              title={`Delete role ${role.name}?`}
+              description="A role still granted to someone cannot be deleted: revoke those grants first."
+              confirmLabel="Delete role"
+              pendingLabel="Deleting…"
+              danger
+              action={deleteRoleAction}
+              fields={{ name: role.name }}
+              done={`Role ${role.name} deleted.`}
+            />
+          </div>
+        ) : null}
+      </div>
+      <PermissionList permissions={role.permissions} />
+    </Card>
+  );
+}
