@@ -2,7 +2,8 @@
 // schema engine's WebAssembly and the migration work never weigh on the
 // long-running server's memory. Prints its result as one JSON line; a
 // StartupError is one line on stderr and exit code 1.
-import { preflight, preflightReport, StartupError } from "./preflight";
+import { StartupError } from "../errors";
+import { preflight, preflightReport } from "./preflight";
 
 preflight()
   .then((result) => {

@@ -2,7 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { describeDatabaseUrl, preflight, StartupError } from "./preflight";
+import { StartupError } from "../errors";
+import { describeDatabaseUrl, preflight } from "./preflight";
 
 async function startupError(env: Record<string, string>): Promise<StartupError> {
   const error = await preflight(env).then(

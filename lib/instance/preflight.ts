@@ -14,8 +14,6 @@ import { checkKeysAtStartup } from "../keys/check-keys-at-startup";
 import { loadSigningKey } from "../audit/log/signing-key";
 import { StartupError } from "../errors";
 
-export { StartupError };
-
 
 export type Preflight = {
   config: Config;

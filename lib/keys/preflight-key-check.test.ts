@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { connect } from "../db/client";
-import { preflight, StartupError } from "../instance/preflight";
+import { StartupError } from "../errors";
+import { preflight } from "../instance/preflight";
 import { setProcessKeyring } from "./process-keyring";
 
 const dir = mkdtempSync(join(tmpdir(), "coffer-preflight-keys-"));
