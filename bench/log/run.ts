@@ -9,10 +9,11 @@
 //     running: checkpoint time − event time, p50/p99/max.
 // Results go to bench/results/log.json and log.md;
 // `npx tsx bench/log/run.ts --report` rewrites the .md from the .json.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { seedAuditEvents } from "../audit/seed";
+import { benchMain } from "../support/bench-main";
 import { ADMIN_URL, adminQuery, api, createDatabase, instanceEnv, serverCommandLine, setupOwner, snapshotBuild, startNode, urlOf, type AppNode } from "../support/instance";
 import { sampleLocks } from "../support/lock-sampler";
 import { operationStatements, pgbenchScript, runPgbench, typeNamesOf } from "../support/pgbench";
@@ -29,8 +30,6 @@ const PROXY_PORT = 3334;
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 50);
 const VERIFY_EVENTS = Number(process.env.BENCH_VERIFY_EVENTS ?? 200_000);
 const LAG = { perSecond: Number(process.env.BENCH_LAG_RATE ?? 1000), eventsPer: 5, writers: 20, seconds: Number(process.env.BENCH_LAG_SECONDS ?? 25) };
-const JSON_FILE = "bench/results/log.json";
-const MD_FILE = "bench/results/log.md";
 
 /** The statements one append sends, from three appends through the capturing proxy. */
 async function captureAppend(database: string) {
@@ -142,9 +141,7 @@ async function main() {
       appends,
       lag,
     };
-    writeFileSync(JSON_FILE, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(MD_FILE, logMarkdown(results));
-    console.log(logMarkdown(results));
+    return results;
   } finally {
     for (const close of closers) await close().catch(() => undefined);
     await node?.stop();
@@ -153,14 +150,4 @@ async function main() {
   }
 }
 
-if (process.argv.includes("--report")) {
-  writeFileSync(MD_FILE, logMarkdown(JSON.parse(readFileSync(JSON_FILE, "utf8"))));
-} else {
-  main().then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+benchMain("log", main, logMarkdown);

@@ -8,13 +8,14 @@
 //   - pg_stat_activity sampled throughout: connections waiting on a lock.
 // Results go to bench/results/runtime.json and runtime.md;
 // `npx tsx bench/runtime/run.ts --report` rewrites the .md from the .json.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { captureOperations, operationScripts } from "../support/capture-operation";
 import { runLoad } from "../support/http-load";
 import { ADMIN_URL, createDatabase, instanceEnv, serverCommandLine, setupOwner, snapshotBuild, startNode, type AppNode } from "../support/instance";
 import { sampleLocks } from "../support/lock-sampler";
+import { benchMain } from "../support/bench-main";
 import { runPgbench } from "../support/pgbench";
 import { profiled, type ProfileSummary } from "../support/profile";
 import { MACHINE, REPEATS, runRepeats, SECONDS } from "../support/repeats";
@@ -26,8 +27,6 @@ const PORT_A = 3330;
 const PORT_B = 3331;
 const CONNECTIONS = [10, 100] as const;
 const PG_CLIENTS = 10;
-const JSON_FILE = "bench/results/runtime.json";
-const MD_FILE = "bench/results/runtime.md";
 
 async function main() {
   const root = snapshotBuild();
@@ -116,9 +115,7 @@ async function main() {
       runs,
       profile,
     };
-    writeFileSync(JSON_FILE, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(MD_FILE, runtimeMarkdown(results));
-    console.log(runtimeMarkdown(results));
+    return results;
   } finally {
     for (const node of nodes) await node.stop();
     await db.drop();
@@ -126,14 +123,4 @@ async function main() {
   }
 }
 
-if (process.argv.includes("--report")) {
-  writeFileSync(MD_FILE, runtimeMarkdown(JSON.parse(readFileSync(JSON_FILE, "utf8"))));
-} else {
-  main().then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+benchMain("runtime", main, runtimeMarkdown);

@@ -7,12 +7,13 @@
 // Results go to bench/results/secrets.json and secrets.md;
 // `npx tsx bench/secrets/run.ts --report` rewrites the .md from the .json.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { captureOperations, operationScripts } from "../support/capture-operation";
 import { runLoad } from "../support/http-load";
 import { adminQuery, api, createDatabase, instanceEnv, serverCommandLine, setupOwner, snapshotBuild, startNode, type AppNode } from "../support/instance";
+import { benchMain } from "../support/bench-main";
 import { runPgbench } from "../support/pgbench";
 import { profiled, type ProfileSummary } from "../support/profile";
 import { MACHINE, REPEATS, runRepeats, SECONDS } from "../support/repeats";
@@ -26,8 +27,6 @@ const PG_CLIENTS = 10;
 const CREATE_PATH = "/api/v1/namespaces/default/secrets";
 /** At least this many versions are re-wrapped, so one run lasts long enough to time. */
 const REWRAP_VERSIONS = Number(process.env.BENCH_REWRAP_VERSIONS ?? 3000);
-const JSON_FILE = "bench/results/secrets.json";
-const MD_FILE = "bench/results/secrets.md";
 
 // A typical credential; the name is unique per request (16 random hex digits) so pgbench's copy can vary it too.
 const createBody = (tag: string) => JSON.stringify({ name: `bench-${tag}-${randomBytes(8).toString("hex")}`, stringData: { value: randomBytes(48).toString("base64") } });
@@ -163,9 +162,7 @@ async function main() {
       create,
       rewrap,
     };
-    writeFileSync(JSON_FILE, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(MD_FILE, secretsMarkdown(results));
-    console.log(secretsMarkdown(results));
+    return results;
   } finally {
     await node?.stop();
     await db.drop();
@@ -174,14 +171,4 @@ async function main() {
   }
 }
 
-if (process.argv.includes("--report")) {
-  writeFileSync(MD_FILE, secretsMarkdown(JSON.parse(readFileSync(JSON_FILE, "utf8"))));
-} else {
-  main().then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+benchMain("secrets", main, secretsMarkdown);
