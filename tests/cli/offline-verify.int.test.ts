@@ -2,13 +2,13 @@
 // streamed by exportAuditEvents from PostgreSQL or PGlite (its JSONB
 // spelling included) and the checkpoints the sequencer signed.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../../db/client";
-import { createUser } from "../../../tests/support/factories";
-import { exportAuditEvents } from "../export-audit-events";
-import { recordAudits } from "../record-audit";
-import { verifyExportOffline } from "./offline-verify";
-import { sealPending } from "./sequencer";
-import { signingKey } from "./signing-key";
+import { db } from "../../lib/db/client";
+import { createUser } from "../support/factories";
+import { exportAuditEvents } from "../../lib/audit/export-audit-events";
+import { recordAudits } from "../../lib/audit/record-audit";
+import { verifyExportOffline } from "../../packages/cli/src/audit/offline-verify";
+import { sealPending } from "../../lib/audit/log/sequencer";
+import { signingKey } from "../../lib/audit/log/signing-key";
 
 let owner: Awaited<ReturnType<typeof createUser>>["actor"];
 
@@ -51,7 +51,9 @@ describe("an export from the database, verified offline", () => {
 
   it("names the event a superuser edited with the append-only trigger off", async () => {
     const checkpoints = await checkpointFile();
-    const [target] = await db.$queryRaw<{ seq: bigint }[]>`SELECT "seq" FROM "AuditEvent" WHERE "action" = 'secret.read' ORDER BY "seq" LIMIT 1 OFFSET 7`;
+    const [target] = await db.$queryRaw<
+      { seq: bigint }[]
+    >`SELECT "seq" FROM "AuditEvent" WHERE "action" = 'secret.read' ORDER BY "seq" LIMIT 1 OFFSET 7`;
     await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update_delete"`);
       await tx.$executeRaw`UPDATE "AuditEvent" SET "details" = "details" || '{"batch": 9}'::jsonb WHERE "seq" = ${target!.seq}`;

@@ -1,18 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { archiveLine, buildLog, exportLine, fixtureKey, ORIGIN, rowLeafHash } from "../../cli/test-support/audit-log-fixture";
-import { jsonlLine } from "../audit-rows";
-import { signCheckpoint } from "../transparency/checkpoint";
-import { isPostgresJsonText } from "./offline-export-line";
-import { ExportReader, OfflineInputError, verifyExportAgainst, verifyExportOffline } from "./offline-verify";
+import { archiveLine, buildLog, exportLine, fixtureKey, ORIGIN, rowLeafHash } from "../../packages/cli/src/test-support/audit-log-fixture";
+import { jsonlLine } from "../../lib/audit/audit-rows";
+import { signCheckpoint } from "../../packages/contracts/src/transparency/checkpoint";
+import { isPostgresJsonText } from "../../packages/cli/src/audit/offline-export-line";
+import { ExportReader, OfflineInputError, verifyExportAgainst, verifyExportOffline } from "../../packages/cli/src/audit/offline-verify";
 
 const log = buildLog();
 const pem = log.key.publicKeyPem;
 const newest = log.checkpoints.at(-1)!;
 
-const verify = (exportData: string | Uint8Array, checkpoint = log.checkpointFile, publicKey = pem) => verifyExportOffline({ exportData, checkpoint, publicKey });
+const verify = (exportData: string | Uint8Array, checkpoint = log.checkpointFile, publicKey = pem) =>
+  verifyExportOffline({ exportData, checkpoint, publicKey });
 const lines = () => log.exportText.split(/(?<=\n)/);
-const withLine = (index: number, line: string) => lines().map((l, i) => (i === index ? line : l)).join("");
+const withLine = (index: number, line: string) =>
+  lines()
+    .map((l, i) => (i === index ? line : l))
+    .join("");
 
 describe("offline verification of an export", () => {
   it("passes an intact export against the newest checkpoint of a checkpoint file", () => {
@@ -23,7 +27,8 @@ describe("offline verification of an export", () => {
   });
 
   it("reads what the server's export writes: the fixture's lines are jsonlLine's", () => {
-    for (const row of log.rows) expect(jsonlLine({ ...row, leafIndex: row.leafIndex === null ? null : String(row.leafIndex) })).toBe(exportLine(row));
+    for (const row of log.rows)
+      expect(jsonlLine({ ...row, leafIndex: row.leafIndex === null ? null : String(row.leafIndex) })).toBe(exportLine(row));
   });
 
   it("takes a bare signed note, and the key as PEM, raw base64 or verifier key", () => {
@@ -54,7 +59,10 @@ describe("offline verification of an export", () => {
 
   it("refuses a checkpoint whose size was edited, and names it in a checkpoint file", () => {
     const edited = log.checkpointFile.replace(`"size":12,`, `"size":13,`).replace("\\n12\\n", "\\n13\\n");
-    expect(verify(log.exportText, edited).problem).toMatchObject({ code: "bad-signature", message: expect.stringMatching(/^the checkpoint of size 13 is not signed/) });
+    expect(verify(log.exportText, edited).problem).toMatchObject({
+      code: "bad-signature",
+      message: expect.stringMatching(/^the checkpoint of size 13 is not signed/),
+    });
   });
 
   it("skips a torn last line of the checkpoint file", () => {
@@ -69,13 +77,21 @@ describe("offline verification of an export", () => {
   it("names an event whose details were edited", () => {
     const row = { ...log.rows[5]!, details: '{"i": 1, "name": "db_pw", "version": 3}' };
     const report = verify(withLine(5, exportLine(row)));
-    expect(report.problem).toEqual({ code: "edited", firstBadSeq: "11", message: "event #11 was changed: line 6 no longer hashes to its leaf hash" });
+    expect(report.problem).toEqual({
+      code: "edited",
+      firstBadSeq: "11",
+      message: "event #11 was changed: line 6 no longer hashes to its leaf hash",
+    });
   });
 
   it("names an old-chain event whose chain hash no longer fits", () => {
     const row = { ...log.rows[1]!, outcome: "denied" };
     row.leafHash = rowLeafHash(row).toString("base64");
-    expect(verify(withLine(1, exportLine(row))).problem).toMatchObject({ code: "edited", firstBadSeq: "3", message: expect.stringContaining("hash-chain hash") });
+    expect(verify(withLine(1, exportLine(row))).problem).toMatchObject({
+      code: "edited",
+      firstBadSeq: "3",
+      message: expect.stringContaining("hash-chain hash"),
+    });
   });
 
   it("names the gap where an event was deleted, and the tail when the last ones were", () => {
@@ -106,19 +122,30 @@ describe("offline verification of an export", () => {
 
   it("names an event whose leaf index was changed", () => {
     const row = { ...log.rows[3]!, leafIndex: 9 };
-    expect(verify(withLine(3, exportLine(row))).problem).toMatchObject({ code: "edited", firstBadSeq: "7", message: "event #7 was changed: line 4 gives leaf 9, but in sequence order it is leaf 3" });
+    expect(verify(withLine(3, exportLine(row))).problem).toMatchObject({
+      code: "edited",
+      firstBadSeq: "7",
+      message: "event #7 was changed: line 4 gives leaf 9, but in sequence order it is leaf 3",
+    });
   });
 
   it("reads archives (without leaf fields) before the export, and the same event in both once", () => {
     const archive = log.rows.slice(0, 7).map(archiveLine).join("");
     expect(verify(archive + lines().slice(5).join(""))).toMatchObject({ ok: true, checked: 12 });
     const edited = archiveLine({ ...log.rows[6]!, outcome: "error" });
-    expect(verify(archive.replace(archiveLine(log.rows[6]!), edited) + lines().slice(5).join("")).problem).toMatchObject({ code: "edited", firstBadSeq: "20" });
+    expect(verify(archive.replace(archiveLine(log.rows[6]!), edited) + lines().slice(5).join("")).problem).toMatchObject({
+      code: "edited",
+      firstBadSeq: "20",
+    });
   });
 
   it("says an export that broke off is incomplete", () => {
-    const text = lines().slice(0, 5).join("") + '{"error":{"code":"unavailable","message":"the export is incomplete: reading stopped after seq 9"}}\n';
-    expect(verify(text).problem).toMatchObject({ code: "missing-event", message: expect.stringMatching(/^the export is incomplete \(line 6\)/) });
+    const text =
+      lines().slice(0, 5).join("") + '{"error":{"code":"unavailable","message":"the export is incomplete: reading stopped after seq 9"}}\n';
+    expect(verify(text).problem).toMatchObject({
+      code: "missing-event",
+      message: expect.stringMatching(/^the export is incomplete \(line 6\)/),
+    });
   });
 
   it("reads the export in chunks of any size, split inside characters", () => {
@@ -133,12 +160,19 @@ describe("offline verification of an export", () => {
   it("names an event whose time was changed to a day that does not exist", () => {
     // Regression: a month of 22 made Date.toISOString throw instead of naming the event (found by the property below).
     const line = lines()[0]!.replace('"time":"2026-12-', '"time":"2026-22-');
-    expect(verify(withLine(0, line)).problem).toEqual({ code: "edited", firstBadSeq: "1", message: "event #1 was changed: line 1 has no valid time" });
+    expect(verify(withLine(0, line)).problem).toEqual({
+      code: "edited",
+      firstBadSeq: "1",
+      message: "event #1 was changed: line 1 has no valid time",
+    });
   });
 
   it("catches a respelling that keeps the values: a tab for a space, an exponent, another base64 of the same hash", () => {
     const line = lines()[1]!;
-    expect(verify(withLine(1, line.replace('"i": 1', '"i":\t1'))).problem).toMatchObject({ firstBadSeq: "3", message: expect.stringContaining("is not spelled as Coffer writes it") });
+    expect(verify(withLine(1, line.replace('"i": 1', '"i":\t1'))).problem).toMatchObject({
+      firstBadSeq: "3",
+      message: expect.stringContaining("is not spelled as Coffer writes it"),
+    });
     expect(verify(withLine(2, lines()[2]!.replace("2.50", "25e-1"))).problem).toMatchObject({ firstBadSeq: "5" });
     const hash = log.rows[1]!.leafHash!;
     // The 43rd character carries 2 bits the 32 bytes do not use: flipping one is a second spelling.
@@ -150,7 +184,7 @@ describe("offline verification of an export", () => {
 
   // Bytes that respell a value without changing it (JSON whitespace, exponents, signs, escapes,
   // base64 letters) half the time: uniform bytes alone would rarely hit one.
-  const SPELLING_BYTES = fc.constantFrom(...Buffer.from(" \t\r\n eE+-.0159\\\"/uAaQgw="));
+  const SPELLING_BYTES = fc.constantFrom(...Buffer.from(' \t\r\n eE+-.0159\\"/uAaQgw='));
 
   // A few seconds on an idle machine; the limit leaves room for a busy one.
   it("catches every one-byte change anywhere in an event line, and names that event", { timeout: 60_000 }, () => {
@@ -180,9 +214,22 @@ describe("offline verification of an export", () => {
 describe("isPostgresJsonText", () => {
   it("accepts what PostgreSQL prints for jsonb, and nothing spelled otherwise", () => {
     // psql: SELECT '{"b":[1,2.50,{"x":null}],"a":"\u0001 é \/ \"q\" \\ \t","ccc":true,"n":1e3,"z":-0}'::jsonb::text
-    expect(isPostgresJsonText('{"a": "\\u0001 é / \\"q\\" \\\\ \\t", "b": [1, 2.50, {"x": null}], "n": 1000, "z": 0, "ccc": true}')).toBe(true);
+    expect(isPostgresJsonText('{"a": "\\u0001 é / \\"q\\" \\\\ \\t", "b": [1, 2.50, {"x": null}], "n": 1000, "z": 0, "ccc": true}')).toBe(
+      true,
+    );
     for (const good of ["{}", "[]", '"x"', "-0.5", "true", "null", '{"a": []}']) expect(isPostgresJsonText(good), good).toBe(true);
-    for (const bad of ['{"a":1}', '{"a": 1,"b": 2}', '{"a": 1e3}', '{"a": 01}', '{"a": "\\/"}', '{"a": "\\u00e9"}', '{"a": "\\u001F"}', "{ }", '{"a": 1} ', "[1,2]"]) {
+    for (const bad of [
+      '{"a":1}',
+      '{"a": 1,"b": 2}',
+      '{"a": 1e3}',
+      '{"a": 01}',
+      '{"a": "\\/"}',
+      '{"a": "\\u00e9"}',
+      '{"a": "\\u001F"}',
+      "{ }",
+      '{"a": 1} ',
+      "[1,2]",
+    ]) {
       expect(isPostgresJsonText(bad), bad).toBe(false);
     }
   });

@@ -80,9 +80,7 @@ describe("createApiClient", () => {
 
   it("adds the login hint on 401 only", () => {
     const error = new ApiError(401, "unauthorized", "invalid or expired token", "https://c.example");
-    expect(apiErrorLine(error)).toBe(
-      "Error response from server: invalid or expired token (run: coffer login --server https://c.example)",
-    );
+    expect(apiErrorLine(error)).toBe("Error response from server: invalid or expired token (run: coffer login --server https://c.example)");
     expect(apiErrorLine(error, false)).toBe("Error response from server: invalid or expired token");
   });
 

@@ -57,9 +57,7 @@ describe("parseCommand", () => {
   });
 
   it("says how many arguments a command wants, as docker does", () => {
-    expect(usageError(createCommand.spec, []).message).toBe(
-      '"coffer secret create" requires at least 1 and at most 2 arguments.',
-    );
+    expect(usageError(createCommand.spec, []).message).toBe('"coffer secret create" requires at least 1 and at most 2 arguments.');
     expect(usageError(createCommand.spec, ["a", "b", "c"]).message).toBe(
       '"coffer secret create" requires at least 1 and at most 2 arguments.',
     );

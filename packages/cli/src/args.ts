@@ -131,12 +131,7 @@ export function text(values: ParsedArgs["values"], name: string): string | undef
  * `label=env=prod`). With `valueOptional`, a bare `KEY` is `KEY=""`, as
  * docker allows for `--label KEY`.
  */
-export function splitKeyValue(
-  input: string,
-  flag: string,
-  command: string,
-  valueOptional = false,
-): { key: string; value: string } {
+export function splitKeyValue(input: string, flag: string, command: string, valueOptional = false): { key: string; value: string } {
   const at = input.indexOf("=");
   if (at === -1 && valueOptional && input !== "") return { key: input, value: "" };
   if (at <= 0) throw new UsageError(`invalid argument "${input}" for "--${flag}": expected KEY=VALUE`, command);

@@ -34,7 +34,14 @@ export function inspectCommand<T>(spec: Omit<CommandSpec, "options" | "args">, v
         }
       }
       if (values.pretty) ctx.stdout.write(found.map((item) => views.pretty(item)).join("\n"));
-      else ctx.stdout.write(`${JSON.stringify(found.map((item) => views.json(item)), null, 2)}\n`);
+      else
+        ctx.stdout.write(
+          `${JSON.stringify(
+            found.map((item) => views.json(item)),
+            null,
+            2,
+          )}\n`,
+        );
       for (const line of failures) ctx.stderr.write(`${line}\n`);
       return failures.length ? 1 : 0;
     },

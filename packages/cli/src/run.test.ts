@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./test-support/run-cli";
 
-const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
 describe("coffer (top level)", () => {
   it("prints docker-style help for no arguments and --help", async () => {
@@ -10,7 +10,9 @@ describe("coffer (top level)", () => {
       const result = await runCli(argv);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^\nUsage:  coffer \[OPTIONS\] COMMAND\n/);
-      expect(result.stdout).toContain("Management Commands:\n  audit     Verify and export the audit trail\n  secret    Manage secrets\n  service   Manage services\n");
+      expect(result.stdout).toContain(
+        "Management Commands:\n  audit     Verify and export the audit trail\n  secret    Manage secrets\n  service   Manage services\n",
+      );
       expect(result.stdout).toContain("  agent    Write a service's secrets into a directory and keep them current\n");
       expect(result.stdout).toContain("  login    Log in to a Coffer server\n");
       expect(result.stdout).toContain("  run      Run a command with a service's secrets as files\n");
@@ -38,7 +40,9 @@ describe("coffer secret help", () => {
   it("prints a command's usage, aliases and options for --help, even after other arguments", async () => {
     const result = await runCli(["secret", "ls", "--filter", "--help"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Usage:  coffer secret ls [OPTIONS]\n\nList secrets\n\nAliases:\n  coffer secret ls, coffer secret list\n");
+    expect(result.stdout).toContain(
+      "Usage:  coffer secret ls [OPTIONS]\n\nList secrets\n\nAliases:\n  coffer secret ls, coffer secret list\n",
+    );
     expect(result.stdout).toContain("  -f, --filter filter      Filter output based on conditions provided\n");
     expect(result.stdout).toContain("  -q, --quiet              Only display IDs\n");
   });
@@ -65,7 +69,9 @@ describe("coffer secret help", () => {
 describe("coffer service help", () => {
   it("lists the service commands and the token group", async () => {
     const result = await runCli(["service"]);
-    expect(result.stdout).toMatch(/^\nUsage:  coffer service COMMAND\n\nManage services\n\nManagement Commands:\n  token   Manage the tokens/);
+    expect(result.stdout).toMatch(
+      /^\nUsage:  coffer service COMMAND\n\nManage services\n\nManagement Commands:\n  token   Manage the tokens/,
+    );
     expect(result.stdout).toContain("Commands:\n  create    Create a new service\n  inspect   ");
     const tokens = await runCli(["service", "token", "--help"]);
     expect(tokens.stdout).toContain("Usage:  coffer service token COMMAND\n");
@@ -83,7 +89,9 @@ describe("coffer service help", () => {
   });
 
   it("names an unknown service subcommand", async () => {
-    expect((await runCli(["service", "scale", "db=2"])).stderr).toBe("coffer: 'scale' is not a coffer service command.\nSee 'coffer service --help'\n");
+    expect((await runCli(["service", "scale", "db=2"])).stderr).toBe(
+      "coffer: 'scale' is not a coffer service command.\nSee 'coffer service --help'\n",
+    );
     expect((await runCli(["service", "token", "show"])).stderr).toBe(
       "coffer: 'show' is not a coffer service token command.\nSee 'coffer service token --help'\n",
     );

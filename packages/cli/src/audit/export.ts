@@ -38,7 +38,8 @@ export const exportCommand: Command = {
     }
     const decoder = new TextDecoder();
     const reader = body.getReader();
-    for (let part = await reader.read(); !part.done; part = await reader.read()) ctx.stdout.write(decoder.decode(part.value, { stream: true }));
+    for (let part = await reader.read(); !part.done; part = await reader.read())
+      ctx.stdout.write(decoder.decode(part.value, { stream: true }));
     return 0;
   },
 };

@@ -13,6 +13,8 @@ export const auditGroup: CommandGroup = {
     groupHelp({
       path: "audit",
       summary: auditGroup.summary,
-      sections: [{ title: "Commands", commands: auditGroup.commands.map((c) => ({ name: c.spec.path.split(" ")[1]!, summary: c.spec.summary })) }],
+      sections: [
+        { title: "Commands", commands: auditGroup.commands.map((c) => ({ name: c.spec.path.split(" ")[1]!, summary: c.spec.summary })) },
+      ],
     }),
 };

@@ -3,10 +3,10 @@
 // its line, so a line is also held to the one spelling the server writes:
 // otherwise a tab for a space, `1e0` for `1.0` or another base64 spelling
 // of the same leaf hash would change a byte nobody could catch.
-import type { AuditEventDto } from "../audit-event-dto";
-import { canonicalEvent, eventHash, jsonString as str, type HashedEvent } from "../canonical";
-import { leafHash as merkleLeafHash } from "../transparency/merkle";
-import { decodeBase64 } from "../transparency/signed-note";
+import type { AuditEventDto } from "../../../contracts/src/audit/audit-event-dto";
+import { canonicalEvent, eventHash, jsonString as str, type HashedEvent } from "../../../contracts/src/audit/canonical";
+import { leafHash as merkleLeafHash } from "../../../contracts/src/transparency/merkle";
+import { decodeBase64 } from "../../../contracts/src/transparency/signed-note";
 
 export type ExportEvent = {
   seq: bigint;
@@ -71,7 +71,8 @@ export function readExportLine(text: string, line: number): LineResult {
   };
   // Events of the old chain carry their chain hash, which covers prevHash: it must still add up.
   const canonical = canonicalEvent(row);
-  if (event.hash !== null && eventHash(event.prevHash ?? "", row) !== event.hash) return { error: "no longer matches its hash-chain hash", seq };
+  if (event.hash !== null && eventHash(event.prevHash ?? "", row) !== event.hash)
+    return { error: "no longer matches its hash-chain hash", seq };
   const leafHash = merkleLeafHash(Buffer.from(canonical, "utf8"));
   if (typeof event.leafHash === "string" && !decodeBase64(event.leafHash)!.equals(leafHash)) {
     return { error: "no longer hashes to its leaf hash", seq };
@@ -80,7 +81,11 @@ export function readExportLine(text: string, line: number): LineResult {
 }
 
 /** A line as the export writes it (the DTO); archives written before leaves existed lack the leaf fields. */
-type EventLine = Omit<AuditEventDto, "leafIndex" | "leafHash" | "details"> & { details: unknown; leafIndex?: number | null; leafHash?: string | null };
+type EventLine = Omit<AuditEventDto, "leafIndex" | "leafHash" | "details"> & {
+  details: unknown;
+  leafIndex?: number | null;
+  leafHash?: string | null;
+};
 
 function fieldProblem(value: unknown): string | null {
   if (!isObj(value)) return "is not an audit event";
@@ -90,7 +95,8 @@ function fieldProblem(value: unknown): string | null {
   if (!isObj(actor) || typeof actor.type !== "string" || !isText(actor.id) || !isText(actor.label)) return "has no valid actor";
   if (!isObj(resource) || !isText(resource.type) || !isText(resource.id) || !isText(resource.name)) return "has no valid resource";
   if (typeof value.action !== "string" || typeof value.outcome !== "string") return "has no valid action or outcome";
-  for (const key of ["namespace", "ip", "userAgent", "requestId", "prevHash", "hash"]) if (!isText(value[key])) return `has no valid ${key}`;
+  for (const key of ["namespace", "ip", "userAgent", "requestId", "prevHash", "hash"])
+    if (!isText(value[key])) return `has no valid ${key}`;
   if (!isObj(value.details)) return "has no valid details";
   if ("leafIndex" in value || "leafHash" in value) {
     const { leafIndex, leafHash } = value;

@@ -11,107 +11,31 @@
 //    (a rewrite that re-hashed events and leaves alike fails only here; the
 //    other checkpoints of a checkpoint file narrow down where).
 import { createPublicKey } from "node:crypto";
-import { CheckpointError, verifyCheckpoint, type Checkpoint } from "../transparency/checkpoint";
-import { Frontier } from "../transparency/frontier";
-import { rootOf } from "../transparency/merkle";
-import { decodeBase64, noteKeyId, parseVerifierKey, publicKeyFromRaw, rawPublicKey } from "../transparency/signed-note";
-import { readExportLine, type ExportEvent } from "./offline-export-line";
-import { readCheckpointRecords } from "./outside-copies";
-import type { LogProblem, LogReport, TreeHead } from "./report";
+import { CheckpointError, verifyCheckpoint, type Checkpoint } from "../../../contracts/src/transparency/checkpoint";
+import { Frontier } from "../../../contracts/src/transparency/frontier";
+import { rootOf } from "../../../contracts/src/transparency/merkle";
+import { decodeBase64, noteKeyId, parseVerifierKey, publicKeyFromRaw, rawPublicKey } from "../../../contracts/src/transparency/signed-note";
+import type { ExportEvent } from "./offline-export-line";
+import { ExportReader } from "./offline-export-reader";
+import { readCheckpointRecords } from "../../../contracts/src/audit/checkpoint-records";
+import type { LogProblem, LogReport, TreeHead } from "../../../contracts/src/audit/log-report";
 
 /** The input cannot be verified at all (no checkpoint in the file, an unusable key): not a finding about the log. */
 export class OfflineInputError extends Error {
   override name = "OfflineInputError";
 }
 
-const NEWLINE = 0x0a;
-
-/** Reads an export as it streams in (bytes, any chunking), keeping 1 small record per event. */
-export class ExportReader {
-  readonly events: ExportEvent[] = [];
-  problem: LogProblem | null = null;
-  private line = 0;
-  private partial: Buffer[] = [];
-  private blankAt: number | null = null;
-  private waiting: { line: number; afterSeq: string | null; message: string } | null = null;
-  private readonly decoder = new TextDecoder("utf-8", { fatal: true });
-
-  push(chunk: Uint8Array | string): void {
-    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    let start = 0;
-    for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
-      this.partial.push(bytes.subarray(start, end));
-      this.take(Buffer.concat(this.partial));
-      this.partial = [];
-      start = end + 1;
-    }
-    if (start < bytes.length) this.partial.push(Buffer.from(bytes.subarray(start)));
-  }
-
-  end(): this {
-    if (this.partial.length) this.take(Buffer.concat(this.partial));
-    this.partial = [];
-    if (this.waiting) this.fail({ code: "edited", message: this.waiting.message });
-    return this;
-  }
-
-  private take(bytes: Buffer): void {
-    this.line++;
-    if (this.problem) return;
-    if (this.blankAt !== null) {
-      // Only the end of the input may be blank: an empty line inside is a line that lost its event.
-      this.damaged(this.blankAt, "is empty");
-      this.blankAt = null;
-    }
-    if (this.waiting) return this.resolveWaiting(bytes);
-    let text: string;
-    try {
-      text = this.decoder.decode(bytes);
-    } catch {
-      return this.damaged(this.line, "is not valid UTF-8", seqAtStart(bytes));
-    }
-    const result = readExportLine(text, this.line);
-    if ("blank" in result) this.blankAt = this.line;
-    else if ("incomplete" in result) this.fail({ code: "missing-event", message: `the export is incomplete (line ${this.line}): ${result.incomplete}` });
-    else if ("error" in result) this.damaged(this.line, result.error, result.seq);
-    else this.events.push(result.event);
-  }
-
-  private damaged(line: number, what: string, seq: string | null = null): void {
-    if (this.problem || this.waiting) return;
-    if (seq) return this.fail({ code: "edited", message: `event #${seq} was changed: line ${line} ${what}`, firstBadSeq: seq });
-    // Nothing on the line names its event: it lies between its neighbours, and the next one is still to come.
-    const afterSeq = this.events.at(-1)?.seq.toString() ?? null;
-    this.waiting = { line, afterSeq, message: `line ${line} of the export was changed: it ${what}` };
-  }
-
-  private resolveWaiting(bytes: Buffer): void {
-    const next = seqAtStart(bytes);
-    if (!next || !this.waiting) return;
-    const { message, afterSeq } = this.waiting;
-    this.waiting = null;
-    const between = `an event after ${afterSeq ? `#${afterSeq}` : "the start"} and before #${next}`;
-    this.fail({ code: "edited", message: `${message} (${between})`, range: { afterSeq, throughSeq: (BigInt(next) - 1n).toString() } });
-  }
-
-  private fail(problem: LogProblem): void {
-    this.waiting = null;
-    this.problem ??= problem;
-  }
-}
-
-/** Where the seq sits in every line the server writes: lets a damaged line still be named. */
-function seqAtStart(bytes: Buffer): string | null {
-  return /^\{"seq":"(\d{1,19})"/.exec(bytes.subarray(0, 32).toString("latin1"))?.[1] ?? null;
-}
+// The reader is part of this module's interface: callers stream an export into it, then verify it here.
+export { ExportReader };
 
 type SignedRecord = { size: number; note: string; where: string; lastSeq: string | null };
 
 /** The checkpoints of a checkpoint file (or one bare note), smallest tree first. */
 function checkpointsIn(text: string): SignedRecord[] {
   const { records, bareNote } = readCheckpointRecords(text);
-  if (bareNote !== null) return [{ size: Number(/^[^\n]*\n(\d+)\n/.exec(bareNote)?.[1] ?? 0), note: bareNote, where: "the checkpoint", lastSeq: null }];
-  if (!records.length) throw new OfflineInputError("the checkpoint file holds no checkpoint (a signed note, or JSON lines with a \"note\")");
+  if (bareNote !== null)
+    return [{ size: Number(/^[^\n]*\n(\d+)\n/.exec(bareNote)?.[1] ?? 0), note: bareNote, where: "the checkpoint", lastSeq: null }];
+  if (!records.length) throw new OfflineInputError('the checkpoint file holds no checkpoint (a signed note, or JSON lines with a "note")');
   const numbered = records.map((r, i) => ({
     size: Number(r.size),
     note: r.note,
@@ -133,7 +57,9 @@ function rawKey(publicKey: string): Buffer {
     if (raw) return rawPublicKey(publicKeyFromRaw(raw));
     return parseVerifierKey(text).publicKey;
   } catch (error) {
-    throw new OfflineInputError(`the public key is not usable (give the PEM, the raw key in base64 or the verifier key): ${(error as Error).message}`);
+    throw new OfflineInputError(
+      `the public key is not usable (give the PEM, the raw key in base64 or the verifier key): ${(error as Error).message}`,
+    );
   }
 }
 
@@ -166,7 +92,10 @@ export function verifyExportAgainst(reader: ExportReader, checkpointText: string
     checkpoint = verifyCheckpoint(newest.note, publicKey);
   } catch (error) {
     if (!(error instanceof CheckpointError)) throw error;
-    const problem: LogProblem = { code: "bad-signature", message: `${newest.where} is not signed by this public key (${error.message}): it is forged, or from another log` };
+    const problem: LogProblem = {
+      code: "bad-signature",
+      message: `${newest.where} is not signed by this public key (${error.message}): it is forged, or from another log`,
+    };
     return { ok: false, checked: 0, archived: 0, unsealed: events.length, head: null, outside: null, problem };
   }
   const head = treeHead(checkpoint, key);
@@ -210,7 +139,11 @@ function sortedEvents(reader: ExportReader): ExportEvent[] {
     const clash = typeof a === "number" && typeof b === "number" && a !== b;
     if (clash || !last.leafHash.equals(event.leafHash)) {
       const seq = event.seq.toString();
-      reader.problem ??= { code: "edited", message: `event #${seq} was changed: lines ${last.line} and ${event.line} hold it with different contents`, firstBadSeq: seq };
+      reader.problem ??= {
+        code: "edited",
+        message: `event #${seq} was changed: lines ${last.line} and ${event.line} hold it with different contents`,
+        firstBadSeq: seq,
+      };
     }
     last.leafIndex = typeof a === "number" ? a : typeof b === "number" ? b : a === undefined || b === undefined ? undefined : null;
   }
@@ -231,7 +164,11 @@ function placementProblem(sealed: ExportEvent[], size: number, newest: SignedRec
     const missing = event.leafIndex! > i && (next ? !nextFits : sealed.length < size);
     const seq = event.seq.toString();
     if (!missing) {
-      return { code: "edited", message: `event #${seq} was changed: line ${event.line} gives leaf ${event.leafIndex}, but in sequence order it is leaf ${i}`, firstBadSeq: seq };
+      return {
+        code: "edited",
+        message: `event #${seq} was changed: line ${event.line} gives leaf ${event.leafIndex}, but in sequence order it is leaf ${i}`,
+        firstBadSeq: seq,
+      };
     }
     if (i >= size) break;
     const afterSeq = sealed[i - 1]?.seq.toString() ?? null;

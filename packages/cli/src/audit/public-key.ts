@@ -1,6 +1,6 @@
 // `coffer audit public-key`: the key that signs the audit log's
 // checkpoints, to keep beside them for `coffer audit verify --public-key`.
-import type { PublicKeyDto } from "../../audit/log/proofs";
+import type { PublicKeyDto } from "../../../contracts/src/audit/proof-dto";
 import type { ApiClient } from "../api-client";
 import type { CommandSpec } from "../args";
 import type { Command } from "../command";
@@ -24,7 +24,13 @@ export const publicKeyCommand: Command = {
   spec,
   async run(ctx, { values }) {
     const key = await publicKeyFromServer(await connect(ctx));
-    ctx.stdout.write(values["verifier-key"] === true ? `${key.verifierKey}\n` : key.publicKeyPem.endsWith("\n") ? key.publicKeyPem : `${key.publicKeyPem}\n`);
+    ctx.stdout.write(
+      values["verifier-key"] === true
+        ? `${key.verifierKey}\n`
+        : key.publicKeyPem.endsWith("\n")
+          ? key.publicKeyPem
+          : `${key.publicKeyPem}\n`,
+    );
     return 0;
   },
 };

@@ -1,7 +1,7 @@
 // A LogReport as the text `coffer audit verify` prints: the signed tree
 // head, the outside copy it was compared with, what was checked, then the
 // verdict and where a mismatch starts.
-import type { LogProblem, LogReport, TreeHead } from "../../audit/log/report";
+import type { LogProblem, LogReport, TreeHead } from "../../../contracts/src/audit/log-report";
 
 export function headText(head: TreeHead): string {
   return `${head.size} ${head.size === 1 ? "event" : "events"}, root ${head.rootHash}, signed ${head.time}, key ${head.keyId}`;
@@ -11,7 +11,8 @@ const SOURCE = { file: "the server's checkpoint file", given: "the given checkpo
 
 export function whereText(problem: LogProblem): string | null {
   if (problem.firstBadSeq) return `event #${problem.firstBadSeq}`;
-  if (problem.range) return `after ${problem.range.afterSeq ? `#${problem.range.afterSeq}` : "the first event"}, up to #${problem.range.throughSeq}`;
+  if (problem.range)
+    return `after ${problem.range.afterSeq ? `#${problem.range.afterSeq}` : "the first event"}, up to #${problem.range.throughSeq}`;
   return null;
 }
 

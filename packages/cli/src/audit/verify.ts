@@ -9,13 +9,15 @@
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { LogReport } from "../../audit/log/report";
+import type { LogReport } from "../../../contracts/src/audit/log-report";
 import { type CommandSpec, type ParsedArgs, text } from "../args";
 import type { Command } from "../command";
 import type { CliContext } from "../context";
 import { CliError, UsageError } from "../errors";
 import { connect } from "../session";
+import { ExportReader, OfflineInputError, verifyExportAgainst } from "./offline-verify";
 import { publicKeyFromServer } from "./public-key";
+import { checkLiveLog, newestNote } from "./verify-live";
 import { labelled, reportText } from "./verify-report";
 
 const spec: CommandSpec = {
@@ -24,9 +26,24 @@ const spec: CommandSpec = {
   summary: "Verify the audit log against its signed checkpoints",
   args: { min: 0, max: 0 },
   options: [
-    { name: "checkpoint", type: "string", value: "file", help: "A checkpoint kept outside the server (signed note or audit-checkpoints.jsonl)" },
-    { name: "public-key", type: "string", value: "file", help: "The log's public key (PEM, raw base64 or verifier key); default: ask the server" },
-    { name: "export", type: "string", value: "file", help: 'Verify this JSONL export offline ("-" for stdin); needs --checkpoint and --public-key' },
+    {
+      name: "checkpoint",
+      type: "string",
+      value: "file",
+      help: "A checkpoint kept outside the server (signed note or audit-checkpoints.jsonl)",
+    },
+    {
+      name: "public-key",
+      type: "string",
+      value: "file",
+      help: "The log's public key (PEM, raw base64 or verifier key); default: ask the server",
+    },
+    {
+      name: "export",
+      type: "string",
+      value: "file",
+      help: 'Verify this JSONL export offline ("-" for stdin); needs --checkpoint and --public-key',
+    },
   ],
   details: `Examples:
   coffer audit verify
@@ -48,14 +65,11 @@ function print(ctx: CliContext, report: LogReport, extra: [string, string][] = [
   return report.ok ? 0 : 1;
 }
 
-// The verifiers load only when asked for: the checkpoint file reader brings
-// the server's config and logger, a fifth of a second on every other command.
-const offlineVerifier = () => import("../../audit/log/offline-verify");
-const liveVerifier = () => import("./verify-live");
-
 async function verifyOffline(ctx: CliContext, file: string, checkpointFile: string, keyFile: string): Promise<number> {
-  const { ExportReader, OfflineInputError, verifyExportAgainst } = await offlineVerifier();
-  const [checkpoint, publicKey] = [await readInput(ctx, checkpointFile, "checkpoint file"), await readInput(ctx, keyFile, "public key file")];
+  const [checkpoint, publicKey] = [
+    await readInput(ctx, checkpointFile, "checkpoint file"),
+    await readInput(ctx, keyFile, "public key file"),
+  ];
   const reader = new ExportReader();
   const input = file === "-" ? ctx.stdin : createReadStream(resolve(ctx.cwd, file));
   try {
@@ -64,7 +78,9 @@ async function verifyOffline(ctx: CliContext, file: string, checkpointFile: stri
     throw new CliError(`cannot read the export "${file}": ${(error as Error).message}`);
   }
   try {
-    return print(ctx, verifyExportAgainst(reader.end(), checkpoint, publicKey), [["Export:", `${file}: ${reader.events.length} events read`]]);
+    return print(ctx, verifyExportAgainst(reader.end(), checkpoint, publicKey), [
+      ["Export:", `${file}: ${reader.events.length} events read`],
+    ]);
   } catch (error) {
     if (error instanceof OfflineInputError) throw new CliError(error.message);
     throw error;
@@ -76,20 +92,27 @@ async function verifyLive(ctx: CliContext, values: ParsedArgs["values"]): Promis
   const checkpointFile = text(values, "checkpoint");
   let given: string | undefined;
   if (checkpointFile) {
-    const { checkLiveLog, newestNote } = await liveVerifier();
     given = await readInput(ctx, checkpointFile, "checkpoint file");
     const note = newestNote(given, checkpointFile);
     const keyFile = text(values, "public-key");
     const key = keyFile ? await readInput(ctx, keyFile, "public key file") : (await publicKeyFromServer(client)).publicKeyPem;
     const check = await checkLiveLog(client, { note, file: checkpointFile, publicKey: key });
-    const rows: [string, string][] = [["Public key:", keyFile ? keyFile : "the server's (pass --public-key with a copy you keep to rule out a swapped key)"], ...check.rows];
+    const rows: [string, string][] = [
+      ["Public key:", keyFile ? keyFile : "the server's (pass --public-key with a copy you keep to rule out a swapped key)"],
+      ...check.rows,
+    ];
     const verdict = check.problem ? `Audit log NOT intact: ${check.problem}` : `The server's tree is consistent with ${checkpointFile}.`;
     (check.problem ? ctx.stderr : ctx.stdout).write(`${[...labelled(rows), verdict, ""].join("\n")}\n`);
     // A forged or unrelated checkpoint says nothing about the events: stop there.
     if (check.problem) return 1;
   }
   // The server compares its events with the same outside checkpoint, instead of the one in its own file.
-  return print(ctx, await client.request<LogReport>("POST", "/api/v1/audit/verify", { body: given === undefined ? { wait: true } : { wait: true, checkpoint: given } }));
+  return print(
+    ctx,
+    await client.request<LogReport>("POST", "/api/v1/audit/verify", {
+      body: given === undefined ? { wait: true } : { wait: true, checkpoint: given },
+    }),
+  );
 }
 
 export const verifyCommand: Command = {
@@ -99,7 +122,11 @@ export const verifyCommand: Command = {
     const checkpoint = text(values, "checkpoint");
     const key = text(values, "public-key");
     if (file !== undefined) {
-      if (!checkpoint || !key) throw new UsageError("--export needs --checkpoint FILE and --public-key FILE: offline, nothing else vouches for the export", spec.path);
+      if (!checkpoint || !key)
+        throw new UsageError(
+          "--export needs --checkpoint FILE and --public-key FILE: offline, nothing else vouches for the export",
+          spec.path,
+        );
       return verifyOffline(ctx, file, checkpoint, key);
     }
     if (key && !checkpoint) throw new UsageError("--public-key needs --checkpoint FILE (or --export FILE) to check", spec.path);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { humanSize } from "./size";
+import { humanSize } from "../../../contracts/src/format/size";
 import { renderTable } from "./table";
 
 describe("renderTable", () => {

@@ -11,10 +11,7 @@ export type Row = {
 };
 
 type Part =
-  | { kind: "text"; text: string }
-  | { kind: "field"; name: string }
-  | { kind: "label"; key: string }
-  | { kind: "json"; name?: string };
+  { kind: "text"; text: string } | { kind: "field"; name: string } | { kind: "label"; key: string } | { kind: "json"; name?: string };
 
 export type Template = {
   /** Whether it started with `table`: rows become aligned columns under a header. */
@@ -47,7 +44,10 @@ export function parseTemplate(format: string, headers: Record<string, string>): 
     render(rows) {
       if (!table) return rows.map((row) => `${renderRow(row)}\n`).join("");
       const cells = (line: string) => line.split("\t");
-      return renderTable(cells(headerRow()), rows.map((row) => cells(renderRow(row))));
+      return renderTable(
+        cells(headerRow()),
+        rows.map((row) => cells(renderRow(row))),
+      );
     },
   };
 }
@@ -83,9 +83,7 @@ function knownField(name: string, known: string[]): string {
 }
 
 function templateError(problem: string, known: string[]): CliError {
-  return new CliError(
-    `template parsing error: ${problem} (fields: ${known.map((k) => `.${k}`).join(", ")}, .Label "KEY")`,
-  );
+  return new CliError(`template parsing error: ${problem} (fields: ${known.map((k) => `.${k}`).join(", ")}, .Label "KEY")`);
 }
 
 function renderPart(part: Part, row: Row): string {

@@ -26,7 +26,9 @@ const spec: CommandSpec = {
   label=KEY             secrets with the label KEY
   label=KEY=VALUE       secrets with the label KEY set to VALUE
 
-Template fields: ${Object.keys(secretHeaders).map((f) => `.${f}`).join(", ")}, .Label "KEY"
+Template fields: ${Object.keys(secretHeaders)
+    .map((f) => `.${f}`)
+    .join(", ")}, .Label "KEY"
   (CreatedAt/UpdatedAt are ISO times, CreatedSince/UpdatedSince relative ones)
 Examples:
   coffer secret ls --filter label=env=prod --format '{{.ID}}\\t{{.Name}}'
@@ -69,11 +71,7 @@ export const lsCommand: Command = {
     const query = filterQuery(list(values, "filter"));
 
     const client = await connect(ctx);
-    const { secrets } = await client.request<{ secrets: SecretSummary[] }>(
-      "GET",
-      secretPath(resolveNamespace(values, ctx.env)),
-      { query },
-    );
+    const { secrets } = await client.request<{ secrets: SecretSummary[] }>("GET", secretPath(resolveNamespace(values, ctx.env)), { query });
     const now = ctx.now();
     const sorted = [...secrets].sort((a, b) => byName.compare(a.name, b.name));
     ctx.stdout.write(template.render(sorted.map((secret) => secretRow(secret, now))));

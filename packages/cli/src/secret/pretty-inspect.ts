@@ -1,7 +1,7 @@
 // `secret inspect --pretty`: docker's block (ID, Name, Labels, Driver,
 // Created at, Updated at) with every value in one column, then what Coffer
 // adds. Metadata only: key names and sizes, never a value.
-import { absoluteTime } from "../format/relative-time";
+import { absoluteTime } from "../../../contracts/src/format/relative-time";
 import type { SecretDetail } from "./types";
 
 const COLUMN = 19;

@@ -27,11 +27,9 @@ export const rollbackCommand: Command = {
   async run(ctx, { values, positionals }) {
     const version = targetVersion(text(values, "to"));
     const client = await connect(ctx);
-    const secret = await client.request<SecretDetail>(
-      "POST",
-      secretPath(resolveNamespace(values, ctx.env), positionals[0]!, "rollback"),
-      { body: { version } },
-    );
+    const secret = await client.request<SecretDetail>("POST", secretPath(resolveNamespace(values, ctx.env), positionals[0]!, "rollback"), {
+      body: { version },
+    });
     ctx.stdout.write(`${secret.name} rolled back: version ${secret.version} has the data of version ${version}\n`);
     return 0;
   },

@@ -31,11 +31,9 @@ export const rotateCommand: Command = {
       { source, fromFile: list(values, "from-file"), fromLiteral: list(values, "from-literal") },
       spec.path,
     );
-    const secret = await client.request<SecretDetail>(
-      "POST",
-      secretPath(resolveNamespace(values, ctx.env), name, "versions"),
-      { body: { data } },
-    );
+    const secret = await client.request<SecretDetail>("POST", secretPath(resolveNamespace(values, ctx.env), name, "versions"), {
+      body: { data },
+    });
     ctx.stdout.write(`${secret.name} rotated to version ${secret.version}\n`);
     return 0;
   },

@@ -55,9 +55,9 @@ describe("readSecretData", () => {
 
   it("refuses a key given twice and key names the server would refuse", async () => {
     const { ctx } = memoryContext({ stdin: "x" });
-    await expect(
-      readSecretData(ctx, { source: "-", fromFile: [], fromLiteral: ["value=y"] }, "secret create"),
-    ).rejects.toThrow('key "value" is given more than once');
+    await expect(readSecretData(ctx, { source: "-", fromFile: [], fromLiteral: ["value=y"] }, "secret create")).rejects.toThrow(
+      'key "value" is given more than once',
+    );
     await expect(readSecretData(ctx, { ...none, fromLiteral: ["a/b=1"] }, "secret create")).rejects.toThrow(UsageError);
   });
 

@@ -20,11 +20,7 @@ const KEY = /^[-._a-zA-Z0-9]+$/;
 
 export const VALUE_KEY = "value";
 
-export async function readSecretData(
-  ctx: CliContext,
-  sources: DataSources,
-  command: string,
-): Promise<Record<string, string>> {
+export async function readSecretData(ctx: CliContext, sources: DataSources, command: string): Promise<Record<string, string>> {
   if (sources.source === undefined && !sources.fromFile.length && !sources.fromLiteral.length) {
     throw new UsageError(`"coffer ${command}" requires data: a FILE, - for stdin, --from-file or --from-literal`, command);
   }

@@ -2,7 +2,7 @@
 // docker ones keep docker's names; CreatedAt/UpdatedAt are the exact ISO
 // times (scripts want those) and CreatedSince/UpdatedSince the relative
 // ones, as in `docker image ls`.
-import { timeAgo } from "../format/relative-time";
+import { timeAgo } from "../../../contracts/src/format/relative-time";
 import type { Row } from "../format/template";
 import type { SecretSummary } from "./types";
 

@@ -1,11 +1,15 @@
-// Shapes of the /api/v1 secret answers the CLI reads (DESIGN 7). Metadata
-// only: no answer the CLI asks for carries a secret value.
+// Shapes of the /api/v1 secret answers the CLI reads. Metadata only: no
+// answer the CLI asks for carries a secret value.
 import { pathSegment } from "../api-client";
 
-// The answers' shapes are the server's own DTOs (type-only imports: nothing
-// of the server is loaded by the CLI).
-export type { KeyInfo } from "../../secrets/secret-data";
-export type { DockerInspect, SecretDetail, SecretSummary, VersionInfo as SecretVersion } from "../../secrets/secret-dto";
+// The answers' shapes are the contracts the server's DTOs are typed by.
+export type {
+  DockerInspect,
+  KeyInfo,
+  SecretDetail,
+  SecretSummary,
+  VersionInfo as SecretVersion,
+} from "../../../contracts/src/secrets/secret-dto";
 
 export function secretPath(namespace: string, name?: string, sub?: string): string {
   const base = `/api/v1/namespaces/${pathSegment(namespace)}/secrets`;

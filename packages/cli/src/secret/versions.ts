@@ -1,8 +1,8 @@
 // `coffer secret versions`: the kept versions of a secret, metadata only.
 import { type CommandSpec, namespaceOption, resolveNamespace } from "../args";
 import type { Command } from "../command";
-import { timeAgo } from "../format/relative-time";
-import { humanSize } from "../format/size";
+import { timeAgo } from "../../../contracts/src/format/relative-time";
+import { humanSize } from "../../../contracts/src/format/size";
 import { renderTable } from "../format/table";
 import { connect } from "../session";
 import { secretPath, type SecretVersion } from "./types";

@@ -19,7 +19,12 @@ export const tokenGroup: CommandGroup = {
   path: "service token",
   summary: "Manage the tokens of a service's agents",
   commands: [tokenCreateCommand, tokenLsCommand, tokenRmCommand],
-  help: () => groupHelp({ path: "service token", summary: tokenGroup.summary, sections: [{ title: "Commands", commands: entries(tokenGroup.commands) }] }),
+  help: () =>
+    groupHelp({
+      path: "service token",
+      summary: tokenGroup.summary,
+      sections: [{ title: "Commands", commands: entries(tokenGroup.commands) }],
+    }),
 };
 
 export const serviceGroup: CommandGroup = {

@@ -3,7 +3,7 @@
 // SecretReference in Spec.TaskTemplate.ContainerSpec.Secrets, File.Mode a
 // number as in docker's JSON), with Coffer's own fields under "Coffer".
 // Pretty: docker's --pretty block, tabs rendered as the terminal would.
-import { absoluteTime } from "../format/relative-time";
+import { absoluteTime } from "../../../contracts/src/format/relative-time";
 import type { ServiceDetail } from "./types";
 
 export function dockerInspect(service: ServiceDetail) {

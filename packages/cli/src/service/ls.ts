@@ -18,7 +18,9 @@ const spec: CommandSpec = {
     { name: "quiet", short: "q", type: "boolean", help: "Only display IDs" },
     namespaceOption,
   ],
-  details: `Template fields: ${Object.keys(serviceHeaders).map((f) => `.${f}`).join(", ")}, .Label "KEY"
+  details: `Template fields: ${Object.keys(serviceHeaders)
+    .map((f) => `.${f}`)
+    .join(", ")}, .Label "KEY"
   (TOKENS counts tokens not revoked; CreatedSince/UpdatedSince are relative times)
 Examples:
   coffer service ls --format '{{.Name}}\\t{{.Bindings}}'

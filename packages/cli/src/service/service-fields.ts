@@ -1,6 +1,6 @@
 // The fields `service ls --format` offers, with their table headers; named
 // and timed like `secret ls` (see secret-fields.ts).
-import { timeAgo } from "../format/relative-time";
+import { timeAgo } from "../../../contracts/src/format/relative-time";
 import type { Row } from "../format/template";
 import { joinLabels } from "../secret/secret-fields";
 import type { ServiceSummary } from "./types";

@@ -33,7 +33,9 @@ export const tokenCreateCommand: Command = {
     const name = text(values, "name");
     const body = { ...(name !== undefined ? { name } : {}), ...(days !== undefined ? { expiresInDays: Number(days) } : {}) };
     const client = await connect(ctx);
-    const created = await client.request<NewServiceToken>("POST", servicePath(resolveNamespace(values, ctx.env), service, "tokens"), { body });
+    const created = await client.request<NewServiceToken>("POST", servicePath(resolveNamespace(values, ctx.env), service, "tokens"), {
+      body,
+    });
     ctx.stdout.write(`${created.token}\n`);
     const expires = created.expiresAt ? `expires ${created.expiresAt}` : "does not expire";
     ctx.stderr.write(`Created token ${created.id} (${created.name}) for service ${service}; it ${expires}. It is not shown again.\n`);

@@ -2,7 +2,7 @@
 // (the prefix identifies a token file without revealing it).
 import { type CommandSpec, namespaceOption, resolveNamespace } from "../args";
 import type { Command } from "../command";
-import { timeAgo } from "../format/relative-time";
+import { timeAgo } from "../../../contracts/src/format/relative-time";
 import { renderTable } from "../format/table";
 import { connect } from "../session";
 import { servicePath, type ServiceToken } from "./types";

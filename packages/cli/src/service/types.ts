@@ -1,18 +1,16 @@
-// Shapes of the /api/v1 service answers the CLI reads (DESIGN 5 and 7).
-// Metadata only: a service token's plaintext is in the create answer and
+// Shapes of the /api/v1 service answers the CLI reads. Metadata only: a service token's plaintext is in the create answer and
 // nowhere else.
 import { pathSegment as segment } from "../api-client";
 
-// The answers' shapes are the server's own DTOs (type-only imports: nothing
-// of the server is loaded by the CLI).
+// The answers' shapes are the contracts the server's DTOs are typed by.
 export type {
   BindingInfo as Binding,
   ServiceDetail,
   ServiceRead,
   ServiceSummary,
+  NewServiceToken,
   ServiceTokenInfo as ServiceToken,
-} from "../../services/service-dto";
-export type { NewServiceToken } from "../../services/service-tokens";
+} from "../../../contracts/src/services/service-dto";
 
 /** What the CLI sends for one `--secret-add`. */
 export type BindingRequest = {

@@ -44,7 +44,11 @@ function labelSteps(values: Parameters<Command["run"]>[1]["values"], path: strin
   const remove = list(values, "label-rm");
   const description = text(values, "description");
   if (!add.length && !remove.length && description === undefined) return [];
-  const flags = [...(add.length ? ["--label-add"] : []), ...(remove.length ? ["--label-rm"] : []), ...(description !== undefined ? ["--description"] : [])];
+  const flags = [
+    ...(add.length ? ["--label-add"] : []),
+    ...(remove.length ? ["--label-rm"] : []),
+    ...(description !== undefined ? ["--description"] : []),
+  ];
   return [
     {
       flag: flags.join(" "),
@@ -73,7 +77,8 @@ export const updateCommand: Command = {
     const path = servicePath(namespace, name);
     const adds = list(values, "secret-add").map((input) => ({ input, request: parseSecretSpec(input, spec.path) }));
     const removals = list(values, "secret-rm");
-    if (removals.some((item) => !item)) throw new UsageError('invalid argument "" for "--secret-rm": a target or secret name is required', spec.path);
+    if (removals.some((item) => !item))
+      throw new UsageError('invalid argument "" for "--secret-rm": a target or secret name is required', spec.path);
     const steps: Step[] = [
       ...labelSteps(values, path),
       ...removals.map((item) => {
@@ -86,7 +91,10 @@ export const updateCommand: Command = {
       })),
     ];
     if (!steps.length) {
-      throw new UsageError(`"coffer ${spec.path}" needs something to change: --secret-add, --secret-rm, --label-add, --label-rm or --description`, spec.path);
+      throw new UsageError(
+        `"coffer ${spec.path}" needs something to change: --secret-add, --secret-rm, --label-add, --label-rm or --description`,
+        spec.path,
+      );
     }
 
     const client = await connect(ctx);

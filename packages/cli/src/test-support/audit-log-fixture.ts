@@ -2,45 +2,20 @@
 // hashing and signing code: events (a few of the old hash chain first),
 // their leaves, and signed checkpoints after each "sealing". For the
 // offline verifier's tests and the CLI's.
-import { canonicalEventText, eventTextHash, GENESIS_HASH, jsonString as str } from "../../audit/canonical";
-import { auditSigningKey, signCheckpoint, type AuditSigningKey } from "../../audit/transparency/checkpoint";
-import { leafHash, rootOf } from "../../audit/transparency/merkle";
+import { jsonlLine, type ExportAuditRow } from "../../../contracts/src/audit/export-line";
+import { canonicalEventText, eventTextHash, GENESIS_HASH } from "../../../contracts/src/audit/canonical";
+import { auditSigningKey, signCheckpoint, type AuditSigningKey } from "../../../contracts/src/transparency/checkpoint";
+import { leafHash, rootOf } from "../../../contracts/src/transparency/merkle";
 
 export const ORIGIN = "coffer.test/audit";
 export const fixtureKey = (fill = 9): AuditSigningKey => auditSigningKey(Buffer.alloc(32, fill), ORIGIN);
 
-export type FixtureRow = {
-  seq: string;
-  time: string;
-  actorType: string;
-  actorId: string | null;
-  actorLabel: string | null;
-  action: string;
-  resourceType: string | null;
-  resourceId: string | null;
-  resourceName: string | null;
-  namespace: string | null;
-  outcome: string;
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-  /** As PostgreSQL prints jsonb. */
-  details: string;
-  prevHash: string | null;
-  hash: string | null;
-  leafIndex: number | null;
-  leafHash: string | null;
-};
+/** A row as the export reads it, its leaf index as a number for the tests' arithmetic. */
+export type FixtureRow = Omit<ExportAuditRow, "leafIndex"> & { leafIndex: number | null };
 
-/** The export's line for a row: lib/audit/audit-rows.ts jsonlLine with the leaf fields after "hash". */
+/** The export's line for a row: the server's own writer. */
 export function exportLine(row: FixtureRow): string {
-  return (
-    `{"seq":"${row.seq}","time":"${row.time}","actor":{"type":${str(row.actorType)},"id":${str(row.actorId)},"label":${str(row.actorLabel)}},` +
-    `"action":${str(row.action)},"resource":{"type":${str(row.resourceType)},"id":${str(row.resourceId)},"name":${str(row.resourceName)}},` +
-    `"namespace":${str(row.namespace)},"outcome":${str(row.outcome)},"ip":${str(row.ip)},"userAgent":${str(row.userAgent)},` +
-    `"requestId":${str(row.requestId)},"details":${row.details},"prevHash":${str(row.prevHash)},"hash":${str(row.hash)},` +
-    `"leafIndex":${row.leafIndex === null ? "null" : row.leafIndex},"leafHash":${str(row.leafHash)}}\n`
-  );
+  return jsonlLine({ ...row, leafIndex: row.leafIndex === null ? null : String(row.leafIndex) });
 }
 
 /** An archive's line (lib/audit/archive-job.ts): JSON.stringify of the event's DTO, no leaf fields. */
@@ -120,10 +95,19 @@ export function buildLog(options: { count?: number; legacy?: number; sealed?: nu
   for (let size = Math.min(batch, sealedCount); size > 0; size = size === sealedCount ? 0 : Math.min(size + batch, sealedCount)) {
     const time = new Date(Date.UTC(2026, 11, 1, 10, 1, size));
     const rootHash = rootOf(leaves.slice(0, size));
-    checkpoints.push({ size, note: signCheckpoint({ origin: ORIGIN, size, rootHash, time }, key.privateKey), lastSeq: rows[size - 1]!.seq, rootHash: rootHash.toString("base64"), time: time.toISOString() });
+    checkpoints.push({
+      size,
+      note: signCheckpoint({ origin: ORIGIN, size, rootHash, time }, key.privateKey),
+      lastSeq: rows[size - 1]!.seq,
+      rootHash: rootHash.toString("base64"),
+      time: time.toISOString(),
+    });
   }
   const checkpointFile = checkpoints
-    .map((c) => `${JSON.stringify({ origin: ORIGIN, size: c.size, rootHash: c.rootHash, time: c.time, lastSeq: c.lastSeq, keyId: key.keyId, note: c.note })}\n`)
+    .map(
+      (c) =>
+        `${JSON.stringify({ origin: ORIGIN, size: c.size, rootHash: c.rootHash, time: c.time, lastSeq: c.lastSeq, keyId: key.keyId, note: c.note })}\n`,
+    )
     .join("");
   return { rows, key, checkpoints, checkpointFile, exportText: rows.map(exportLine).join("") };
 }

@@ -5,7 +5,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 
-export const COFFER_BIN = fileURLToPath(new URL("../../../bin/coffer.mjs", import.meta.url));
+export const COFFER_BIN = fileURLToPath(new URL("../../../../bin/coffer.mjs", import.meta.url));
 
 export type BinResult = { code: number | null; stdout: string; stderr: string };
 

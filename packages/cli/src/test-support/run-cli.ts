@@ -1,15 +1,14 @@
-// Runs the whole CLI in-process (run.ts) against a FakeCoffer, with the
-// server and token given the CI way (COFFER_SERVER/COFFER_TOKEN) and a
-// throwaway config directory.
+// Runs the whole CLI in-process (run.ts), against a server when given one,
+// with the server and token given the CI way (COFFER_SERVER/COFFER_TOKEN)
+// and a throwaway config directory.
 import { run } from "../run";
-import type { FakeCoffer } from "./fake-coffer-server";
 import { memoryContext, type MemoryContextOptions } from "./memory-context";
 
 export const NOW = new Date("2024-05-01T10:02:00.000Z");
 
 export async function runCli(
   argv: string[],
-  options: MemoryContextOptions & { server?: FakeCoffer; configDir?: string } = {},
+  options: MemoryContextOptions & { server?: { url: string; token: string }; configDir?: string } = {},
 ) {
   const { server, configDir, env, ...rest } = options;
   const memory = memoryContext({

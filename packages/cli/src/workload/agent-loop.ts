@@ -4,7 +4,7 @@
 // when asked to stop; anything else keeps the current files and tries again.
 import { applyDelivery } from "./apply-delivery";
 import { fetchRuntimeSecrets, RuntimeError } from "./runtime-client";
-import type { DeliveredSecret } from "./types";
+import type { DeliveredSecret } from "../../../contracts/src/runtime/delivery";
 
 export type AgentOptions = {
   server: string;

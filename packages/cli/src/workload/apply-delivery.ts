@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { checkParents, ensureParents, lstatOrNull, syncDirectory, UnsafePathError, writeFileAtomic } from "./atomic-file";
 import { isUnder, parentsOf, planDelivery, TEMP_PREFIX, type PlannedFile } from "./delivery-plan";
 import { manifestText, readManifest, writeManifest, type Manifest } from "./manifest";
-import type { DeliveredSecret } from "./types";
+import type { DeliveredSecret } from "../../../contracts/src/runtime/delivery";
 
 const DIR_MODE = 0o755;
 
@@ -142,7 +142,10 @@ export async function applyDelivery(dir: string, secrets: DeliveredSecret[], opt
 
   // Removals first: a target turning from a file into a directory (or back)
   // needs the old one gone.
-  await removeFiles(pass, before.files.filter((p) => !wanted.has(p) && !skipped(p)));
+  await removeFiles(
+    pass,
+    before.files.filter((p) => !wanted.has(p) && !skipped(p)),
+  );
   await removeDirectories(pass, new Set([...wanted, ...manifest.files.filter(skipped)].flatMap(parentsOf)));
   await writeFiles(pass, plan.files, before.files);
   await save();

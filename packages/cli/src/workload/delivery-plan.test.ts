@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parentsOf, pathProblem, planDelivery } from "./delivery-plan";
-import type { DeliveredSecret } from "./types";
+import type { DeliveredSecret } from "../../../contracts/src/runtime/delivery";
 
 const b64 = (text: string) => Buffer.from(text).toString("base64");
 
@@ -38,7 +38,18 @@ describe("planDelivery", () => {
   it("decodes each file with its binding's mode, owner and version", () => {
     const plan = planDelivery([
       secret(),
-      secret({ secret: "tls", target: "certs/tls", kind: "dir", mode: "0444", uid: 0, gid: 0, files: [{ path: "certs/tls/tls.crt", data: b64("c") }, { path: "certs/tls/tls.key", data: b64("k") }] }),
+      secret({
+        secret: "tls",
+        target: "certs/tls",
+        kind: "dir",
+        mode: "0444",
+        uid: 0,
+        gid: 0,
+        files: [
+          { path: "certs/tls/tls.crt", data: b64("c") },
+          { path: "certs/tls/tls.key", data: b64("k") },
+        ],
+      }),
     ]);
     expect(plan.problems).toEqual([]);
     expect(plan.files.map((f) => [f.path, f.data.toString(), f.mode, f.uid, f.gid, f.version])).toEqual([

@@ -3,7 +3,7 @@
 // writes where it is told: a path from the server is trusted only once it is
 // plainly relative (no `..`, no absolute path, no empty or `.` segment),
 // matches its binding's target, and does not collide with another binding's.
-import type { DeliveredSecret } from "./types";
+import type { DeliveredSecret } from "../../../contracts/src/runtime/delivery";
 
 /** The agent's own files in the delivery directory, never a secret's path. */
 export const MANIFEST_NAME = ".coffer-agent.json";
@@ -57,10 +57,21 @@ function planSecret(secret: DeliveredSecret): PlannedFile[] | string {
   if (!secret.files?.length) return `version ${secret.version} has no data for this binding (was its key removed?)`;
   const files: PlannedFile[] = [];
   for (const file of secret.files) {
-    const inside = secret.kind === "dir" ? file.path.startsWith(`${secret.target}/`) && !file.path.slice(secret.target.length + 1).includes("/") : file.path === secret.target;
+    const inside =
+      secret.kind === "dir"
+        ? file.path.startsWith(`${secret.target}/`) && !file.path.slice(secret.target.length + 1).includes("/")
+        : file.path === secret.target;
     const problem = pathProblem(file.path) ?? (inside ? null : `outside its target ${secret.target}`);
     if (problem) return `file path ${JSON.stringify(file.path)} is ${problem}`;
-    files.push({ path: file.path, data: Buffer.from(file.data, "base64"), mode, uid: secret.uid, gid: secret.gid, secret: secret.secret, version: secret.version });
+    files.push({
+      path: file.path,
+      data: Buffer.from(file.data, "base64"),
+      mode,
+      uid: secret.uid,
+      gid: secret.gid,
+      secret: secret.secret,
+      version: secret.version,
+    });
   }
   return files;
 }

@@ -23,7 +23,8 @@ export async function readManifest(dir: string, warn: (line: string) => void): P
   }
   // The manifest sits in a directory others may write to: an entry that is
   // not a plain relative path is dropped, never followed.
-  const paths = (value: unknown) => (Array.isArray(value) ? value.filter((p): p is string => typeof p === "string" && !pathProblem(p)) : []);
+  const paths = (value: unknown) =>
+    Array.isArray(value) ? value.filter((p): p is string => typeof p === "string" && !pathProblem(p)) : [];
   return { files: paths(parsed.files), dirs: paths(parsed.dirs) };
 }
 

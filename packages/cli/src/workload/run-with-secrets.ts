@@ -16,7 +16,7 @@ import { ensureParents, writeFileAtomic } from "./atomic-file";
 import { planDelivery } from "./delivery-plan";
 import { fetchRuntimeSecrets, RuntimeError } from "./runtime-client";
 import { readTokenFile } from "./token-file";
-import type { DeliveredSecret } from "./types";
+import type { DeliveredSecret } from "../../../contracts/src/runtime/delivery";
 
 const spec: CommandSpec = {
   path: "run",

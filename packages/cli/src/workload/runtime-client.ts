@@ -4,7 +4,7 @@
 // differently: the token was refused (stop) or anything else (retry).
 import { errorBody, networkReason, requestUrl } from "../api-client";
 import { userAgent } from "../session";
-import type { RuntimeSecrets } from "./types";
+import type { RuntimeSecrets } from "../../../contracts/src/runtime/delivery";
 
 export type RuntimeAnswer = { changed: false } | { changed: true; etag: string | null; body: RuntimeSecrets };
 
@@ -53,7 +53,10 @@ export async function fetchRuntimeSecrets({ server, token, etag, signal, timeout
   if (response.status === 401) throw new RuntimeError("refused", `the server refused the service token: ${errorBody(raw, response)[1]}`);
   if (response.status === 503) throw new RuntimeError("failed", `the server cannot deliver now: ${errorBody(raw, response)[1]}`);
   if (response.status >= 300 && response.status < 400) {
-    throw new RuntimeError("failed", `the server redirected to ${response.headers.get("location") ?? "another URL"}; use that URL as --server`);
+    throw new RuntimeError(
+      "failed",
+      `the server redirected to ${response.headers.get("location") ?? "another URL"}; use that URL as --server`,
+    );
   }
   if (!response.ok) throw new RuntimeError("failed", `error response from server: ${errorBody(raw, response)[1]}`);
   try {

@@ -34,7 +34,9 @@ export async function readTokenFile(path: string, options: { cwd: string; insecu
   // Say what is wrong without printing what the file holds.
   if (!token) throw new CliError(`token file ${path} is empty`);
   if (token.startsWith("cfp_")) {
-    throw new CliError(`token file ${path} holds a personal token; the runtime API needs a service token (coffer service token create SERVICE)`);
+    throw new CliError(
+      `token file ${path} holds a personal token; the runtime API needs a service token (coffer service token create SERVICE)`,
+    );
   }
   if (!/^cfs_\S+$/.test(token)) throw new CliError(`token file ${path} does not hold a service token (cfs_…)`);
   return token;

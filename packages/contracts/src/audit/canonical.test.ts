@@ -45,7 +45,15 @@ describe("canonicalEvent", () => {
     const variants: HashedEvent[] = [
       event,
       { ...event, actorId: null, actorLabel: null, ip: null, userAgent: 'quote " \\ \u2028 é', details: {} },
-      { ...event, seq: 123456789012n, resourceType: "secret", resourceId: "abc", resourceName: "db_pw", namespace: "prod", details: { z: [1, { b: 2, a: 1 }], a: "x" } },
+      {
+        ...event,
+        seq: 123456789012n,
+        resourceType: "secret",
+        resourceId: "abc",
+        resourceName: "db_pw",
+        namespace: "prod",
+        details: { z: [1, { b: 2, a: 1 }], a: "x" },
+      },
     ];
     for (const v of variants) {
       expect(canonicalEvent(v)).toBe(canonicalJson({ ...v, seq: v.seq.toString(), time: v.time.toISOString() }));
@@ -56,7 +64,11 @@ describe("canonicalEvent", () => {
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reverseKeys(v)]),
+  );
 }
 
 describe("canonicalEventText", () => {
@@ -64,7 +76,7 @@ describe("canonicalEventText", () => {
     const variants: HashedEvent[] = [
       event,
       { ...event, details: {} },
-      { ...event, seq: 98765432109876n, details: { z: [1, { b: 2, a: 1 }], a: "x", "é": null } },
+      { ...event, seq: 98765432109876n, details: { z: [1, { b: 2, a: 1 }], a: "x", é: null } },
     ];
     for (const v of variants) {
       // PostgreSQL's jsonb text has its own key order, not ours.
@@ -78,7 +90,10 @@ describe("canonicalEventText", () => {
 
 describe("eventHash", () => {
   it("is SHA-256 over the previous hash followed by the canonical JSON", () => {
-    const expected = createHash("sha256").update("ab".repeat(32)).update(canonicalJson({ ...event, seq: "1", time: event.time.toISOString() })).digest("hex");
+    const expected = createHash("sha256")
+      .update("ab".repeat(32))
+      .update(canonicalJson({ ...event, seq: "1", time: event.time.toISOString() }))
+      .digest("hex");
     expect(eventHash("ab".repeat(32), event)).toBe(expected);
   });
 

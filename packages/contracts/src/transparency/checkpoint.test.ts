@@ -3,7 +3,16 @@
 import { createHmac, generateKeyPairSync } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AUDIT_KEY_INFO, auditSigningKey, CheckpointError, checkpointText, parseCheckpointText, signCheckpoint, verifyCheckpoint, type Checkpoint } from "./checkpoint";
+import {
+  AUDIT_KEY_INFO,
+  auditSigningKey,
+  CheckpointError,
+  checkpointText,
+  parseCheckpointText,
+  signCheckpoint,
+  verifyCheckpoint,
+  type Checkpoint,
+} from "./checkpoint";
 import { emptyRoot } from "./merkle";
 import { ed25519FromSeed, parseVerifierKey, rawPublicKey } from "./signed-note";
 
@@ -63,7 +72,13 @@ describe("signed checkpoints", () => {
   });
 
   it("verify with the public key in every published form", () => {
-    for (const publicKey of [KEY.publicKey, KEY.publicKeyPem, KEY.publicKeyBase64, Buffer.from(KEY.publicKeyBase64, "base64"), KEY.verifierKey]) {
+    for (const publicKey of [
+      KEY.publicKey,
+      KEY.publicKeyPem,
+      KEY.publicKeyBase64,
+      Buffer.from(KEY.publicKeyBase64, "base64"),
+      KEY.verifierKey,
+    ]) {
       expect(verifyCheckpoint(note, publicKey)).toEqual(CHECKPOINT);
     }
     expect(verifyCheckpoint(Buffer.from(note), KEY.publicKeyPem, ORIGIN)).toEqual(CHECKPOINT);
@@ -106,7 +121,11 @@ describe("signed checkpoints", () => {
 
   it("fail for any other checkpoint under the same signature", () => {
     const signature = note.slice(checkpointText(CHECKPOINT).length);
-    for (const forged of [{ ...CHECKPOINT, size: 7 }, { ...CHECKPOINT, rootHash: emptyRoot() }, { ...CHECKPOINT, time: new Date(0) }]) {
+    for (const forged of [
+      { ...CHECKPOINT, size: 7 },
+      { ...CHECKPOINT, rootHash: emptyRoot() },
+      { ...CHECKPOINT, time: new Date(0) },
+    ]) {
       expect(() => verifyCheckpoint(checkpointText(forged) + signature, KEY.publicKey)).toThrow(/does not verify/);
     }
   });
@@ -117,7 +136,9 @@ describe("auditSigningKey", () => {
     const material = Buffer.alloc(32, 7);
     // RFC 5869 by hand: an empty salt is HashLen zeros; 32 bytes is the single block T(1).
     const prk = createHmac("sha256", Buffer.alloc(32)).update(material).digest();
-    const seed = createHmac("sha256", prk).update(Buffer.concat([Buffer.from(AUDIT_KEY_INFO), Buffer.from([1])])).digest();
+    const seed = createHmac("sha256", prk)
+      .update(Buffer.concat([Buffer.from(AUDIT_KEY_INFO), Buffer.from([1])]))
+      .digest();
     expect(KEY.publicKeyBase64).toBe(rawPublicKey(ed25519FromSeed(seed).publicKey).toString("base64"));
     // Pinned, so a change to the derivation (which would orphan every signed checkpoint) cannot pass unnoticed.
     expect(KEY.publicKeyBase64).toBe("lgtFZED5hxQPbY36ikXzit5jVBfYN1MWMNCykxRRBXo=");
@@ -131,8 +152,11 @@ describe("auditSigningKey", () => {
       fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.uint8Array({ minLength: 32, maxLength: 32 }), (a, b) => {
         const first = auditSigningKey(Buffer.from(a), ORIGIN);
         expect(auditSigningKey(Buffer.from(a), "coffer.test/renamed").publicKeyBase64).toBe(first.publicKeyBase64);
-        expect(signCheckpoint(CHECKPOINT, auditSigningKey(Buffer.from(a), ORIGIN).privateKey)).toBe(signCheckpoint(CHECKPOINT, first.privateKey));
-        if (!Buffer.from(a).equals(Buffer.from(b))) expect(auditSigningKey(Buffer.from(b), ORIGIN).publicKeyBase64).not.toBe(first.publicKeyBase64);
+        expect(signCheckpoint(CHECKPOINT, auditSigningKey(Buffer.from(a), ORIGIN).privateKey)).toBe(
+          signCheckpoint(CHECKPOINT, first.privateKey),
+        );
+        if (!Buffer.from(a).equals(Buffer.from(b)))
+          expect(auditSigningKey(Buffer.from(b), ORIGIN).publicKeyBase64).not.toBe(first.publicKeyBase64);
       }),
       { numRuns: 100 },
     );

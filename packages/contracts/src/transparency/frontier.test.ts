@@ -18,10 +18,7 @@ const N = [
     "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
     "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
   ],
-  [
-    "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
-    "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
-  ],
+  ["d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7", "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"],
   ["5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"],
 ];
 const COMPACT = [[], ["0/0"], ["1/0"], ["1/0", "0/2"], ["2/0"], ["2/0", "0/4"], ["2/0", "1/2"], ["2/0", "1/2", "0/6"], ["3/0"]];
@@ -64,7 +61,11 @@ describe("Frontier", () => {
   });
 
   it("is rebuilt from stored subtree roots", () => {
-    expect(Frontier.nodesOf(7)).toEqual([{ level: 2, index: 0 }, { level: 1, index: 2 }, { level: 0, index: 6 }]);
+    expect(Frontier.nodesOf(7)).toEqual([
+      { level: 2, index: 0 },
+      { level: 1, index: 2 },
+      { level: 0, index: 6 },
+    ]);
     const rebuilt = Frontier.fromHashRange(7, memoryHashRange(LEAVES));
     expect(rebuilt.hashes.map((h) => h.toString("hex"))).toEqual(COMPACT[7]!.map(node));
   });
@@ -97,7 +98,8 @@ describe("Frontier properties", () => {
       fc.property(fc.integer({ min: 1, max: MAX }), fc.nat(), fc.nat(), (size, i, j) => {
         const store = new Map<string, CompletedNode>();
         const frontier = new Frontier();
-        for (const leaf of EVENTS.slice(0, size)) for (const done of frontier.appendLeaf(leaf)) store.set(`${done.level}/${done.index}`, done);
+        for (const leaf of EVENTS.slice(0, size))
+          for (const done of frontier.appendLeaf(leaf)) store.set(`${done.level}/${done.index}`, done);
         // Every perfect subtree of the tree, and nothing else, was emitted.
         let perfect = 0;
         for (let level = 0; 2 ** level <= size; level++) perfect += Math.floor(size / 2 ** level);

@@ -18,7 +18,8 @@ export class Frontier {
   /** A frontier of `size` leaves from its subtree roots, largest first; empty by default. */
   constructor(size = 0, hashes: readonly Uint8Array[] = []) {
     if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`bad tree size ${size}`);
-    if (hashes.length !== popCount(size)) throw new RangeError(`a tree of size ${size} has ${popCount(size)} frontier hashes, not ${hashes.length}`);
+    if (hashes.length !== popCount(size))
+      throw new RangeError(`a tree of size ${size} has ${popCount(size)} frontier hashes, not ${hashes.length}`);
     for (const h of hashes) if (h.length !== HASH_BYTES) throw new TypeError(`a frontier hash must be ${HASH_BYTES} bytes`);
     this.#size = size;
     this.#hashes = hashes.map((h) => Buffer.from(h));

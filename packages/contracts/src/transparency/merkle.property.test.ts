@@ -23,7 +23,9 @@ const refPath = (m: number, d: Buffer[]): Buffer[] => {
 const refSubproof = (m: number, d: Buffer[], b: boolean): Buffer[] => {
   if (m === d.length) return b ? [] : [refMth(d)];
   const k = split(d.length);
-  return m <= k ? [...refSubproof(m, d.slice(0, k), b), refMth(d.slice(k))] : [...refSubproof(m - k, d.slice(k), false), refMth(d.slice(0, k))];
+  return m <= k
+    ? [...refSubproof(m, d.slice(0, k), b), refMth(d.slice(k))]
+    : [...refSubproof(m - k, d.slice(k), false), refMth(d.slice(0, k))];
 };
 
 const MAX = 2000;
@@ -43,7 +45,10 @@ const bit = fc.integer({ min: 0, max: 255 });
 
 describe("merkle properties", () => {
   it("rootOf is the RFC's MTH for any size", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: MAX }), (n) => root(n).equals(refMth(LEAVES.slice(0, n)))), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX }), (n) => root(n).equals(refMth(LEAVES.slice(0, n)))),
+      { numRuns: 200 },
+    );
   });
 
   it("every inclusion proof is the RFC's PATH and verifies; a flipped bit anywhere fails", () => {

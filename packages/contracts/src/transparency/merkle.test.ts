@@ -40,17 +40,65 @@ const ROOTS = [
 
 const INCLUSION = [
   { index: 0, size: 1, proof: [] },
-  { index: 0, size: 8, proof: ["lqKW0iTyhcZ77pPDD4owkVfw2qNdxbh+QQt4YwoJz8c=", "Xwg/ChozygdqlSeYMlgNs+DvRYS9/x9UyKNg9Q3jAx4=", "a0eq8p7jwq+a+Im8H7klTavTEXfxYjLdaqsDXKOb9uQ="] },
-  { index: 5, size: 8, proof: ["vBoGQ7EuTS18d5GPROD095qDi2z57FtcKD4fTYhZnms=", "yoVOoSjtBQtBs1/8G4e46yveRh6eO1WW7Oa51ZdaCuA=", "037kGJdt2VdTwcc4Yrk5j6Kiz5tP8P3+izDNlSCWFLc="] },
+  {
+    index: 0,
+    size: 8,
+    proof: [
+      "lqKW0iTyhcZ77pPDD4owkVfw2qNdxbh+QQt4YwoJz8c=",
+      "Xwg/ChozygdqlSeYMlgNs+DvRYS9/x9UyKNg9Q3jAx4=",
+      "a0eq8p7jwq+a+Im8H7klTavTEXfxYjLdaqsDXKOb9uQ=",
+    ],
+  },
+  {
+    index: 5,
+    size: 8,
+    proof: [
+      "vBoGQ7EuTS18d5GPROD095qDi2z57FtcKD4fTYhZnms=",
+      "yoVOoSjtBQtBs1/8G4e46yveRh6eO1WW7Oa51ZdaCuA=",
+      "037kGJdt2VdTwcc4Yrk5j6Kiz5tP8P3+izDNlSCWFLc=",
+    ],
+  },
   { index: 2, size: 3, proof: ["+sVCA+fMaWzw38tCySodnbr3CtnmIfS9jZhmLwDjwSU="] },
-  { index: 1, size: 5, proof: ["bjQLnP+zepicpUTmu3gKLHiQHT+zNzh2hRGjBhevoB0=", "Xwg/ChozygdqlSeYMlgNs+DvRYS9/x9UyKNg9Q3jAx4=", "vBoGQ7EuTS18d5GPROD095qDi2z57FtcKD4fTYhZnms="] },
+  {
+    index: 1,
+    size: 5,
+    proof: [
+      "bjQLnP+zepicpUTmu3gKLHiQHT+zNzh2hRGjBhevoB0=",
+      "Xwg/ChozygdqlSeYMlgNs+DvRYS9/x9UyKNg9Q3jAx4=",
+      "vBoGQ7EuTS18d5GPROD095qDi2z57FtcKD4fTYhZnms=",
+    ],
+  },
 ];
 const CONSISTENCY = [
   { m: 1, n: 1, proof: [] },
-  { m: 1, n: 8, proof: ["lqKW0iTyhcZ77pPDD4owkVfw2qNdxbh+QQt4YwoJz8c=", "Xwg/ChozygdqlSeYMlgNs+DvRYS9/x9UyKNg9Q3jAx4=", "a0eq8p7jwq+a+Im8H7klTavTEXfxYjLdaqsDXKOb9uQ="] },
-  { m: 6, n: 8, proof: ["DrxdNDf74tsVi58Sah0RjjCBgQMdCpSfje3t68VY72o=", "yoVOoSjtBQtBs1/8G4e46yveRh6eO1WW7Oa51ZdaCuA=", "037kGJdt2VdTwcc4Yrk5j6Kiz5tP8P3+izDNlSCWFLc="] },
+  {
+    m: 1,
+    n: 8,
+    proof: [
+      "lqKW0iTyhcZ77pPDD4owkVfw2qNdxbh+QQt4YwoJz8c=",
+      "Xwg/ChozygdqlSeYMlgNs+DvRYS9/x9UyKNg9Q3jAx4=",
+      "a0eq8p7jwq+a+Im8H7klTavTEXfxYjLdaqsDXKOb9uQ=",
+    ],
+  },
+  {
+    m: 6,
+    n: 8,
+    proof: [
+      "DrxdNDf74tsVi58Sah0RjjCBgQMdCpSfje3t68VY72o=",
+      "yoVOoSjtBQtBs1/8G4e46yveRh6eO1WW7Oa51ZdaCuA=",
+      "037kGJdt2VdTwcc4Yrk5j6Kiz5tP8P3+izDNlSCWFLc=",
+    ],
+  },
   { m: 2, n: 5, proof: ["Xwg/ChozygdqlSeYMlgNs+DvRYS9/x9UyKNg9Q3jAx4=", "vBoGQ7EuTS18d5GPROD095qDi2z57FtcKD4fTYhZnms="] },
-  { m: 6, n: 7, proof: ["DrxdNDf74tsVi58Sah0RjjCBgQMdCpSfje3t68VY72o=", "sIaT7C5yFZcTBkHoIR5+7cy0wmQTlj7ubB4u0W/7Gl8=", "037kGJdt2VdTwcc4Yrk5j6Kiz5tP8P3+izDNlSCWFLc="] },
+  {
+    m: 6,
+    n: 7,
+    proof: [
+      "DrxdNDf74tsVi58Sah0RjjCBgQMdCpSfje3t68VY72o=",
+      "sIaT7C5yFZcTBkHoIR5+7cy0wmQTlj7ubB4u0W/7Gl8=",
+      "037kGJdt2VdTwcc4Yrk5j6Kiz5tP8P3+izDNlSCWFLc=",
+    ],
+  },
 ];
 
 const hashes = memoryHashRange(LEAF_HASHES);
@@ -60,7 +108,9 @@ describe("RFC 9162 hashing", () => {
     expect(emptyRoot().toString("hex")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     expect(leafHash(Buffer.alloc(0)).toString("hex")).toBe("6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
     expect(leafHash(Buffer.from("L123456")).toString("hex")).toBe("395aa064aa4c29f7010acfe3f25db9485bbd4b91897b6ad7ad547639252b4d56");
-    expect(nodeHash(Buffer.from("N123"), Buffer.from("N456")).toString("hex")).toBe("aa217fe888e47007fa15edab33c2b492a722cb106c64667fc2b044444de66bbb");
+    expect(nodeHash(Buffer.from("N123"), Buffer.from("N456")).toString("hex")).toBe(
+      "aa217fe888e47007fa15edab33c2b492a722cb106c64667fc2b044444de66bbb",
+    );
     expect(LEAF_INPUTS.map(leafHash)).toEqual(LEAF_HASHES);
   });
 
@@ -84,10 +134,12 @@ describe("inclusion proofs", () => {
     const path = proof.map(b64);
     const leaf = LEAF_HASHES[index]!;
     const root = ROOTS[size]!;
-    for (const other of [index - 1, index + 1, index ^ 2, size]) expect(verifyInclusion(other, size, leaf, path, root), `index ${other}`).toBe(false);
+    for (const other of [index - 1, index + 1, index ^ 2, size])
+      expect(verifyInclusion(other, size, leaf, path, root), `index ${other}`).toBe(false);
     // As in transparency-dev's mutation probes: a size of the same shape (8 for 7) proves the same
     // path, which is why a checkpoint signs the size beside the root.
-    for (const other of [size * 2, Math.floor(size / 2)]) expect(verifyInclusion(index, other, leaf, path, root), `size ${other}`).toBe(false);
+    for (const other of [size * 2, Math.floor(size / 2)])
+      expect(verifyInclusion(index, other, leaf, path, root), `size ${other}`).toBe(false);
     expect(verifyInclusion(index, size, LEAF_HASHES[(index + 1) % 8]!, path, root)).toBe(false);
     expect(verifyInclusion(index, size, leaf, path, ROOTS[(size + 1) % 9]!)).toBe(false);
     expect(verifyInclusion(index, size, leaf, [...path, root], root)).toBe(false);
@@ -117,8 +169,10 @@ describe("consistency proofs", () => {
     const [oldRoot, newRoot] = [ROOTS[m]!, ROOTS[n]!];
     expect(verifyConsistency(m, n, ROOTS[m - 1]!, newRoot, path)).toBe(false);
     expect(verifyConsistency(m, n, oldRoot, ROOTS[n - 1]!, path)).toBe(false);
-    for (const other of [m - 1, m + 1, m ^ 2]) if (other !== m && other <= n) expect(verifyConsistency(other, n, oldRoot, newRoot, path), `m ${other}`).toBe(false);
-    for (const other of [n * 2, Math.floor(n / 2)]) if (other !== n) expect(verifyConsistency(m, other, oldRoot, newRoot, path), `n ${other}`).toBe(false);
+    for (const other of [m - 1, m + 1, m ^ 2])
+      if (other !== m && other <= n) expect(verifyConsistency(other, n, oldRoot, newRoot, path), `m ${other}`).toBe(false);
+    for (const other of [n * 2, Math.floor(n / 2)])
+      if (other !== n) expect(verifyConsistency(m, other, oldRoot, newRoot, path), `n ${other}`).toBe(false);
     expect(verifyConsistency(m, n, oldRoot, newRoot, [...path, newRoot])).toBe(false);
     if (path.length) expect(verifyConsistency(m, n, oldRoot, newRoot, path.slice(0, -1))).toBe(false);
   });
@@ -135,7 +189,11 @@ describe("consistency proofs", () => {
 
 describe("subtree hashes from stored nodes", () => {
   it("names the perfect subtrees of a range, and refuses ranges that are no subtree", () => {
-    expect(rangeNodes(0, 7)).toEqual([{ level: 2, index: 0 }, { level: 1, index: 2 }, { level: 0, index: 6 }]);
+    expect(rangeNodes(0, 7)).toEqual([
+      { level: 2, index: 0 },
+      { level: 1, index: 2 },
+      { level: 0, index: 6 },
+    ]);
     expect(rangeNodes(4, 8)).toEqual([{ level: 2, index: 1 }]);
     expect(() => rangeNodes(2, 6)).toThrow(RangeError);
     expect(() => rangeNodes(3, 3)).toThrow(RangeError);
@@ -144,7 +202,8 @@ describe("subtree hashes from stored nodes", () => {
   it("combines them into the same proofs as the leaves give", () => {
     const store = new Map<string, Buffer>();
     for (let level = 0; 2 ** level <= 8; level++) {
-      for (let index = 0; (index + 1) * 2 ** level <= 8; index++) store.set(`${level}/${index}`, hashes(index * 2 ** level, (index + 1) * 2 ** level) as Buffer);
+      for (let index = 0; (index + 1) * 2 ** level <= 8; index++)
+        store.set(`${level}/${index}`, hashes(index * 2 ** level, (index + 1) * 2 ** level) as Buffer);
     }
     const fromNodes = hashRangeFromNodes((level, index) => store.get(`${level}/${index}`)!);
     for (const { index, size, proof } of INCLUSION) expect(inclusionProof(index, size, fromNodes)).toEqual(proof.map(b64));

@@ -10,7 +10,8 @@ const EXAMPLE_NOTE =
   "This is an example message.\n\n\u2014 example.com/foo Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n";
 
 const other = generateKeyPairSync("ed25519");
-const otherLine = (text: string) => `\u2014 witness.example/w1 ${Buffer.concat([Buffer.alloc(4, 9), sign(null, Buffer.from(text), other.privateKey)]).toString("base64")}\n`;
+const otherLine = (text: string) =>
+  `\u2014 witness.example/w1 ${Buffer.concat([Buffer.alloc(4, 9), sign(null, Buffer.from(text), other.privateKey)]).toString("base64")}\n`;
 
 describe("signed notes", () => {
   it("opens the spec's example with the spec's verifier key", () => {
@@ -37,7 +38,9 @@ describe("signed notes", () => {
     expect(() => openNote(EXAMPLE_NOTE.replace("example message", "example massage"), verifier)).toThrow(/does not verify/);
     const sig = decodeBase64(EXAMPLE_NOTE.split(" ").at(-1)!.trim())!;
     sig[10]! ^= 1;
-    expect(() => openNote(`This is an example message.\n\n\u2014 example.com/foo ${sig.toString("base64")}\n`, verifier)).toThrow(/does not verify/);
+    expect(() => openNote(`This is an example message.\n\n\u2014 example.com/foo ${sig.toString("base64")}\n`, verifier)).toThrow(
+      /does not verify/,
+    );
   });
 
   it("rejects malformed notes", () => {
@@ -77,7 +80,9 @@ describe("signed notes", () => {
   });
 
   it("makes the RFC 8032 test 1 key pair from its seed", () => {
-    const { privateKey, publicKey } = ed25519FromSeed(Buffer.from("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60", "hex"));
+    const { privateKey, publicKey } = ed25519FromSeed(
+      Buffer.from("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60", "hex"),
+    );
     expect(rawPublicKey(publicKey).toString("hex")).toBe("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
     expect(sign(null, Buffer.alloc(0), privateKey).toString("hex")).toBe(
       "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b",

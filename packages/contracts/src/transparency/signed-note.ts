@@ -140,7 +140,8 @@ function hasControl(text: string): boolean {
 }
 
 function checkText(text: string): void {
-  if (!text.endsWith("\n") || hasControl(text.replaceAll("\n", ""))) throw new NoteError("note text must end with a newline and hold no control characters");
+  if (!text.endsWith("\n") || hasControl(text.replaceAll("\n", "")))
+    throw new NoteError("note text must end with a newline and hold no control characters");
 }
 
 function checkKey(name: string, publicKey: Uint8Array): void {

@@ -1,24 +1,33 @@
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FakeCoffer, startFakeCoffer } from "../test-support/fake-coffer-server";
-import { runCli } from "../test-support/run-cli";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "../../lib/db/client";
+import { hashToken } from "../../lib/tokens/token-secret";
+import { runCli } from "../../packages/cli/src/test-support/run-cli";
+import { type CofferServer, PASSWORD, startCoffer } from "./cli-server";
 
-const PASSWORD = "correct horse";
-let server: FakeCoffer;
+let server: CofferServer;
 let configDir: string;
 
+beforeAll(async () => {
+  server = await startCoffer();
+});
+afterAll(() => server.close());
 beforeEach(async () => {
-  server = await startFakeCoffer({ email: "ada@example.com", password: PASSWORD });
   configDir = await mkdtemp(join(tmpdir(), "coffer-cli-login-"));
+  server.requests.length = 0;
 });
 afterEach(async () => {
-  await server.close();
   await rm(configDir, { recursive: true, force: true });
 });
 
 const stored = async () => JSON.parse(await readFile(join(configDir, "config.json"), "utf8"));
+
+/** The personal token the server made, found by the hash it keeps of the plaintext the CLI stored. */
+async function issued(token: string) {
+  return db.accessToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+}
 
 describe("coffer login", () => {
   it("asks for email and a hidden password on a terminal, then stores server and token 0600", async () => {
@@ -36,9 +45,11 @@ describe("coffer login", () => {
     expect(request).toMatchObject({ method: "POST", url: "/api/v1/auth/token" });
     expect(request.json).toEqual({ email: "ada@example.com", password: PASSWORD, name: `coffer-cli@${hostname()}` });
     expect(request.headers.authorization).toBeUndefined();
-    expect(await stored()).toEqual({ server: server.url, token: server.token });
+    const { token } = await stored();
+    expect(await stored()).toEqual({ server: server.url, token: expect.stringMatching(/^cfp_/) });
+    expect(await issued(token)).toMatchObject({ name: `coffer-cli@${hostname()}`, user: { email: "ada@example.com" } });
     expect((await stat(join(configDir, "config.json"))).mode & 0o777).toBe(0o600);
-    expect(result.stdout + result.stderr).not.toContain(server.token);
+    expect(result.stdout + result.stderr).not.toContain(token);
     expect(result.stdout + result.stderr).not.toContain(PASSWORD);
   });
 
@@ -65,7 +76,7 @@ describe("coffer login", () => {
       configDir,
       stdin: "wrong",
     });
-    expect(result).toMatchObject({ code: 1, stdout: "", stderr: "Error response from server: invalid email or password\n" });
+    expect(result).toMatchObject({ code: 1, stdout: "", stderr: "Error response from server: Wrong email or password.\n" });
     await expect(stat(join(configDir, "config.json"))).rejects.toThrow(/ENOENT/);
   });
 
@@ -83,7 +94,7 @@ describe("a stored login", () => {
     await login();
     const ls = await runCli(["secret", "ls", "-q"], { configDir });
     expect(ls).toMatchObject({ code: 0, stderr: "" });
-    expect(server.requests.at(-1)!.headers.authorization).toBe(`Bearer ${server.token}`);
+    expect(server.requests.at(-1)!.headers.authorization).toBe(`Bearer ${(await stored()).token}`);
 
     const logout = await runCli(["logout"], { configDir });
     expect(logout).toMatchObject({ code: 0, stdout: `Removing login credentials for ${server.url}\n` });

@@ -1,5 +1,5 @@
-// What GET /api/v1/runtime/secrets answers (DESIGN 5): the service's bound
-// secrets with their values, base64. The only answer the CLI reads that
+// What GET /api/v1/runtime/secrets answers, written by the server and read
+// by the CLI's agent: the service's bound secrets with their values, base64. The only answer the CLI reads that
 // carries values: nothing here may reach a log line or an error message.
 
 export type DeliveredFile = {

@@ -1,18 +1,19 @@
-// bin/coffer.mjs as a user runs it: a child process, from a directory that
-// is not the repository, against a server over HTTP.
+// bin/coffer.mjs as a user runs it: a child process (the bundle, built on
+// demand), from a directory that is not the repository, against the
+// product's routes over HTTP.
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeCoffer, startFakeCoffer } from "./test-support/fake-coffer-server";
-import { COFFER_BIN, runBin } from "./test-support/run-bin";
+import { COFFER_BIN, runBin } from "../../packages/cli/src/test-support/run-bin";
+import { type CofferServer, secretId, startCoffer } from "./cli-server";
 
-let server: FakeCoffer;
+let server: CofferServer;
 let elsewhere: string;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  server = await startFakeCoffer();
+  server = await startCoffer();
   elsewhere = await mkdtemp(join(tmpdir(), "coffer-cli-bin-"));
   env = { HOME: elsewhere, COFFER_SERVER: server.url, COFFER_TOKEN: server.token };
 });
@@ -21,8 +22,8 @@ afterAll(async () => {
   await rm(elsewhere, { recursive: true, force: true });
 });
 
-// Each test starts node + tsx one or more times: seconds on a busy machine
-// (the workload tests start the CLI as a process too, in parallel).
+// Each test starts node one or more times (and the first may build the
+// bundle): seconds on a busy machine.
 describe("bin/coffer.mjs", { timeout: 30_000 }, () => {
   it("is an executable node script", async () => {
     expect((await stat(COFFER_BIN)).mode & 0o777).toBe(0o755);
@@ -38,7 +39,7 @@ describe("bin/coffer.mjs", { timeout: 30_000 }, () => {
       stdin: "s3cr3t-value\n",
     });
     expect(created).toMatchObject({ code: 0, stderr: "" });
-    expect(created.stdout).toBe(`${server.secrets.get("default/db_password")!.id}\n`);
+    expect(created.stdout).toBe(`${await secretId("default", "db_password")}\n`);
 
     const listed = await runBin(["secret", "ls", "--format", "{{.Name}} {{.Labels}}"], { cwd: elsewhere, env });
     expect(listed).toMatchObject({ code: 0, stdout: "db_password env=prod\n" });
@@ -47,7 +48,7 @@ describe("bin/coffer.mjs", { timeout: 30_000 }, () => {
     expect(removed).toMatchObject({
       code: 1,
       stdout: "db_password\n",
-      stderr: "Error response from server: secret missing not found\n",
+      stderr: "Error response from server: secret 'missing' not found in namespace 'default'\n",
     });
   });
 

@@ -1,41 +1,50 @@
 // `coffer run` as a user runs it: bin/coffer.mjs as a child process (its
-// exit code and signals are the point), against the stand-in server.
+// exit code and signals are the point), against the product's routes.
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FakeCoffer, startFakeCoffer } from "../test-support/fake-coffer-server";
-import { runBin, startBin } from "../test-support/run-bin";
-import { runCli } from "../test-support/run-cli";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runBin, startBin } from "../../packages/cli/src/test-support/run-bin";
+import { runCli } from "../../packages/cli/src/test-support/run-cli";
+import { clearSecretsAndServices, type CofferServer, revokeServiceTokens, startCoffer } from "./cli-server";
 
 const PW = "CANARY-run-pw";
-let server: FakeCoffer;
+let server: CofferServer;
 let dir: string;
 let runtimeDir: string;
 let tokenFile: string;
 
 const cli = (argv: string[], options: Parameters<typeof runCli>[1] = {}) => runCli(argv, { server, cwd: dir, ...options });
 const runArgs = (...command: string[]) => ["run", "--server", server.url, "--token-file", tokenFile, "--", ...command];
-const coffer = (argv: string[], env: Record<string, string> = {}) => runBin(argv, { cwd: dir, env: { XDG_RUNTIME_DIR: runtimeDir, ...env } });
+const coffer = (argv: string[], env: Record<string, string> = {}) =>
+  runBin(argv, { cwd: dir, env: { XDG_RUNTIME_DIR: runtimeDir, ...env } });
 
+beforeAll(async () => {
+  server = await startCoffer();
+});
+afterAll(() => server.close());
 beforeEach(async () => {
-  server = await startFakeCoffer();
+  await clearSecretsAndServices();
   dir = await mkdtemp(join(tmpdir(), "coffer-run-test-"));
   runtimeDir = await mkdtemp(join(tmpdir(), "coffer-xdg-"));
   await cli(["secret", "create", "db_pw", "-"], { stdin: PW });
   await cli(["secret", "create", "tls", "--from-literal", "tls.crt=CERT", "--from-literal", "tls.key=KEY"]);
   await cli(["service", "create", "db"]);
   await cli([
-    "service", "update", "db",
-    "--secret-add", "source=db_pw,target=db_password,uid=1000,gid=1000,mode=0400,env=DB_PASSWORD",
-    "--secret-add", "source=tls,target=certs/tls,env=TLS",
+    "service",
+    "update",
+    "db",
+    "--secret-add",
+    "source=db_pw,target=db_password,uid=1000,gid=1000,mode=0400,env=DB_PASSWORD",
+    "--secret-add",
+    "source=tls,target=certs/tls,env=TLS",
   ]);
   tokenFile = join(dir, "db.token");
   await writeFile(tokenFile, (await cli(["service", "token", "create", "db"])).stdout, { mode: 0o600 });
+  server.requests.length = 0;
 });
 afterEach(async () => {
-  await server.close();
   await rm(dir, { recursive: true, force: true });
   await rm(runtimeDir, { recursive: true, force: true });
 });
@@ -70,7 +79,10 @@ describe("coffer run", { timeout: 30_000 }, () => {
   });
 
   it("passes SIGTERM on to the command and still removes the directory", async () => {
-    const running = startBin(runArgs("sh", "-c", 'echo "$COFFER_SECRETS_DIR"; exec sleep 30'), { cwd: dir, env: { XDG_RUNTIME_DIR: runtimeDir } });
+    const running = startBin(runArgs("sh", "-c", 'echo "$COFFER_SECRETS_DIR"; exec sleep 30'), {
+      cwd: dir,
+      env: { XDG_RUNTIME_DIR: runtimeDir },
+    });
     const until = Date.now() + 10_000;
     while (!running.output.stdout.includes("\n") && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
     const secretsDir = running.output.stdout.trim();
@@ -96,9 +108,13 @@ describe("coffer run", { timeout: 30_000 }, () => {
   });
 
   it("runs nothing when the token is refused", async () => {
-    for (const token of server.services.get("default/db")!.tokens) token.revokedAt = "2024-05-01T10:00:00.000Z";
+    await revokeServiceTokens(server, "default", "db");
     const result = await coffer(runArgs("sh", "-c", "echo ran"));
-    expect(result).toMatchObject({ code: 1, stdout: "", stderr: "coffer run: the server refused the service token: the service token is revoked\n" });
+    expect(result).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr: "coffer run: the server refused the service token: the service token is revoked\n",
+    });
     expect(await readdir(runtimeDir)).toEqual([]);
   });
 
@@ -106,7 +122,7 @@ describe("coffer run", { timeout: 30_000 }, () => {
     const result = await cli(["run", "--token-file", tokenFile, "sh", "-c", "true"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      '"coffer run" requires -- before the command to run\nSee \'coffer run --help\'.\n\n' +
+      "\"coffer run\" requires -- before the command to run\nSee 'coffer run --help'.\n\n" +
         "Usage:  coffer run [OPTIONS] -- COMMAND [ARG...]\n\nRun a command with a service's secrets as files\n",
     );
     expect((await cli(["run", "--token-file", tokenFile, "--"])).stderr).toMatch(/^"coffer run" requires a command after --\n/);
