@@ -1,12 +1,43 @@
 import { describe, expect, it } from "vitest";
+import { ROUTES } from "@/tests/authz/route-table";
 import { apiPathOf as pathOf, API_ROOT, routeFiles } from "@/tests/support/route-files";
+import { checkAgainstSchema, KEYWORDS } from "./check-against-schema";
 import { openApiDocument } from "./document";
 
+type Schema = Record<string, unknown>;
+const document = openApiDocument("http://coffer.test");
+const schemas = document.components.schemas as Record<string, Schema>;
 
+/** Every schema object in a JSON Schema, nested ones included. */
+function* nodes(schema: unknown): Generator<Schema> {
+  if (Array.isArray(schema)) for (const item of schema) yield* nodes(item);
+  else if (schema && typeof schema === "object") {
+    yield schema as Schema;
+    for (const [key, child] of Object.entries(schema))
+      if (key !== "enum" && key !== "const" && key !== "required")
+        yield* nodes(key === "properties" ? Object.values(child as object) : child);
+  }
+}
+
+/** The components any answer refers to, directly or through other components. */
+function answerComponents(): Set<string> {
+  const names = new Set<string>();
+  const follow = (value: unknown) => {
+    for (const [, name] of JSON.stringify(value).matchAll(/#\/components\/schemas\/(\w+)/g)) {
+      if (names.has(name!)) continue;
+      names.add(name!);
+      follow(schemas[name!]);
+    }
+  };
+  follow(
+    Object.values(document.paths).flatMap((methods) =>
+      Object.values(methods as Record<string, { responses: unknown }>).map((spec) => spec.responses),
+    ),
+  );
+  return names;
+}
 
 describe("the OpenAPI document", () => {
-  const document = openApiDocument("http://coffer.test");
-
   it("describes every API route file, and every method each exports", async () => {
     const files = routeFiles(API_ROOT).filter((file) => !file.includes("[...nextauth]"));
     expect(files.length).toBeGreaterThan(5);
@@ -15,12 +46,115 @@ describe("the OpenAPI document", () => {
       expect(document.paths, `${path} is missing from the OpenAPI document`).toHaveProperty([path]);
       const source = await import(file);
       const methods = ["GET", "POST", "PATCH", "PUT", "DELETE"].filter((method) => method in source);
-      expect(Object.keys(document.paths[path]!).map((m) => m.toUpperCase()).sort()).toEqual(methods.sort());
+      expect(
+        Object.keys(document.paths[path]!)
+          .map((m) => m.toUpperCase())
+          .sort(),
+      ).toEqual(methods.sort());
     }
+  });
+
+  it("has exactly the operations of the route table (tests/authz/route-table.ts), no more, no fewer", () => {
+    const table = new Set(ROUTES.map((r) => `${r.method} ${r.path.replace(/\?.*$/, "")}`));
+    const documented = new Set(
+      Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)),
+    );
+    expect(
+      [...table].filter((key) => !documented.has(key)),
+      "in the route table, not in the document",
+    ).toEqual([]);
+    expect(
+      [...documented].filter((key) => !table.has(key)),
+      "in the document, not in the route table",
+    ).toEqual([]);
   });
 
   it("points every $ref at a defined schema", () => {
     const refs = JSON.stringify(document).match(/#\/components\/schemas\/\w+/g) ?? [];
-    for (const ref of new Set(refs)) expect(document.components.schemas).toHaveProperty([ref.split("/").pop()!]);
+    expect(refs.length).toBeGreaterThan(50);
+    for (const ref of new Set(refs)) expect(schemas).toHaveProperty([ref.split("/").pop()!]);
+  });
+
+  it("gives every JSON answer a schema and every answer a description", () => {
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, spec] of Object.entries(
+        methods as Record<string, { responses: Record<string, { description?: string; content?: unknown }> }>,
+      )) {
+        for (const [status, response] of Object.entries(spec.responses)) {
+          expect(response.description, `${method} ${path} ${status}`).toBeTruthy();
+          if (status.startsWith("2") && status !== "204" && !(path === "/api/v1/audit/export"))
+            expect(response.content, `${method} ${path} ${status} has no schema`).toBeDefined();
+        }
+      }
+    }
+  });
+
+  it("closes every object an answer holds, so an undeclared field is a mismatch, and uses only keywords the response check understands", () => {
+    const answers = [
+      "SecretSummary",
+      "SecretDetail",
+      "ServiceDetail",
+      "AuditPage",
+      "Member",
+      "LogReport",
+      "EncryptionStatus",
+      "RuntimeSecrets",
+    ];
+    for (const name of answers) {
+      for (const node of nodes(schemas[name]))
+        if (node.properties) expect(node.additionalProperties, `${name}: an object with properties is closed`).toBe(false);
+    }
+    for (const name of answerComponents()) {
+      for (const node of nodes(schemas[name])) for (const key of Object.keys(node)) expect(KEYWORDS, `${name} uses ${key}`).toContain(key);
+    }
+  });
+
+  it("describes the fields the hand-written document had lost", () => {
+    const detail = schemas.SecretDetail!.properties as Record<string, unknown>;
+    for (const field of ["stale", "lastReadAt", "boundServices", "reads", "versions", "inspect"]) expect(detail).toHaveProperty([field]);
+    expect(schemas.SecretSummary!.required).toContain("stale");
+  });
+});
+
+describe("checking an answer against the document", () => {
+  const summary = { $ref: "#/components/schemas/SecretSummary" };
+  const valid = {
+    id: "c0000000000000000000000000",
+    name: "db",
+    namespace: "default",
+    type: "Opaque",
+    labels: { team: "web" },
+    immutable: false,
+    version: 1,
+    createdAt: "2026-01-02T03:04:05.000Z",
+    updatedAt: "2026-01-02T03:04:05.000Z",
+    keys: [{ name: "value", size: 3 }],
+    sizeBytes: 3,
+    lastReadAt: null,
+    stale: false,
+  };
+
+  it("accepts a conforming answer", () => {
+    expect(checkAgainstSchema(valid, summary, schemas)).toEqual([]);
+  });
+
+  it("names an undeclared field, a missing one, a wrong type and a bad nested item", () => {
+    const { stale: _stale, ...withoutStale } = valid; // eslint-disable-line @typescript-eslint/no-unused-vars
+    expect(checkAgainstSchema({ ...valid, secretValue: "x" }, summary, schemas)).toEqual(["$.secretValue: not described by the schema"]);
+    expect(checkAgainstSchema(withoutStale, summary, schemas)).toEqual(["$.stale: required, missing"]);
+    expect(checkAgainstSchema({ ...valid, version: "1" }, summary, schemas)).toEqual(["$.version: string, expected integer"]);
+    expect(checkAgainstSchema({ ...valid, keys: [{ name: "v", size: 1, value: "x" }] }, summary, schemas)).toEqual([
+      "$.keys[0].value: not described by the schema",
+    ]);
+    expect(checkAgainstSchema({ ...valid, lastReadAt: 5 }, summary, schemas)[0]).toMatch(/^\$\.lastReadAt: matches none of 2 choices/);
+    expect(checkAgainstSchema({ ...valid, createdAt: "yesterday" }, summary, schemas)[0]).toMatch(
+      /^\$\.createdAt: "yesterday" does not match/,
+    );
+  });
+
+  it("refuses a schema keyword it does not understand instead of skipping it", () => {
+    expect(checkAgainstSchema("x", { type: "string", multipleOf: 2 }, {})).toEqual([
+      '$: the schema uses "multipleOf", which this check does not understand',
+    ]);
   });
 });

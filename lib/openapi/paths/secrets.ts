@@ -1,0 +1,134 @@
+// Secrets: metadata, versions, the audited value endpoint, the recovery window.
+import { z } from "zod";
+import { createSecretSchema, secretDataSchema } from "../../secrets/create-secret.schema";
+import { revealSchema } from "../../secrets/reveal-secret";
+import { rollbackSchema } from "../../secrets/rollback-secret";
+import {
+  deletedSecretSchema,
+  revealedSecretSchema,
+  secretDetailSchema,
+  secretSummarySchema,
+  versionInfoSchema,
+} from "../../secrets/secret-dto.schema";
+import { labelsSchema } from "../../secrets/update-secret-labels";
+import { answer, component, name, ns, queryOf, type Operation } from "../operation";
+
+const SecretSummary = component("SecretSummary", secretSummarySchema);
+const SecretDetail = component("SecretDetail", secretDetailSchema);
+const detail = answer("the secret", SecretDetail);
+const secrets = "/api/v1/namespaces/{ns}/secrets";
+const secret = `${secrets}/{name}`;
+
+export const secretOperations: Operation[] = [
+  {
+    method: "get",
+    path: secrets,
+    auth: "bearer",
+    summary: "List secrets (metadata only)",
+    parameters: [
+      ns,
+      {
+        name: "filter",
+        in: "query",
+        schema: { type: "array", items: { type: "string" } },
+        description: "name=PREFIX, label=KEY or label=KEY=VALUE; repeatable",
+      },
+    ],
+    responses: { 200: answer("secrets", component("SecretList", z.object({ secrets: z.array(secretSummarySchema) }))) },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: "post",
+    path: secrets,
+    auth: "bearer",
+    summary: "Create a secret",
+    parameters: [ns],
+    body: component("SecretCreate", createSecretSchema),
+    responses: { 201: answer("created", SecretSummary) },
+    errors: [400, 401, 403, 404, 409, 413],
+  },
+  {
+    method: "get",
+    path: secret,
+    auth: "bearer",
+    summary: "Inspect a secret (metadata, versions, docker-shaped inspect)",
+    parameters: [ns, name],
+    responses: { 200: detail },
+    errors: [401, 403, 404],
+  },
+  {
+    method: "patch",
+    path: secret,
+    auth: "bearer",
+    summary: "Replace labels",
+    parameters: [ns, name],
+    body: component("SecretLabels", labelsSchema),
+    responses: { 200: detail },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: "delete",
+    path: secret,
+    auth: "bearer",
+    summary: "Delete into the recovery window; ?purge=true removes a deleted secret for good (secret:purge)",
+    parameters: [ns, name, { name: "purge", in: "query", schema: { type: "boolean" } }],
+    responses: { 204: { description: "deleted" } },
+    errors: [401, 403, 404, 409],
+  },
+  {
+    method: "get",
+    path: `${secret}/versions`,
+    auth: "bearer",
+    summary: "Versions of a secret",
+    parameters: [ns, name],
+    responses: { 200: answer("versions", component("VersionList", z.object({ versions: z.array(versionInfoSchema) }))) },
+    errors: [401, 403, 404],
+  },
+  {
+    method: "post",
+    path: `${secret}/versions`,
+    auth: "bearer",
+    summary: "Rotate: new data, new version",
+    parameters: [ns, name],
+    body: component("SecretData", secretDataSchema),
+    responses: { 201: detail },
+    errors: [400, 401, 403, 404, 409, 413],
+  },
+  {
+    method: "post",
+    path: `${secret}/rollback`,
+    auth: "bearer",
+    summary: "Roll back: a new version with an old version's data",
+    parameters: [ns, name],
+    body: component("Rollback", rollbackSchema),
+    responses: { 200: detail },
+    errors: [400, 401, 403, 404, 409],
+  },
+  {
+    method: "post",
+    path: `${secret}/restore`,
+    auth: "bearer",
+    summary: "Restore a deleted secret within its recovery window",
+    parameters: [ns, name],
+    responses: { 200: detail },
+    errors: [401, 403, 404],
+  },
+  {
+    method: "get",
+    path: `${secret}/value`,
+    auth: "bearer",
+    summary: "Reveal values (secret:reveal, API tokens only; audited)",
+    parameters: [ns, name, ...queryOf(revealSchema)],
+    responses: { 200: answer("values, base64", component("SecretValue", revealedSecretSchema)) },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/namespaces/{ns}/deleted-secrets",
+    auth: "bearer",
+    summary: "Secrets in their recovery window",
+    parameters: [ns],
+    responses: { 200: answer("deleted secrets", component("DeletedSecretList", z.object({ secrets: z.array(deletedSecretSchema) }))) },
+    errors: [401, 403, 404],
+  },
+];
