@@ -3,7 +3,9 @@
 // decision is made by lib/<domain> functions.
 import { NextResponse, type NextRequest } from "next/server";
 
-const PUBLIC_PREFIXES = ["/login", "/setup", "/invite/", "/reset-password/", "/api/", "/_next/", "/favicon"];
+// The icons and the web manifest (public/) show on the sign-in page too.
+const PUBLIC_FILES = ["/favicon", "/icon.svg", "/icon-192.png", "/icon-512.png", "/apple-touch-icon.png", "/manifest.webmanifest"];
+const PUBLIC_PREFIXES = ["/login", "/setup", "/invite/", "/reset-password/", "/api/", "/_next/", ...PUBLIC_FILES];
 
 function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [

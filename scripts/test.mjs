@@ -58,6 +58,7 @@ ensurePostgres();
 ensureChromium();
 npx(["tsc", "--noEmit"], "typecheck");
 npx(["eslint", "."], "lint");
+npx(["prettier", "--check", "."], "format");
 npx(["vitest", "run"], "unit and integration tests (PostgreSQL and PGlite)");
 step("build", process.execPath, ["scripts/build.mjs"]);
 npx(["playwright", "test"], "end-to-end tests (Chromium)");
