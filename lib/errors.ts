@@ -1,33 +1,39 @@
 // One error family for the whole product, each with its HTTP status and a
-// stable code (DESIGN 7: `{"error": {"code", "message"}}`).
+// stable code; the API answers `{"error": {"code", "message"}}`.
 
 export type ErrorCode =
-  | "bad_request"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "too_large"
-  | "throttled"
-  | "unavailable"
-  | "undecryptable";
+  "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "throttled" | "unavailable" | "undecryptable";
+
+/**
+ * Which input an error is about, by its dot-joined path ("labels.team"):
+ * `field` when the message itself is about one, `fields` (path → message)
+ * when there are several. A form shows each message next to its field; the
+ * API answers with `message` alone, so its body does not change.
+ */
+export type FieldOptions = { field?: string; fields?: Readonly<Record<string, string>> };
 
 export class DomainError extends Error {
+  /** Path → message of every input field the error is about; absent (not even a key) when it names none. */
+  declare readonly fields?: Readonly<Record<string, string>>;
+
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
     /** Sent as Retry-After when set (throttling, outages). */
     readonly retryAfterSeconds?: number,
+    { field, fields }: FieldOptions = {},
   ) {
     super(message);
     this.name = new.target.name;
+    const named = { ...(field ? { [field]: message } : {}), ...fields };
+    if (Object.keys(named).length) this.fields = named;
   }
 }
 
 export class BadRequest extends DomainError {
-  constructor(message: string) {
-    super(400, "bad_request", message);
+  constructor(message: string, on?: FieldOptions) {
+    super(400, "bad_request", message, undefined, on);
   }
 }
 
@@ -49,15 +55,16 @@ export class NotFound extends DomainError {
   }
 }
 
+/** A clash with what exists; `on` names the field when the clash is about one ("name already exists"). */
 export class Conflict extends DomainError {
-  constructor(message: string) {
-    super(409, "conflict", message);
+  constructor(message: string, on?: FieldOptions) {
+    super(409, "conflict", message, undefined, on);
   }
 }
 
 export class TooLarge extends DomainError {
-  constructor(message: string) {
-    super(413, "too_large", message);
+  constructor(message: string, on?: FieldOptions) {
+    super(413, "too_large", message, undefined, on);
   }
 }
 

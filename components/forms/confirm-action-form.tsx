@@ -1,24 +1,29 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/features/services/actions";
+import type { ActionState, FormAction } from "@/components/forms/action-state";
 import { FormFooter } from "@/components/forms/form-footer";
 import { Alert } from "@/components/ui/alert";
 import { useToast } from "@/components/ui/toast";
 
 type Props = {
-  /** Hidden form fields the action reads. */
+  /** Hidden form fields the action reads (ids, names). */
   fields: Record<string, string>;
-  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  action: FormAction;
   /** The toast after success, when the dialog closes. */
   done: string;
   close: () => void;
   label: string;
   pendingLabel: string;
+  /** A red submit, for what cannot be undone (the default). */
+  danger?: boolean;
 };
 
-/** The body of a "are you sure?" dialog: cancel has the focus, the action is red. */
-export function ConfirmActionForm({ fields, action, done, close, label, pendingLabel }: Props) {
+/**
+ * The body of an "are you sure?" dialog: cancel has the focus; the
+ * action's refusal (a 409 naming what is in the way) shows in the dialog.
+ */
+export function ConfirmActionForm({ fields, action, done, close, label, pendingLabel, danger = true }: Props) {
   const toast = useToast();
   const [state, formAction, pending] = useActionState<ActionState, FormData>(async (prev, form) => {
     const next = await action(prev, form);
@@ -34,7 +39,7 @@ export function ConfirmActionForm({ fields, action, done, close, label, pendingL
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <FormFooter focusCancel danger onCancel={close} pending={pending} label={label} pendingLabel={pendingLabel} />
+      <FormFooter focusCancel danger={danger} onCancel={close} pending={pending} label={label} pendingLabel={pendingLabel} />
     </form>
   );
 }

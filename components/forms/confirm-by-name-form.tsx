@@ -1,19 +1,20 @@
 "use client";
 
 import { useActionState } from "react";
+import type { ActionState, FormAction } from "@/components/forms/action-state";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmByTyping } from "@/components/ui/confirm-by-typing";
 import { FieldMessage } from "./field-message";
 import { FormFooter } from "./form-footer";
 
-type State = { ok?: boolean; error?: string; fieldErrors?: { confirm?: string } };
-
 type Props = {
-  ns: string;
-  name: string;
+  /** Hidden fields the action reads (`ns` and `name`, a member's id). */
+  fields: Record<string, string>;
+  /** What must be typed to confirm: the object's name, a member's email. */
+  expected: string;
   close: () => void;
-  /** The server action; it receives `ns`, `name` and the typed `confirm`. */
-  action: (prev: State, form: FormData) => Promise<State>;
+  /** The server action; it receives `fields` and the typed `confirm`. */
+  action: FormAction;
   /** Runs after a successful action that did not redirect. */
   onDone?: () => void;
   errorId: string;
@@ -21,24 +22,25 @@ type Props = {
   pendingLabel: string;
 };
 
-/** A destructive action confirmed by typing the object's name (delete, purge). */
-export function ConfirmByNameForm({ ns, name, close, action, onDone, errorId, label, pendingLabel }: Props) {
+/** A destructive action confirmed by typing the object's name (delete, purge, remove a member). */
+export function ConfirmByNameForm({ fields, expected, close, action, onDone, errorId, label, pendingLabel }: Props) {
   // Without onDone the action is handed over as it is, so its redirect on
   // success works exactly as a plain server-action form's does.
   const run = onDone
-    ? async (prev: State, form: FormData) => {
+    ? async (prev: ActionState, form: FormData) => {
         const next = await action(prev, form);
         if (next.ok) onDone();
         return next;
       }
     : action;
-  const [state, formAction, pending] = useActionState<State, FormData>(run, {});
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(run, {});
   return (
     <form action={formAction} className="space-y-4">
       {state.error ? <Alert>{state.error}</Alert> : null}
-      <input type="hidden" name="ns" value={ns} />
-      <input type="hidden" name="name" value={name} />
-      <ConfirmByTyping expected={name}>
+      {Object.entries(fields).map(([field, value]) => (
+        <input key={field} type="hidden" name={field} value={value} />
+      ))}
+      <ConfirmByTyping expected={expected}>
         {(matches) => (
           <>
             <FieldMessage id={errorId} error={state.fieldErrors?.confirm} />

@@ -7,13 +7,19 @@ import { startTransition, type FormEvent } from "react";
  * form reset. After `<form action={…}>`, React 19 calls form.reset(): a
  * controlled <select> then shows its first option while state keeps the
  * chosen one, so a second submit would quietly post another secret (or
- * another expiry) than the one on screen. These dialogs need JavaScript
- * anyway, so nothing is lost.
+ * another expiry) than the one on screen; a checkbox would lose its tick.
+ * These forms need JavaScript anyway, so nothing is lost.
+ *
+ * `clear` selects inputs to empty as soon as their content is in the
+ * request (secret values: password and file inputs), so an error answer
+ * never shows them again.
  */
-export function submitWithoutReset(dispatch: (form: FormData) => void) {
+export function submitWithoutReset(dispatch: (form: FormData) => void, { clear }: { clear?: string } = {}) {
   return (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    startTransition(() => dispatch(form));
+    const form = event.currentTarget;
+    const data = new FormData(form, (event.nativeEvent as SubmitEvent).submitter);
+    if (clear) for (const input of form.querySelectorAll<HTMLInputElement>(clear)) input.value = "";
+    startTransition(() => dispatch(data));
   };
 }

@@ -6,10 +6,12 @@ import { revalidatePath } from "next/cache";
 import { parseAuditFilters } from "@/lib/audit/audit-filters";
 import { countNewAuditEvents } from "@/lib/audit/list-audit-events";
 import { startAuditVerify } from "@/lib/audit/verify-job";
+import type { ActionState } from "@/components/forms/action-state";
+import { failure } from "@/components/forms/action-failure";
 import { currentActor, requireActor } from "@/lib/auth/current-actor";
 import { DomainError } from "@/lib/errors";
 
-export type VerifyActionState = { ok?: boolean; error?: string; running?: boolean };
+export type VerifyActionState = ActionState & { running?: boolean };
 
 /** The live indicator's poll: events matching `filters` newer than `afterSeq` (0 when it cannot tell). */
 export async function countNewEventsAction(filters: Record<string, string>, afterSeq: string): Promise<number> {
@@ -29,8 +31,8 @@ export async function startVerifyAction(): Promise<VerifyActionState> {
   try {
     await startAuditVerify(actor);
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, error: error.message, running: error.status === 409 };
-    throw error;
+    // A 409: a verification is already running, which the button then follows.
+    return { ...failure(error), running: error instanceof DomainError && error.status === 409 };
   }
   revalidatePath("/audit");
   return { ok: true };

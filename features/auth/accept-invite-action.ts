@@ -5,17 +5,14 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import type { ActionState } from "@/components/forms/action-state";
+import { failure } from "@/components/forms/action-failure";
+import { text } from "@/components/forms/read-form";
 import { signIn } from "@/lib/auth/auth";
-import { DomainError } from "@/lib/errors";
 import { contextFromHeaders } from "@/lib/http/request-context";
 import { acceptInvite } from "@/lib/team/invites";
 
-export type AcceptState = { error?: string; fieldErrors?: Record<string, string>; values?: { name: string } };
-
-function text(form: FormData, key: string): string {
-  const value = form.get(key);
-  return typeof value === "string" ? value : "";
-}
+export type AcceptState = ActionState & { values?: { name: string } };
 
 export async function acceptInviteAction(_prev: AcceptState, form: FormData): Promise<AcceptState> {
   const name = text(form, "name");
@@ -27,10 +24,7 @@ export async function acceptInviteAction(_prev: AcceptState, form: FormData): Pr
   try {
     ({ email } = await acceptInvite({ token: text(form, "token"), name, password }, contextFromHeaders(await headers())));
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (/^name\b/.test(error.message)) return { fieldErrors: { name: error.message }, values };
-    if (/^password\b/.test(error.message)) return { fieldErrors: { password: error.message }, values };
-    return { error: error.message, values };
+    return { ...failure(error, ["name", "password"]), values };
   }
 
   // Signed in the way setup signs in the first owner; if that fails the

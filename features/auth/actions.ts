@@ -3,6 +3,8 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import type { ActionState } from "@/components/forms/action-state";
+import { fieldErrorsOf } from "@/components/forms/action-failure";
 import { signIn } from "@/lib/auth/auth";
 import { completeSetup, setupSchema } from "@/lib/auth/setup";
 import { signInLockedFor, signInSchema, throttledMessage, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
@@ -11,17 +13,8 @@ import { DomainError } from "@/lib/errors";
 import { contextFromHeaders } from "@/lib/http/request-context";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 
-export type FormState = {
-  error?: string;
-  fieldErrors?: Record<string, string>;
-  values?: Record<string, string>;
-};
-
-function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[String(issue.path[0])] ??= issue.message;
-  return errors;
-}
+/** The console's form state, plus what was typed (never a password) to fill the form again. */
+export type FormState = ActionState & { values?: Record<string, string> };
 
 /** Only our own origin: an open redirect after sign-in is a phishing aid. */
 function safeNext(value: FormDataEntryValue | null): string {

@@ -4,16 +4,13 @@
 // up, ends every session of the member, and audits.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { DomainError } from "@/lib/errors";
+import type { ActionState } from "@/components/forms/action-state";
+import { failure } from "@/components/forms/action-failure";
+import { text } from "@/components/forms/read-form";
 import { contextFromHeaders } from "@/lib/http/request-context";
 import { resetPassword } from "@/lib/team/passwords";
 
-export type ResetState = { error?: string; fieldErrors?: Record<string, string> };
-
-function text(form: FormData, key: string): string {
-  const value = form.get(key);
-  return typeof value === "string" ? value : "";
-}
+export type ResetState = ActionState;
 
 export async function resetPasswordAction(_prev: ResetState, form: FormData): Promise<ResetState> {
   const password = text(form, "password");
@@ -21,9 +18,7 @@ export async function resetPasswordAction(_prev: ResetState, form: FormData): Pr
   try {
     await resetPassword({ token: text(form, "token"), password }, contextFromHeaders(await headers()));
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (/^password\b/.test(error.message)) return { fieldErrors: { password: error.message } };
-    return { error: error.message };
+    return failure(error, ["password"]);
   }
   redirect("/login?notice=password-reset");
 }

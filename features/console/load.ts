@@ -1,13 +1,14 @@
-// What every secrets page does first: pick the namespace and call lib,
-// turning a 404 into notFound() and a 403 into a message for the page.
+// What every console page does first: pick the namespace (secrets and
+// services pages) and call lib, turning a 404 into notFound() and a 403
+// into a message the page shows instead of its content.
 import "server-only";
 import { notFound } from "next/navigation";
-import { deniedMessage } from "@/features/secrets/components/denied-message";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import { textProblem } from "@/lib/http/parse-input";
 import { listNamespaces, type NamespaceInfo } from "@/lib/namespaces/list-namespaces";
 import { PermissionDenied } from "@/lib/rbac/authorize";
+import { deniedMessage } from "@/components/forms/denied-message";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -5,23 +5,23 @@
 // which authorizes and audits. No answer ever carries a secret value.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { ActionState } from "@/components/forms/action-state";
+import { failure } from "@/components/forms/action-failure";
+import { labelsFromForm, text } from "@/components/forms/read-form";
 import { requireActor } from "@/lib/auth/current-actor";
+import { BadRequest } from "@/lib/errors";
 import { createSecret } from "@/lib/secrets/create-secret";
-import type { CreateSecretInput } from "@/lib/secrets/create-secret.schema";
 import { deleteSecret } from "@/lib/secrets/delete-secret";
 import { purgeSecret, restoreSecret } from "@/lib/secrets/deleted-secrets";
 import { rollbackSecret } from "@/lib/secrets/rollback-secret";
 import { rotateSecret } from "@/lib/secrets/rotate-secret";
 import type { SecretEntries } from "@/lib/secrets/secret-data";
 import { updateSecretLabels } from "@/lib/secrets/update-secret-labels";
-import { failure, type ActionState } from "./action-result";
-import { entriesFromForm, FieldProblem, formText, labelsFromForm, text, wipe } from "./form-input";
+import { CREATE_SECRET_FIELDS, createSecretInput, entriesFromForm, formText, wipe } from "./form-input";
 import { secretHref, secretsHref } from "@/features/secrets/components/secret-hrefs";
 
-export type { ActionState } from "./action-result";
-
 function confirmName(form: FormData, name: string) {
-  if (text(form, "confirm") !== name) throw new FieldProblem("confirm", `type '${name}' to confirm`);
+  if (text(form, "confirm") !== name) throw new BadRequest(`type '${name}' to confirm`, { field: "confirm" });
 }
 
 // Every field is read inside the try: a field that cannot be stored is a
@@ -32,17 +32,11 @@ export async function createSecretAction(_prev: ActionState, form: FormData): Pr
   let name: string;
   let entries: SecretEntries | undefined;
   try {
-    ns = formText(form, "ns");
-    const spec: CreateSecretInput = {
-      name: text(form, "name").trim(),
-      type: (text(form, "type") || "Opaque") as CreateSecretInput["type"],
-      labels: labelsFromForm(form),
-      immutable: form.get("immutable") === "on",
-    };
-    entries = await entriesFromForm(form);
-    name = (await createSecret(actor, ns, spec, entries)).name;
+    const input = await createSecretInput(form);
+    ({ ns, entries } = input);
+    name = (await createSecret(actor, ns, input.spec, entries)).name;
   } catch (error) {
-    return failure(error);
+    return failure(error, CREATE_SECRET_FIELDS);
   } finally {
     wipe(entries);
   }
@@ -57,7 +51,7 @@ export async function rotateSecretAction(_prev: ActionState, form: FormData): Pr
     entries = await entriesFromForm(form);
     await rotateSecret(actor, formText(form, "ns"), formText(form, "name"), {}, entries);
   } catch (error) {
-    return failure(error);
+    return failure(error, ["data"]);
   } finally {
     wipe(entries);
   }
@@ -81,7 +75,7 @@ export async function updateLabelsAction(_prev: ActionState, form: FormData): Pr
   try {
     await updateSecretLabels(actor, formText(form, "ns"), formText(form, "name"), { labels: labelsFromForm(form) });
   } catch (error) {
-    return failure(error);
+    return failure(error, ["labels"]);
   }
   revalidatePath("/secrets", "layout");
   return { ok: true };
@@ -97,7 +91,7 @@ export async function deleteSecretAction(_prev: ActionState, form: FormData): Pr
     confirmName(form, name);
     await deleteSecret(actor, ns, name);
   } catch (error) {
-    return failure(error);
+    return failure(error, ["confirm"]);
   }
   revalidatePath("/secrets", "layout");
   redirect(secretsHref(ns, { notice: "deleted", secret: name }));
@@ -125,7 +119,7 @@ export async function purgeSecretAction(_prev: ActionState, form: FormData): Pro
     confirmName(form, name);
     await purgeSecret(actor, formText(form, "ns"), name);
   } catch (error) {
-    return failure(error);
+    return failure(error, ["confirm"]);
   }
   revalidatePath("/secrets", "layout");
   return { ok: true };

@@ -1,4 +1,4 @@
-// Issue 11 finding 10: the console kept a key named `__proto__` as metadata
+// Regression: the console kept a key named `__proto__` as metadata
 // without its value (the sealed payload was built with `object[key] = …`).
 // The form's rows are parsed into Maps and reach the sealed payload intact.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,8 +9,9 @@ import { rotateSecret } from "@/lib/secrets/rotate-secret";
 import * as valueRoute from "@/app/api/v1/namespaces/[ns]/secrets/[name]/value/route";
 import { call, personalToken } from "@/tests/support/api";
 import { createUser } from "@/tests/support/factories";
-import { failure } from "./action-result";
-import { entriesFromForm, labelsFromForm } from "./form-input";
+import { failure } from "@/components/forms/action-failure";
+import { labelsFromForm } from "@/components/forms/read-form";
+import { CREATE_SECRET_FIELDS, entriesFromForm } from "./form-input";
 
 const KEYS = ["__proto__", "constructor", "hasOwnProperty"];
 let actor: UserActor;
@@ -50,7 +51,13 @@ describe("the console's secret form parser", () => {
     await createSecret(actor, "default", { name: "form-proto" }, entries);
     expect(await revealed("form-proto")).toEqual(new Map(KEYS.map((key) => [key, `${key}-v1`])));
 
-    const rotated = await rotateSecret(actor, "default", "form-proto", {}, await entriesFromForm(textForm(KEYS.map((key) => [key, `${key}-v2`]))));
+    const rotated = await rotateSecret(
+      actor,
+      "default",
+      "form-proto",
+      {},
+      await entriesFromForm(textForm(KEYS.map((key) => [key, `${key}-v2`]))),
+    );
     expect(rotated.keys.map((k) => k.name).sort()).toEqual([...KEYS].sort());
     expect(await revealed("form-proto")).toEqual(new Map(KEYS.map((key) => [key, `${key}-v2`])));
   });
@@ -58,8 +65,13 @@ describe("the console's secret form parser", () => {
   it("passes a `__proto__` label to lib, which refuses it on the labels field, and keeps a `constructor` label", async () => {
     expect(Object.keys(labelsFromForm(textForm([], [["__proto__", "x"]])))).toEqual(["__proto__"]);
     const before = await db.secret.count();
-    const error = await createSecret(actor, "default", { name: "form-label", labels: labelsFromForm(textForm([], [["__proto__", "x"]])) }, new Map([["a", Buffer.from("b")]])).catch((e: unknown) => e);
-    expect(failure(error).fieldErrors?.labels).toContain("label key '__proto__'");
+    const error = await createSecret(
+      actor,
+      "default",
+      { name: "form-label", labels: labelsFromForm(textForm([], [["__proto__", "x"]])) },
+      new Map([["a", Buffer.from("b")]]),
+    ).catch((e: unknown) => e);
+    expect(failure(error, CREATE_SECRET_FIELDS).fieldErrors?.labels).toContain("label key '__proto__'");
     expect(await db.secret.count()).toBe(before);
 
     // Not "appears twice": `constructor` is not already in a fresh object.

@@ -6,23 +6,19 @@
 // new service token, once, to the person who created it.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { ActionState } from "@/components/forms/action-state";
+import { failure } from "@/components/forms/action-failure";
+import { text } from "@/components/forms/read-form";
 import { serviceHref, servicesHref } from "@/features/services/components/service-hrefs";
 import { requireActor } from "@/lib/auth/current-actor";
+import { BadRequest } from "@/lib/errors";
 import { addBinding, removeBinding } from "@/lib/services/bindings";
 import { createService, deleteService, updateService } from "@/lib/services/manage-services";
-import type { BindingInput } from "@/lib/services/service-rules";
 import { createServiceToken, revokeServiceToken } from "@/lib/services/service-tokens";
-import { labelsFromForm, text } from "../secrets/form-input";
-import { failure, FieldProblem, type ActionState } from "./action-result";
+import { BINDING_FIELDS, bindingFromForm, SERVICE_FIELDS, serviceFromForm } from "./form-input";
 
-export type { ActionState } from "./action-result";
 export type UpdateServiceState = ActionState & { name?: string };
 export type CreateTokenState = ActionState & { token?: string; tokenName?: string; expiresAt?: string | null };
-
-/** A trimmed text field, or undefined when left empty (so lib applies its default). */
-function optional(form: FormData, key: string): string | undefined {
-  return text(form, key).trim() || undefined;
-}
 
 // Bindings show on the secret's page too ("Used by").
 function revalidateConsole() {
@@ -35,10 +31,9 @@ export async function createServiceAction(_prev: ActionState, form: FormData): P
   const ns = text(form, "ns");
   let name: string;
   try {
-    const spec = { name: text(form, "name").trim(), description: text(form, "description").trim(), labels: labelsFromForm(form) };
-    name = (await createService(actor, ns, spec)).name;
+    name = (await createService(actor, ns, serviceFromForm(form, "create"))).name;
   } catch (error) {
-    return failure(error);
+    return failure(error, SERVICE_FIELDS);
   }
   revalidateConsole();
   redirect(serviceHref(ns, name, { notice: "created" }));
@@ -48,12 +43,11 @@ export async function createServiceAction(_prev: ActionState, form: FormData): P
 export async function updateServiceAction(_prev: UpdateServiceState, form: FormData): Promise<UpdateServiceState> {
   const actor = await requireActor();
   try {
-    const changes = { name: text(form, "name").trim(), description: text(form, "description").trim(), labels: labelsFromForm(form) };
-    const updated = await updateService(actor, text(form, "ns"), text(form, "current"), changes);
+    const updated = await updateService(actor, text(form, "ns"), text(form, "current"), serviceFromForm(form, "update"));
     revalidateConsole();
     return { ok: true, name: updated.name };
   } catch (error) {
-    return failure(error);
+    return failure(error, SERVICE_FIELDS);
   }
 }
 
@@ -62,31 +56,13 @@ export async function deleteServiceAction(_prev: ActionState, form: FormData): P
   const ns = text(form, "ns");
   const name = text(form, "name");
   try {
-    if (text(form, "confirm") !== name) throw new FieldProblem("confirm", `type '${name}' to confirm`);
+    if (text(form, "confirm") !== name) throw new BadRequest(`type '${name}' to confirm`, { field: "confirm" });
     await deleteService(actor, ns, name);
   } catch (error) {
-    return failure(error);
+    return failure(error, ["confirm"]);
   }
   revalidateConsole();
   redirect(servicesHref(ns, { notice: "deleted", service: name }));
-}
-
-function bindingFromForm(form: FormData): BindingInput {
-  const pinned = optional(form, "pinnedVersion");
-  // lib would store version 0, which does not exist; say so here.
-  if (pinned !== undefined && /^0+$/.test(pinned)) {
-    throw new FieldProblem("pinnedVersion", "pinnedVersion must be 1 or more; leave it empty to follow the current version");
-  }
-  return {
-    secret: text(form, "secret"),
-    target: optional(form, "target"),
-    uid: optional(form, "uid"),
-    gid: optional(form, "gid"),
-    mode: optional(form, "mode"),
-    envName: optional(form, "envName") ?? null,
-    key: optional(form, "key") ?? null,
-    pinnedVersion: pinned ?? null,
-  };
 }
 
 /** Docker's `service update --secret-add source=,target=,uid=,gid=,mode=`. */
@@ -95,7 +71,7 @@ export async function addBindingAction(_prev: ActionState, form: FormData): Prom
   try {
     await addBinding(actor, text(form, "ns"), text(form, "service"), bindingFromForm(form));
   } catch (error) {
-    return failure(error);
+    return failure(error, BINDING_FIELDS);
   }
   revalidateConsole();
   return { ok: true };
@@ -124,7 +100,7 @@ export async function createServiceTokenAction(_prev: CreateTokenState, form: Fo
     // The only time the plaintext token exists outside its holder's hands.
     return { ok: true, token: created.token, tokenName: created.name, expiresAt: created.expiresAt };
   } catch (error) {
-    return failure(error);
+    return failure(error, ["name", "expiresInDays"]);
   }
 }
 

@@ -10,25 +10,24 @@ import { grantRole, revokeGrant } from "@/lib/team/grants";
 import { getMember, removeMember, setMemberDisabled } from "@/lib/team/members";
 import { issuePasswordReset } from "@/lib/team/passwords";
 import { revokeMemberAccessToken } from "@/lib/tokens/member-access-tokens";
-import { failure, text, type TeamActionState } from "./action-result";
+import type { ActionState } from "@/components/forms/action-state";
+import { failure } from "@/components/forms/action-failure";
+import { text } from "@/components/forms/read-form";
 
-export type ResetLinkState = TeamActionState & { path?: string; expiresAt?: string };
+export type ResetLinkState = ActionState & { path?: string; expiresAt?: string };
 
-export async function grantRoleAction(_prev: TeamActionState, form: FormData): Promise<TeamActionState> {
+export async function grantRoleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   try {
     await grantRole(actor, { userId: text(form, "userId"), role: text(form, "role"), namespace: text(form, "namespace") || null });
   } catch (error) {
-    return failure(error, [
-      [/^role\b/, "role"],
-      [/^namespace\b/, "namespace"],
-    ]);
+    return failure(error, ["role", "namespace"]);
   }
   revalidatePath("/team", "layout");
   return { ok: true };
 }
 
-export async function revokeGrantAction(_prev: TeamActionState, form: FormData): Promise<TeamActionState> {
+export async function revokeGrantAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   try {
     await revokeGrant(actor, text(form, "id"));
@@ -39,7 +38,7 @@ export async function revokeGrantAction(_prev: TeamActionState, form: FormData):
   return { ok: true };
 }
 
-export async function setDisabledAction(_prev: TeamActionState, form: FormData): Promise<TeamActionState> {
+export async function setDisabledAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   try {
     await setMemberDisabled(actor, text(form, "userId"), text(form, "disabled") === "true");
@@ -61,7 +60,7 @@ export async function issueResetLinkAction(_prev: ResetLinkState, form: FormData
   }
 }
 
-export async function revokeMemberTokenAction(_prev: TeamActionState, form: FormData): Promise<TeamActionState> {
+export async function revokeMemberTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   try {
     await revokeMemberAccessToken(actor, text(form, "userId"), text(form, "tokenId"));
@@ -72,7 +71,7 @@ export async function revokeMemberTokenAction(_prev: TeamActionState, form: Form
   return { ok: true };
 }
 
-export async function removeMemberAction(_prev: TeamActionState, form: FormData): Promise<TeamActionState> {
+export async function removeMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   const userId = text(form, "userId");
   let email: string;
@@ -81,7 +80,7 @@ export async function removeMemberAction(_prev: TeamActionState, form: FormData)
     if (text(form, "confirm") !== email) return { ok: false, fieldErrors: { confirm: `type '${email}' to confirm` } };
     await removeMember(actor, userId);
   } catch (error) {
-    return failure(error);
+    return failure(error, ["confirm"]);
   }
   revalidatePath("/team", "layout");
   redirect(`/team?${new URLSearchParams({ notice: "removed", member: email })}`);

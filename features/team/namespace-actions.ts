@@ -4,14 +4,16 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
 import { createNamespace } from "@/lib/namespaces/create-namespace";
 import { deleteNamespace } from "@/lib/namespaces/delete-namespace";
-import { failure, text, type TeamActionState } from "./action-result";
+import type { ActionState } from "@/components/forms/action-state";
+import { failure } from "@/components/forms/action-failure";
+import { text } from "@/components/forms/read-form";
 
-export async function createNamespaceAction(_prev: TeamActionState, form: FormData): Promise<TeamActionState> {
+export async function createNamespaceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   try {
     await createNamespace(actor, { name: text(form, "name").trim() });
   } catch (error) {
-    return failure(error, [[/^name\b|already exists/, "name"]]);
+    return failure(error, ["name"]);
   }
   // Namespace pickers live on other sections' pages too.
   revalidatePath("/", "layout");
@@ -19,7 +21,7 @@ export async function createNamespaceAction(_prev: TeamActionState, form: FormDa
 }
 
 /** Refused with a 409 saying what it still holds unless the namespace is empty. */
-export async function deleteNamespaceAction(_prev: TeamActionState, form: FormData): Promise<TeamActionState> {
+export async function deleteNamespaceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   try {
     await deleteNamespace(actor, text(form, "name"));

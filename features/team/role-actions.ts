@@ -3,19 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
 import { createRole, deleteRole, updateRole } from "@/lib/team/roles";
-import { failure, text, type FieldRules, type TeamActionState } from "./action-result";
+import type { ActionState } from "@/components/forms/action-state";
+import { failure } from "@/components/forms/action-failure";
+import { text } from "@/components/forms/read-form";
 
-const ROLE_FIELDS: FieldRules = [
-  [/^name\b|already exists/, "name"],
-  [/^description\b/, "description"],
-  [/^permissions\b/, "permissions"],
-];
+const ROLE_FIELDS = ["name", "description", "permissions"] as const;
 
 function roleInput(form: FormData) {
   return { description: text(form, "description").trim(), permissions: form.getAll("permissions").map(String) };
 }
 
-export async function createRoleAction(_prev: TeamActionState, form: FormData): Promise<TeamActionState> {
+export async function createRoleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   try {
     await createRole(actor, { name: text(form, "name").trim(), ...roleInput(form) });
@@ -26,7 +24,7 @@ export async function createRoleAction(_prev: TeamActionState, form: FormData): 
   return { ok: true };
 }
 
-export async function updateRoleAction(_prev: TeamActionState, form: FormData): Promise<TeamActionState> {
+export async function updateRoleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   try {
     await updateRole(actor, text(form, "name"), roleInput(form));
@@ -38,7 +36,7 @@ export async function updateRoleAction(_prev: TeamActionState, form: FormData): 
 }
 
 /** Refused with a 409 naming the members while anyone still holds the role. */
-export async function deleteRoleAction(_prev: TeamActionState, form: FormData): Promise<TeamActionState> {
+export async function deleteRoleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   try {
     await deleteRole(actor, text(form, "name"));

@@ -1,12 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { ActionState } from "@/components/forms/action-state";
+import { failure } from "@/components/forms/action-failure";
 import { requireActor } from "@/lib/auth/current-actor";
-import { DomainError } from "@/lib/errors";
 import { createAccessToken } from "@/lib/tokens/create-access-token";
 import { revokeAccessToken } from "@/lib/tokens/revoke-access-token";
 
-export type CreateTokenState = { ok?: boolean; error?: string; token?: string; name?: string };
+export type CreateTokenState = ActionState & { token?: string; name?: string };
 
 export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
   const actor = await requireActor();
@@ -22,8 +23,8 @@ export async function createTokenAction(_prev: CreateTokenState, form: FormData)
     // The only time the plaintext token exists outside its holder's hands.
     return { ok: true, token: created.token, name: created.name };
   } catch (error) {
-    if (error instanceof DomainError) return { error: error.message };
-    throw error;
+    // The form shows no field messages: every refusal is its alert.
+    return failure(error);
   }
 }
 
@@ -34,7 +35,6 @@ export async function revokeTokenAction(tokenId: string): Promise<{ error?: stri
     revalidatePath("/settings/tokens");
     return {};
   } catch (error) {
-    if (error instanceof DomainError) return { error: error.message };
-    throw error;
+    return failure(error);
   }
 }
