@@ -1,4 +1,4 @@
-// Issue 11 findings 3, 7 and 11 against the real server: what only the
+// Regression, against the real server: what only the
 // Node HTTP layer in front of Next.js shows. Before the fix, TRACE answered
 // 500 on every route, `/invite/%ff` and `%00` paths 500, a cross-origin or
 // malformed server action 500, and `/login?next=/%09/evil.example/x` took
@@ -32,14 +32,18 @@ function raw(requestLine: string, headers: Record<string, string> = {}, body = "
       const [statusLine = "", ...lines] = top.split("\r\n");
       const parsed = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]));
       const body = rest.join("\r\n\r\n");
-      resolve({ status: Number(statusLine.split(" ")[1] ?? 0), headers: parsed, body: parsed["transfer-encoding"] === "chunked" ? dechunk(body) : body });
+      resolve({
+        status: Number(statusLine.split(" ")[1] ?? 0),
+        headers: parsed,
+        body: parsed["transfer-encoding"] === "chunked" ? dechunk(body) : body,
+      });
     });
   });
 }
 
 function dechunk(body: string): string {
   let out = "";
-  for (let at = 0; ; ) {
+  for (let at = 0; ;) {
     const eol = body.indexOf("\r\n", at);
     const size = parseInt(body.slice(at, eol), 16);
     if (!size) return out;
@@ -71,7 +75,7 @@ async function signInFrom(page: Page, url: string, tamperNext?: string) {
 
 test.describe.configure({ mode: "serial" });
 
-test("finding 3: a next target with a tab ends on our origin after signing in", async ({ browser }) => {
+test("a next target with a tab ends on our origin after signing in", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await ensureOwner(page);
@@ -82,7 +86,7 @@ test("finding 3: a next target with a tab ends on our origin after signing in", 
   await context.close();
 });
 
-test("finding 3: the action itself refuses a foreign target, and keeps our own", async ({ browser }) => {
+test("the sign-in action itself refuses a foreign target, and keeps our own", async ({ browser }) => {
   for (const [next, path] of [
     ["/\t/evil.example/x", "/"],
     ["/\\evil.example", "/"],
@@ -98,8 +102,16 @@ test("finding 3: the action itself refuses a foreign target, and keeps our own",
   }
 });
 
-test("finding 7: TRACE, TRACK, CONNECT and unexported methods get 405 with Allow on every kind of path", async () => {
-  for (const path of ["/", "/login", "/secrets/db", "/api/health", "/api/v1/namespaces", "/api/v1/namespaces/default/secrets/x", "/audit/export"]) {
+test("TRACE, TRACK, CONNECT and unexported methods get 405 with Allow on every kind of path", async () => {
+  for (const path of [
+    "/",
+    "/login",
+    "/secrets/db",
+    "/api/health",
+    "/api/v1/namespaces",
+    "/api/v1/namespaces/default/secrets/x",
+    "/audit/export",
+  ]) {
     for (const method of ["TRACE", "TRACK"]) {
       const response = await raw(`${method} ${path} HTTP/1.1`);
       expect(response.status, `${method} ${path}`).toBe(405);
@@ -112,7 +124,7 @@ test("finding 7: TRACE, TRACK, CONNECT and unexported methods get 405 with Allow
   expect(await raw("DELETE /login HTTP/1.1")).toMatchObject({ status: 405, headers: { allow: "GET, HEAD, POST" } });
 });
 
-test("finding 7: bad percent-encoding, invalid UTF-8, lone surrogates, NUL and controls get 400 naming the problem", async () => {
+test("bad percent-encoding, invalid UTF-8, lone surrogates, NUL and controls get 400 naming the problem", async () => {
   const cases: [string, RegExp][] = [
     ["/secrets/%00", /NUL/],
     ["/api/v1/namespaces/%00/secrets", /NUL/],
@@ -148,14 +160,18 @@ test("findings 7 and 11: a cross-origin or malformed server action is a 4xx, not
     expect(JSON.parse(response.body).error.message).toBe("cross-origin request refused: Origin does not match the host");
   }
   // Without a trusted proxy, X-Forwarded-Host does not make evil.example our host.
-  expect((await raw("POST /login HTTP/1.1", { ...action, Origin: "http://evil.example", "X-Forwarded-Host": "evil.example" }, "[]")).status).toBe(403);
+  expect(
+    (await raw("POST /login HTTP/1.1", { ...action, Origin: "http://evil.example", "X-Forwarded-Host": "evil.example" }, "[]")).status,
+  ).toBe(403);
 
   for (const body of ["{{{", '{"a":1}', '["$K1"]', "\u00ff\u00fe"]) {
     expect((await raw("POST /login HTTP/1.1", same, body)).status, body).toBe(400);
   }
   const boundary = { ...same, "Content-Type": "multipart/form-data; boundary=xyz" };
   expect((await raw("POST /login HTTP/1.1", boundary, "garbage")).status).toBe(400);
-  expect((await raw("POST /login HTTP/1.1", { Origin: ORIGIN, "Content-Type": "multipart/form-data; boundary=xyz" }, "garbage")).status).toBe(400);
+  expect(
+    (await raw("POST /login HTTP/1.1", { Origin: ORIGIN, "Content-Type": "multipart/form-data; boundary=xyz" }, "garbage")).status,
+  ).toBe(400);
   // Bogus action ids: Next.js's own 400 and 409.
   expect((await raw("POST /login HTTP/1.1", { ...same, "Next-Action": "nonsense" }, "[]")).status).toBe(400);
   expect((await raw("POST /login HTTP/1.1", { ...same, "Next-Action": "60" + "f".repeat(40) }, "[]")).status).toBe(409);
@@ -163,7 +179,7 @@ test("findings 7 and 11: a cross-origin or malformed server action is a 4xx, not
   expect((await raw("POST /login HTTP/1.1", same, "[1,2]")).status).toBe(200);
 });
 
-test("finding 11: Auth.js redirects to the public URL whatever X-Forwarded-Host says, and no HSTS over plain http", async () => {
+test("Auth.js redirects to the public URL whatever X-Forwarded-Host says, and no HSTS over plain http", async () => {
   const forged = { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" };
   const ours = [`localhost:${E2E_PORT}`, `127.0.0.1:${E2E_PORT}`];
 

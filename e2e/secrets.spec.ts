@@ -214,7 +214,9 @@ test("a generated secret is created without anyone seeing its value, and can be 
   await expect(page.getByRole("tabpanel")).toContainText("value (44B)");
 
   await page.getByRole("button", { name: "Delete", exact: true }).click();
-  await dialog("Delete api_token?").getByLabel(/to confirm/).fill("api_token");
+  await dialog("Delete api_token?")
+    .getByLabel(/to confirm/)
+    .fill("api_token");
   await dialog("Delete api_token?").getByRole("button", { name: "Delete secret" }).click();
   await expect(page).toHaveURL("/secrets?ns=default");
   await page.goto("/secrets/deleted?ns=default");
@@ -232,7 +234,9 @@ test("a secret is created from an uploaded file", async () => {
   const create = await openCreateDialog();
   await create.getByLabel("Name").fill("tls_bundle");
   await pickMode(create, "File");
-  await create.getByLabel("File 1", { exact: true }).setInputFiles({ name: "cert.pem", mimeType: "text/plain", buffer: Buffer.from(`${FILE_CANARY}\n`) });
+  await create
+    .getByLabel("File 1", { exact: true })
+    .setInputFiles({ name: "cert.pem", mimeType: "text/plain", buffer: Buffer.from(`${FILE_CANARY}\n`) });
   await create.getByRole("button", { name: "Create secret" }).click();
 
   await expect(page).toHaveURL("/secrets/tls_bundle?ns=default");

@@ -7,7 +7,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promise
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { runBin } from "../lib/cli/test-support/run-bin";
+import { runBin } from "../packages/cli/src/test-support/run-bin";
 import { E2E_PORT } from "./support/instance";
 import { OWNER } from "./support/owner";
 
@@ -82,7 +82,13 @@ test("the owner logs in from the CLI and stores a secret from stdin", async () =
 test("a service gets the secret as a file with owner and mode, docker's way", async () => {
   const created = await coffer(["service", "create", "db", "--label", "env=e2e"]);
   expect(created.stdout).toMatch(/^svc_\w+\n$/);
-  const updated = await coffer(["service", "update", "db", "--secret-add", "source=db_pw,target=db_password,uid=1000,gid=1000,mode=0400,env=DB_PASSWORD"]);
+  const updated = await coffer([
+    "service",
+    "update",
+    "db",
+    "--secret-add",
+    "source=db_pw,target=db_password,uid=1000,gid=1000,mode=0400,env=DB_PASSWORD",
+  ]);
   expect(updated).toMatchObject({ code: 0, stdout: "db\n", stderr: "" });
 
   const pretty = await coffer(["service", "inspect", "--pretty", "db"]);
@@ -147,7 +153,10 @@ test("removing the service stops its agent, and frees the secret", async () => {
 test("the audit trail holds the agent's reads, exports them and verifies", async () => {
   const exported = await coffer(["audit", "export", "--format", "jsonl", "--action", "secret.read", "--resource", "secret:db_pw"]);
   expect(exported.code).toBe(0);
-  const reads = exported.stdout.trim().split("\n").map((line) => JSON.parse(line) as { actor: { label: string }; details: { version: number } });
+  const reads = exported.stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { actor: { label: string }; details: { version: number } });
   // One read per delivery: version 1, version 2 after the rotation, and coffer run's.
   expect(reads.map((r) => [r.actor.label, r.details.version])).toEqual([
     ["default/db", 1],

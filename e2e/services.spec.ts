@@ -1,4 +1,4 @@
-// The services console as an owner uses it (issue 5, parts 7 and 8): create
+// The services console as an owner uses it: create
 // a service, bind a secret to it the way `docker service create --secret
 // source=,target=,mode=` does, see that a bound secret cannot be deleted,
 // give the service's agent a token (shown once), let the "agent" read, and
@@ -201,7 +201,16 @@ test("the agent's read shows on the secret's page and on the service's page", as
   expect(delivery.service).toEqual({ name: SERVICE, namespace: "default" });
   expect(delivery.secrets).toHaveLength(1);
   const [secret] = delivery.secrets;
-  expect(secret).toMatchObject({ secret: SECRET, target: TARGET, mode: "0400", uid: 0, gid: 0, envName: "DB_PASSWORD", kind: "file", version: 1 });
+  expect(secret).toMatchObject({
+    secret: SECRET,
+    target: TARGET,
+    mode: "0400",
+    uid: 0,
+    gid: 0,
+    envName: "DB_PASSWORD",
+    kind: "file",
+    version: 1,
+  });
   expect(Buffer.from(secret.files[0].data, "base64").toString("utf8")).toBe(CANARY);
 
   await page.goto(`/secrets/${SECRET}?ns=default`);
@@ -244,7 +253,9 @@ test("the list shows the counts; Stale only is a filter in the URL", async () =>
 
 test("removing the binding, revoking the token and deleting the service are confirmed; renaming follows", async () => {
   await page.goto(`/services/${SERVICE}?ns=default`);
-  await bindingRow().getByRole("button", { name: `Remove binding ${TARGET}` }).click();
+  await bindingRow()
+    .getByRole("button", { name: `Remove binding ${TARGET}` })
+    .click();
   const remove = dialog(`Remove ${SECRET} from ${SERVICE}?`);
   await expect(remove.getByRole("button", { name: "Cancel" })).toBeFocused();
   await remove.getByRole("button", { name: "Remove binding" }).click();

@@ -1,4 +1,4 @@
-// The audit log as a transparency log, as an auditor uses it (issue 12):
+// The audit log as a transparency log, as an auditor uses it:
 // the audit page shows the signed tree head and the public key, Verify log
 // passes, and the CLI checks the live log against the server's checkpoint
 // file and an export offline. Then, on an instance of its own on
@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
-import { runBin } from "../lib/cli/test-support/run-bin";
+import { runBin } from "../packages/cli/src/test-support/run-bin";
 import { serverProcess } from "../scripts/server-process.mjs";
 import { Api, inviteMember, ownerApi, tokenFor } from "./support/console-actions";
 import { ARTIFACTS, E2E_PORT } from "./support/instance";
@@ -38,7 +38,9 @@ async function verifyInConsole(page: Page) {
   const finished = page.getByTestId("verify-finished").locator("time");
   const before = (await finished.count()) ? await finished.getAttribute("datetime") : null;
   await page.getByRole("button", { name: "Verify log" }).click();
-  await expect.poll(async () => ((await finished.count()) ? finished.getAttribute("datetime") : null), { timeout: 30_000 }).not.toBe(before);
+  await expect
+    .poll(async () => ((await finished.count()) ? finished.getAttribute("datetime") : null), { timeout: 30_000 })
+    .not.toBe(before);
   await expect(page.getByRole("button", { name: "Verify log" })).toBeEnabled();
   return page.getByTestId("verify-result");
 }
@@ -92,7 +94,9 @@ test.describe("on the e2e instance", () => {
 
     const verdict = await verifyInConsole(page);
     await expect(verdict).toHaveAttribute("role", "status");
-    await expect(verdict).toContainText(/^Log intact: [\d,]+ events match the signed tree, consistent with the checkpoint held outside the database/);
+    await expect(verdict).toContainText(
+      /^Log intact: [\d,]+ events match the signed tree, consistent with the checkpoint held outside the database/,
+    );
   });
 
   test("the CLI checks the live log against the checkpoint file, and an export offline", async () => {
@@ -172,7 +176,10 @@ test.describe("a superuser's edit, on an instance on PostgreSQL", () => {
     server.stdout!.pipe(log);
     server.stderr!.pipe(log);
     for (let i = 0; i < 120; i++) {
-      const up = await fetch(`${ORIGIN}/api/health`).then((r) => r.ok, () => false);
+      const up = await fetch(`${ORIGIN}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -185,7 +192,9 @@ test.describe("a superuser's edit, on an instance on PostgreSQL", () => {
     test.setTimeout(120_000);
     const setupToken = await startServer();
     http = await playwrightRequest.newContext({ baseURL: ORIGIN });
-    const setup = await http.post("/api/v1/setup", { data: { token: setupToken, name: OWNER.name, email: OWNER.email, password: OWNER.password } });
+    const setup = await http.post("/api/v1/setup", {
+      data: { token: setupToken, name: OWNER.name, email: OWNER.email, password: OWNER.password },
+    });
     expect(setup.status(), await setup.text()).toBe(201);
     owner = new Api(http, await tokenFor(http, OWNER.email, OWNER.password));
     await inviteMember(owner, http, AUDITOR);
@@ -211,7 +220,9 @@ test.describe("a superuser's edit, on an instance on PostgreSQL", () => {
     await owner.post("/namespaces/default/secrets", { name: "ledger_pw", stringData: { value: "CANARY-audit-log-6a2c" } });
     await expect(await verifyInConsole(page)).toContainText(/^Log intact/);
 
-    const [target] = await sql<{ seq: string }>(`SELECT "seq"::text AS "seq" FROM "AuditEvent" WHERE "action" = 'secret.create' AND "resourceName" = 'ledger_pw'`);
+    const [target] = await sql<{ seq: string }>(
+      `SELECT "seq"::text AS "seq" FROM "AuditEvent" WHERE "action" = 'secret.create' AND "resourceName" = 'ledger_pw'`,
+    );
     const sealed = await sql(`SELECT 1 FROM "AuditLeaf" WHERE "seq" = $1`, [target!.seq]);
     expect(sealed, "the event was sealed before the edit").toHaveLength(1);
     // What a superuser can do: switch the append-only trigger off for one statement.
@@ -233,7 +244,10 @@ test.describe("a superuser's edit, on an instance on PostgreSQL", () => {
     await expect(page.getByTestId("event-details")).toContainText('"version": 7');
 
     const work = await mkdtemp(join(tmpdir(), "coffer-e2e-audit-log-cli-"));
-    const cli = await runBin(["audit", "verify"], { cwd: work, env: { HOME: work, COFFER_SERVER: ORIGIN, COFFER_TOKEN: await tokenFor(http, AUDITOR.email, AUDITOR.password) } });
+    const cli = await runBin(["audit", "verify"], {
+      cwd: work,
+      env: { HOME: work, COFFER_SERVER: ORIGIN, COFFER_TOKEN: await tokenFor(http, AUDITOR.email, AUDITOR.password) },
+    });
     await rm(work, { recursive: true, force: true });
     expect(cli.code).toBe(1);
     expect(cli.stderr).toContain(`Mismatch starts:    event #${target!.seq}\n`);

@@ -1,4 +1,4 @@
-// The audit review as an owner uses it (issue 7, parts 2-6): a service's
+// The audit review as an owner uses it: a service's
 // agent reads a secret twice; on /audit the owner filters to exactly those
 // reads, opens one and follows it to its page (its leaf in the signed tree),
 // verifies the log, downloads the filtered CSV, watches a new read arrive
@@ -8,7 +8,9 @@
 // Named ux-audit so it runs after first-run.spec.ts, which creates the owner.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { CSV_HEADER, createApiToken, parseCsv, type ApiEvent } from "./support/audit-review";
 import { OWNER } from "./support/owner";
+import { signIn } from "./support/sign-in";
 
 const EMAIL = OWNER.email;
 const PASSWORD = OWNER.password;
@@ -19,14 +21,6 @@ const CANARY = "CANARY-audit-3e9b52";
 const SECRET = "audit_demo_pw";
 const SERVICE = "audit-demo";
 const READS = `/audit?action=secret.read&resource=secret%3A${SECRET}`;
-
-const CSV_HEADER = [
-  "seq", "time", "actor_type", "actor_id", "actor_label", "action", "resource_type", "resource_id", "resource_name",
-  "namespace", "outcome", "ip", "user_agent", "request_id", "details", "prev_hash", "hash", "leaf_index", "leaf_hash",
-];
-
-// hash/prevHash: the old chain, null on every event written since the transparency log (issue 12).
-type ApiEvent = { seq: string; action: string; hash: string | null; prevHash: string | null; resource: { name: string | null } };
 
 let page: Page;
 let apiToken = "";
@@ -44,14 +38,6 @@ function collectResponses(target: Page) {
         .catch(() => ({ url: response.url(), body: "" })), // redirects and downloads have no body here
     );
   });
-}
-
-async function signIn(target: Page, email: string, password: string, name: string) {
-  await target.goto("/login");
-  await target.getByLabel("Email").fill(email);
-  await target.getByLabel("Password").fill(password);
-  await target.getByRole("button", { name: "Sign in" }).click();
-  await expect(target.getByRole("heading", { name: `Welcome, ${name}` })).toBeVisible();
 }
 
 async function newSession(browser: Browser) {
@@ -73,47 +59,6 @@ async function apiReads(): Promise<ApiEvent[]> {
   return (await response.json()).events;
 }
 
-async function createApiToken(name: string, scopes: string[] = []): Promise<string> {
-  await page.goto("/settings/tokens");
-  await page.getByLabel("Token name").fill(name);
-  if (scopes.length) {
-    await page.getByText("Limit to some permissions").click();
-    for (const scope of scopes) await page.getByRole("checkbox", { name: scope, exact: true }).check();
-  }
-  await page.getByRole("button", { name: "Create token" }).click();
-  const shown = page.getByTestId("new-token");
-  await expect(shown).toHaveText(/^cfp_/);
-  return (await shown.textContent()) ?? "";
-}
-
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (quoted || (c !== "," && c !== "\r" && c !== "\n")) {
-      field += c;
-    } else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n") {
-      rows.push([...row, field]);
-      row = [];
-      field = "";
-    }
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
-
 const rows = () => page.locator("[data-testid^=audit-row-]");
 
 async function shownSeqs(): Promise<string[]> {
@@ -131,8 +76,8 @@ test.afterAll(async () => {
 });
 
 test("an agent reads a secret twice; a narrowly scoped token is denied the audit", async () => {
-  apiToken = await createApiToken("audit e2e");
-  const limited = await createApiToken("audit e2e limited", ["secret:list"]);
+  apiToken = await createApiToken(page, "audit e2e");
+  const limited = await createApiToken(page, "audit e2e limited", ["secret:list"]);
 
   expect((await api("POST", "/api/v1/namespaces/default/secrets", { name: SECRET, stringData: { value: CANARY } })).status()).toBe(201);
   expect((await api("POST", "/api/v1/namespaces/default/services", { name: SERVICE })).status()).toBe(201);
@@ -168,7 +113,10 @@ test("filtering to the secret's reads shows exactly those rows, each with its le
 
   // Opened from the keyboard: the action is the row's button.
   const newest = expected[0]!;
-  await page.getByTestId(`audit-row-${newest.seq}`).getByRole("button", { name: /secret\.read/ }).focus();
+  await page
+    .getByTestId(`audit-row-${newest.seq}`)
+    .getByRole("button", { name: /secret\.read/ })
+    .focus();
   await page.keyboard.press("Enter");
   const detail = page.getByRole("dialog", { name: `Event #${newest.seq}` });
   await expect(detail).toBeVisible();
@@ -208,7 +156,9 @@ test("Verify log checks every event against the signed tree and says it is intac
   const finished = page.getByTestId("verify-finished").locator("time");
   const before = (await finished.count()) ? await finished.getAttribute("datetime") : null;
   await page.getByRole("button", { name: "Verify log" }).click();
-  await expect.poll(async () => ((await finished.count()) ? finished.getAttribute("datetime") : null), { timeout: 30_000 }).not.toBe(before);
+  await expect
+    .poll(async () => ((await finished.count()) ? finished.getAttribute("datetime") : null), { timeout: 30_000 })
+    .not.toBe(before);
   await expect(page.getByTestId("verify-result")).toContainText(/^Log intact: [\d,]+ events match the signed tree/);
   await expect(page.getByRole("button", { name: "Verify log" })).toBeEnabled();
 });
@@ -223,7 +173,13 @@ test("the CSV download holds exactly the filtered reads", async () => {
   const expected = (await apiReads()).toReversed(); // the export is oldest first
   expect(records.map((r) => r.seq)).toEqual(expected.map((e) => e.seq));
   for (const [i, record] of records.entries()) {
-    expect(record).toMatchObject({ action: "secret.read", resource_type: "secret", resource_name: SECRET, actor_label: `default/${SERVICE}`, outcome: "success" });
+    expect(record).toMatchObject({
+      action: "secret.read",
+      resource_type: "secret",
+      resource_name: SECRET,
+      actor_label: `default/${SERVICE}`,
+      outcome: "success",
+    });
     // An empty field for the old chain's hash on new events, never the text "null".
     expect(record.hash).toBe(expected[i]!.hash ?? "");
     expect(record.prev_hash).toBe(expected[i]!.prevHash ?? "");
@@ -237,7 +193,10 @@ test("the CSV download holds exactly the filtered reads", async () => {
   // JSONL from the same link; and no session, no export.
   const jsonl = await page.request.get(`/audit/export?format=jsonl&action=secret.read&resource=secret:${SECRET}`);
   expect(jsonl.headers()["content-disposition"]).toMatch(/^attachment; filename="coffer-audit-.+\.jsonl"$/);
-  const lines = (await jsonl.text()).trim().split("\n").map((line) => JSON.parse(line));
+  const lines = (await jsonl.text())
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line));
   expect(lines.map((e: ApiEvent) => e.seq)).toEqual(expected.map((e) => e.seq));
   const bad = await page.request.get("/audit/export?format=xml");
   expect(bad.status()).toBe(400);

@@ -1,4 +1,4 @@
-// Issue 11: the console's session routes in the authorization matrix. Every
+// The console's session routes in the authorization matrix. Every
 // server action the build compiled (read from Next's server-action
 // manifest, not matched by name) is POSTed the way the browser does, as a
 // member holding only viewer in `default` — or signed out, for the
@@ -12,13 +12,41 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { ACTIONS } from "../tests/authz/action-table";
-import { anonymousContext, fill, invokeAction, inviteMember, manifestActions, ownerApi, redirectOf, tokenFor, type Api } from "./support/console-actions";
+import {
+  anonymousContext,
+  fill,
+  invokeAction,
+  inviteMember,
+  manifestActions,
+  ownerApi,
+  redirectOf,
+  tokenFor,
+  type Api,
+} from "./support/console-actions";
 import { OWNER } from "./support/owner";
 
 // Passwords are canaries: zz-no-leaks.spec.ts checks none reached the log.
-const MEMBER = { email: "authz-viewer@example.com", name: "Val Viewer", password: "CANARY-authz-viewer-pass-5d1c", role: "viewer", namespace: "default" };
-const AUDITOR = { email: "authz-auditor@example.com", name: "Aud Itor", password: "CANARY-authz-auditor-pass-8e2f", role: "auditor", namespace: null };
-const BYSTANDER = { email: "authz-bystander@example.com", name: "Bea Bystander", password: "CANARY-authz-bystander-pass-1a9b", role: "viewer", namespace: "default" };
+const MEMBER = {
+  email: "authz-viewer@example.com",
+  name: "Val Viewer",
+  password: "CANARY-authz-viewer-pass-5d1c",
+  role: "viewer",
+  namespace: "default",
+};
+const AUDITOR = {
+  email: "authz-auditor@example.com",
+  name: "Aud Itor",
+  password: "CANARY-authz-auditor-pass-8e2f",
+  role: "auditor",
+  namespace: null,
+};
+const BYSTANDER = {
+  email: "authz-bystander@example.com",
+  name: "Bea Bystander",
+  password: "CANARY-authz-bystander-pass-1a9b",
+  role: "viewer",
+  namespace: "default",
+};
 
 const fresh = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
 
@@ -42,14 +70,26 @@ async function signedIn(browser: Browser, who: { email: string; password: string
 
 const deniedBy = async (userId: string) => (await owner.get(`/audit?actor=${userId}&outcome=denied&limit=500`)).events.length as number;
 
-const newestDenial = async (userId: string) => (await owner.get(`/audit?actor=${userId}&outcome=denied&limit=1`)).events[0] as { namespace: string | null } | undefined;
+const newestDenial = async (userId: string) =>
+  (await owner.get(`/audit?actor=${userId}&outcome=denied&limit=1`)).events[0] as { namespace: string | null } | undefined;
 
 /** Everything a refused action could have changed, as the owner sees it through the API. */
 async function world(): Promise<string> {
   const ns = "/namespaces/default";
   const paths = [
-    "/namespaces", `${ns}/secrets`, `${ns}/secrets/${values.secret}/versions`, `${ns}/deleted-secrets`, `${ns}/services`, `${ns}/services/${values.service}`,
-    "/users", "/role-bindings", "/invites", "/roles", "/encryption", `/users/${values.self}/tokens`, `/users/${values.ownerId}/tokens`,
+    "/namespaces",
+    `${ns}/secrets`,
+    `${ns}/secrets/${values.secret}/versions`,
+    `${ns}/deleted-secrets`,
+    `${ns}/services`,
+    `${ns}/services/${values.service}`,
+    "/users",
+    "/role-bindings",
+    "/invites",
+    "/roles",
+    "/encryption",
+    `/users/${values.self}/tokens`,
+    `/users/${values.ownerId}/tokens`,
   ];
   const answers = [];
   for (const path of paths) answers.push([path, await owner.get(path)]);
@@ -83,7 +123,23 @@ test.beforeAll(async ({ browser }) => {
   await tokenFor(anonymous, MEMBER.email, MEMBER.password);
   const memberTokenId = (await owner.get(`/users/${self}/tokens`)).tokens[0].id;
   const ownerTokenId = (await owner.get(`/users/${ownerId}/tokens`)).tokens[0].id;
-  values = { self, ownerId, ownerTokenId, otherId, otherEmail: BYSTANDER.email, grantId, secret, deletedSecret, service, boundTarget: secret, serviceTokenId, inviteId, role, namespace, memberTokenId };
+  values = {
+    self,
+    ownerId,
+    ownerTokenId,
+    otherId,
+    otherEmail: BYSTANDER.email,
+    grantId,
+    secret,
+    deletedSecret,
+    service,
+    boundTarget: secret,
+    serviceTokenId,
+    inviteId,
+    role,
+    namespace,
+    memberTokenId,
+  };
 
   memberHttp = (await signedIn(browser, MEMBER)).request;
 });
@@ -113,7 +169,8 @@ test("every server action in the build refuses a member who may not use it", asy
       tally.denied += 1;
       expect.soft(denials, `one denied audit event by the member: ${label}`).toBe(1);
       // The fields arrived: the refusal names the namespace the form named.
-      if (typeof drive.form?.ns === "string") expect.soft((await newestDenial(values.self!))?.namespace, `denied in ${drive.form.ns}: ${label}`).toBe(drive.form.ns);
+      if (typeof drive.form?.ns === "string")
+        expect.soft((await newestDenial(values.self!))?.namespace, `denied in ${drive.form.ns}: ${label}`).toBe(drive.form.ns);
       expect.soft(redirectOf(response), `no redirect: ${label}`).toBeNull();
     } else if (drive.refusal === "sign-in") {
       tally.signIn += 1;
@@ -149,7 +206,7 @@ test("the session download /audit/export: 403 for the member, 200 for an auditor
 });
 
 test.afterAll(() => {
-  // The closing note of issue 11 quotes these numbers.
+  // The counts, for the record of a run.
   console.info(
     `console authorization: ${tally.manifest} server actions in the manifest; ${tally.denied} refused a viewer (denied event each), ` +
       `${tally.signIn} sent a signed-out caller to sign-in, ${tally.badCredential} refused a made-up credential; /audit/export 403/200/sign-in`,

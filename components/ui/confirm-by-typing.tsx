@@ -23,7 +23,11 @@ export function ConfirmByTyping({
     <div className="space-y-4">
       <div className="space-y-1.5">
         <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-          Type <span className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-xs text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100">{expected}</span> to confirm
+          Type{" "}
+          <span className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-xs text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100">
+            {expected}
+          </span>{" "}
+          to confirm
         </label>
         <input
           id={id}

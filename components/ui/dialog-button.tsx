@@ -24,7 +24,14 @@ export function DialogButton({ label, ariaLabel, variant = "secondary", classNam
   const close = () => setOpen(false);
   return (
     <>
-      <Button type="button" variant={variant} className={className} aria-label={ariaLabel} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <Button
+        type="button"
+        variant={variant}
+        className={className}
+        aria-label={ariaLabel}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
         {label}
       </Button>
       <Dialog open={open} onClose={close} title={title} description={description} size={size}>

@@ -1,8 +1,9 @@
 import type { LucideIcon } from "lucide-react";
+import { RoundIcon } from "./round-icon";
 
 /** What an empty list says: what is missing, and what to do next. */
 export function EmptyState({
-  icon: Icon,
+  icon,
   title,
   children,
   action,
@@ -14,9 +15,7 @@ export function EmptyState({
 }) {
   return (
     <div className="flex flex-col items-center gap-3 rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-12 text-center dark:border-zinc-700 dark:bg-zinc-900">
-      <span className="flex size-10 items-center justify-center rounded-full bg-indigo-50 text-indigo-600 dark:bg-indigo-950 dark:text-indigo-400">
-        <Icon aria-hidden className="size-5" />
-      </span>
+      <RoundIcon icon={icon} tone="indigo" />
       <h2 className="text-base font-semibold">{title}</h2>
       {children ? <div className="max-w-md text-sm text-zinc-500 dark:text-zinc-400">{children}</div> : null}
       {action}

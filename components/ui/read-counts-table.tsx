@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
+import { DataTable } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableFrame, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { TableFrame } from "@/components/ui/table";
 
 export type ReadCountRow = { key: string; testId: string; subject: ReactNode; firstReadAt: string; lastReadAt: string; count: number };
 
@@ -12,33 +13,18 @@ export type ReadCountRow = { key: string; testId: string; subject: ReactNode; fi
 export function ReadCountsTable({ caption, subjectHeader, rows }: { caption: string; subjectHeader: string; rows: ReadCountRow[] }) {
   return (
     <TableFrame>
-      <Table>
-        <caption className="sr-only">{caption}</caption>
-        <THead>
-          <tr>
-            <Th>{subjectHeader}</Th>
-            <Th>First read</Th>
-            <Th>Last read</Th>
-            <Th className="text-right">Count</Th>
-          </tr>
-        </THead>
-        <TBody>
-          {rows.map((row) => (
-            <Tr key={row.key} data-testid={row.testId}>
-              <Td>{row.subject}</Td>
-              <Td>
-                <RelativeTime iso={row.firstReadAt} />
-              </Td>
-              <Td>
-                <RelativeTime iso={row.lastReadAt} />
-              </Td>
-              <Td className="text-right tabular-nums" data-testid="count">
-                {row.count}
-              </Td>
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
+      <DataTable
+        caption={caption}
+        rows={rows}
+        rowKey={(row) => row.key}
+        rowProps={(row) => ({ "data-testid": row.testId })}
+        columns={[
+          { header: subjectHeader, cell: (row) => row.subject },
+          { header: "First read", cell: (row) => <RelativeTime iso={row.firstReadAt} /> },
+          { header: "Last read", cell: (row) => <RelativeTime iso={row.lastReadAt} /> },
+          { header: "Count", numeric: true, cellProps: () => ({ "data-testid": "count" }), cell: (row) => row.count },
+        ]}
+      />
     </TableFrame>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { humanDuration } from "@/lib/cli/format/relative-time";
+import { humanDuration } from "@/packages/contracts/src/format/relative-time";
 import { exactTime } from "./exact-time";
 
 function relative(iso: string, now: number): string {

@@ -1,5 +1,15 @@
 /** A page section's heading row: title, a line saying what it is, and its button. */
-export function SectionHeading({ id, title, children, action }: { id: string; title: string; children?: React.ReactNode; action?: React.ReactNode }) {
+export function SectionHeading({
+  id,
+  title,
+  children,
+  action,
+}: {
+  id: string;
+  title: string;
+  children?: React.ReactNode;
+  action?: React.ReactNode;
+}) {
   return (
     <div className="flex flex-wrap items-end justify-between gap-3">
       <div>

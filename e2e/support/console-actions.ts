@@ -59,7 +59,9 @@ export async function tokenFor(http: APIRequestContext, email: string, password:
 export async function ownerApi(http: APIRequestContext): Promise<Api> {
   const probe = await http.post("/api/v1/auth/token", { data: { email: OWNER.email, password: OWNER.password } });
   if (probe.status() === 401) {
-    const setup = await http.post("/api/v1/setup", { data: { token: setupTokenFromLog(), name: OWNER.name, email: OWNER.email, password: OWNER.password } });
+    const setup = await http.post("/api/v1/setup", {
+      data: { token: setupTokenFromLog(), name: OWNER.name, email: OWNER.email, password: OWNER.password },
+    });
     // 404: set up already (by another owner than ours): tokenFor then says why it cannot go on.
     expect([201, 404], `setup: ${await setup.text()}`).toContain(setup.status());
   }
@@ -67,9 +69,15 @@ export async function ownerApi(http: APIRequestContext): Promise<Api> {
 }
 
 /** A member who joined by invite with one grant; returns their id. */
-export async function inviteMember(owner: Api, http: APIRequestContext, member: { email: string; name: string; password: string; role: string; namespace: string | null }) {
+export async function inviteMember(
+  owner: Api,
+  http: APIRequestContext,
+  member: { email: string; name: string; password: string; role: string; namespace: string | null },
+) {
   const invite = await owner.post("/invites", { email: member.email, role: member.role, namespace: member.namespace });
-  const accepted = await http.post("/api/v1/invites/accept", { data: { token: invite.token, name: member.name, password: member.password } });
+  const accepted = await http.post("/api/v1/invites/accept", {
+    data: { token: invite.token, name: member.name, password: member.password },
+  });
   expect(accepted.status(), await accepted.text()).toBe(201);
   return (await accepted.json()).id as string;
 }
@@ -79,7 +87,9 @@ export type ManifestAction = { id: string; file: string; exportedName: string; p
 /** Every server action the build compiled, with its source file, export name and a page that loads it. */
 export function manifestActions(): ManifestAction[] {
   const manifest = JSON.parse(readFileSync(join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8"));
-  return Object.entries(manifest.node as Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>).map(([id, entry]) => ({
+  return Object.entries(
+    manifest.node as Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>,
+  ).map(([id, entry]) => ({
     id,
     file: entry.filename ?? "(no filename in the manifest)",
     exportedName: entry.exportedName ?? "(no export name in the manifest)",
@@ -89,7 +99,10 @@ export function manifestActions(): ManifestAction[] {
 
 /** "app/(console)/secrets/[ns]/page" → "/secrets/x": a URL served by that worker. */
 function pageOf(worker: string): string {
-  const segments = worker.replace(/^app\//, "").replace(/(^|\/)page$/, "").split("/");
+  const segments = worker
+    .replace(/^app\//, "")
+    .replace(/(^|\/)page$/, "")
+    .split("/");
   const path = segments.filter((s) => s && !/^\(.*\)$/.test(s)).map((s) => (s.startsWith("[") ? "x" : s));
   return `/${path.join("/")}`;
 }
@@ -99,7 +112,11 @@ function pageOf(worker: string): string {
  * argument list, a FormData argument travels as fields `_1_<name>` referred
  * to as "$K1" (ReactFlightReplyClient). No redirects are followed, so a redirect stays visible.
  */
-export async function invokeAction(http: APIRequestContext, action: ManifestAction, input: { form?: Record<string, string | string[]>; args?: unknown[] }): Promise<APIResponse> {
+export async function invokeAction(
+  http: APIRequestContext,
+  action: ManifestAction,
+  input: { form?: Record<string, string | string[]>; args?: unknown[] },
+): Promise<APIResponse> {
   const body = new FormData();
   if (input.form) {
     for (const [key, value] of Object.entries(input.form)) for (const one of [value].flat()) body.append(`_1_${key}`, one);

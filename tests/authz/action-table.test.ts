@@ -18,7 +18,9 @@ function files(dir: string): string[] {
 }
 
 // Server actions live in features/; app/ is scanned too so one added beside a page is not missed.
-const serverActionFiles = ["app", "features", "components"].flatMap((dir) => files(join(process.cwd(), dir))).filter((file) => /^["']use server["']/m.test(readFileSync(file, "utf8")));
+const serverActionFiles = ["app", "features", "components"]
+  .flatMap((dir) => files(join(process.cwd(), dir)))
+  .filter((file) => /^["']use server["']/m.test(readFileSync(file, "utf8")));
 
 describe("the server action table", () => {
   it("lists every exported server action", () => {
@@ -26,7 +28,10 @@ describe("the server action table", () => {
     for (const file of serverActionFiles) {
       const source = readFileSync(file, "utf8");
       for (const [, name] of source.matchAll(/^export async function (\w+)/gm)) {
-        expect(listed.has(`${relative(process.cwd(), file)}#${name}`), `${relative(process.cwd(), file)} exports ${name}, which tests/authz/action-table.ts does not list`).toBe(true);
+        expect(
+          listed.has(`${relative(process.cwd(), file)}#${name}`),
+          `${relative(process.cwd(), file)} exports ${name}, which tests/authz/action-table.ts does not list`,
+        ).toBe(true);
       }
     }
   });

@@ -1,5 +1,4 @@
-// Issue 11 (findings 1, 2 and 6): the authorization matrix as evidence, not a
-// mirror. Every API route × every built-in role × three scopes (granted
+// The authorization matrix as evidence, not a mirror. Every API route × every built-in role × three scopes (granted
 // globally, in `default`, only in `other`) against the statuses written by
 // hand in expected-*.ts from the spec; the escalation paths as rows; the
 // runtime API for service tokens by their creator. Every 403 must leave
@@ -25,7 +24,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  // The closing note of issue 11 quotes these numbers.
+  // The size of the matrix, for the record of a run.
   const routes = ROUTES.filter((r) => r.auth === "personal").length + 1; // + the runtime API by token creator
   console.info(
     `authorization matrix: ${routes} routes × ${ROLES.length} roles × ${SCOPES.length} scopes = ${routes * ROLES.length * SCOPES.length} cells, ` +
@@ -112,7 +111,11 @@ describe("public routes and credentials", () => {
     const check = await loadHandler(routeOf("POST /api/v1/password-reset/check"));
     const owner = callerOf(callers, "owner", "global");
     const target = await member();
-    const issued = await call(await loadHandler(routeOf("POST /api/v1/users/{id}/password-reset")), { token: owner.token, method: "POST", params: { id: target } });
+    const issued = await call(await loadHandler(routeOf("POST /api/v1/users/{id}/password-reset")), {
+      token: owner.token,
+      method: "POST",
+      params: { id: target },
+    });
     const token = /cfr_[\w-]+/.exec(issued.text)?.[0];
     expect(token, `reset link issued: ${issued.status}`).toBeDefined();
     const events = await db.auditEvent.count();

@@ -50,7 +50,13 @@ export async function deniedCount(userId: string | null): Promise<number> {
 export async function attempt(caller: Caller, entry: RouteEntry, prepared: Call, expected: number, what = `${entry.method} ${entry.path}`) {
   const handler = await loadHandler(entry);
   const before = await deniedCount(caller.userId);
-  const response = await call(handler, { token: caller.token, method: entry.method, params: prepared.params, body: prepared.body, query: prepared.query });
+  const response = await call(handler, {
+    token: caller.token,
+    method: entry.method,
+    params: prepared.params,
+    body: prepared.body,
+    query: prepared.query,
+  });
   const label = `${caller.label} → ${what}: expected ${expected}, got ${response.status} ${redact(response.text).slice(0, 160)}`;
   tally.calls += 1;
   expect.soft(response.status, label).toBe(expected);

@@ -6,24 +6,39 @@
 import type { Rows } from "./expected-rows";
 
 const anyMember = {
-  owner: "200 200 200", admin: "200 200 200", editor: "200 200 200", operator: "200 200 200",
-  viewer: "200 200 200", auditor: "200 200 200", deployer: "200 200 200",
+  owner: "200 200 200",
+  admin: "200 200 200",
+  editor: "200 200 200",
+  operator: "200 200 200",
+  viewer: "200 200 200",
+  auditor: "200 200 200",
+  deployer: "200 200 200",
 };
 
 /** member:list, audit:read or audit:export (global): owner, admin, auditor. */
 const readers = (ok: number) => ({
-  owner: `${ok} 403 403`, admin: `${ok} 403 403`, editor: "403 403 403", operator: "403 403 403",
-  viewer: "403 403 403", auditor: `${ok} 403 403`, deployer: "403 403 403",
+  owner: `${ok} 403 403`,
+  admin: `${ok} 403 403`,
+  editor: "403 403 403",
+  operator: "403 403 403",
+  viewer: "403 403 403",
+  auditor: `${ok} 403 403`,
+  deployer: "403 403 403",
 });
 
 /** member:manage, role:manage, key:manage or namespace:manage (global): owner, admin. */
 const managers = (ok: number) => ({
-  owner: `${ok} 403 403`, admin: `${ok} 403 403`, editor: "403 403 403", operator: "403 403 403",
-  viewer: "403 403 403", auditor: "403 403 403", deployer: "403 403 403",
+  owner: `${ok} 403 403`,
+  admin: `${ok} 403 403`,
+  editor: "403 403 403",
+  operator: "403 403 403",
+  viewer: "403 403 403",
+  auditor: "403 403 403",
+  deployer: "403 403 403",
 });
 
 export const INSTANCE: Rows = {
-  // Authenticated only: own grants without member:list (issue 11 item 12).
+  // Authenticated only: a member sees their own grants without member:list.
   "GET /api/v1/me": anyMember,
   "GET /api/v1/namespaces": anyMember,
 

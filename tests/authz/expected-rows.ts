@@ -1,7 +1,7 @@
 // The shape of the hand-written expectations: for each route, for each
 // built-in role, three statuses for three callers holding that role:
 //   granted globally · granted in `default` (where the routes act) · granted only in `other`.
-// Written from authz-spec (issue 11) and DESIGN §6, never computed from
+// Written by hand from the roles' documented permissions, never computed from
 // lib/rbac/permissions.ts: the matrix is evidence, not a mirror.
 
 /** The built-in roles, named by hand; route-table.test.ts fails when the product has one more. */

@@ -28,12 +28,16 @@ describe("the authorization matrix table", () => {
       const source = readFileSync(file, "utf8");
       const methods = METHODS.filter((m) => new RegExp(`export (const|async function|function) ${m}\\b`).test(source));
       expect(methods.length, `${file} exports no handler`).toBeGreaterThan(0);
-      for (const method of methods) expect(table.has(`${method} ${pathOf(file)}`), `${method} ${pathOf(file)} is not in tests/authz/route-table.ts`).toBe(true);
+      for (const method of methods)
+        expect(table.has(`${method} ${pathOf(file)}`), `${method} ${pathOf(file)} is not in tests/authz/route-table.ts`).toBe(true);
     }
   });
 
   it("names route files that exist", () => {
-    for (const entry of ROUTES) expect.soft(existsSync(join(process.cwd(), entry.file)), `${routeKey(entry)}: ${entry.file} does not exist (not implemented yet?)`).toBe(true);
+    for (const entry of ROUTES)
+      expect
+        .soft(existsSync(join(process.cwd(), entry.file)), `${routeKey(entry)}: ${entry.file} does not exist (not implemented yet?)`)
+        .toBe(true);
   });
 
   it("has a row with three statuses per built-in role for every route a member calls, and no row without a route", () => {
@@ -42,7 +46,8 @@ describe("the authorization matrix table", () => {
     // An allowed cell names the route's own success status; anything else is a typo.
     for (const entry of ROUTES.filter((r) => r.auth === "personal")) {
       for (const role of ROLES) {
-        for (const status of EXPECTED[routeKey(entry)]?.[role].split(" ") ?? []) expect([String(entry.ok), "403"], `${routeKey(entry)} ${role}`).toContain(status);
+        for (const status of EXPECTED[routeKey(entry)]?.[role].split(" ") ?? [])
+          expect([String(entry.ok), "403"], `${routeKey(entry)} ${role}`).toContain(status);
       }
     }
     expectRow("runtime by token creator", RUNTIME_BY_CREATOR);

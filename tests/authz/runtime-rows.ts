@@ -1,4 +1,4 @@
-// Issue 11 finding 2, for the runtime API: a service token reads only while
+// For the runtime API: a service token reads only while
 // the member who minted it still holds secret:bind in the service's
 // namespace; tokens the system made are exempt. Hand-written rows.
 import { systemActor } from "@/lib/auth/actor";

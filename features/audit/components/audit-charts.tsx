@@ -14,7 +14,10 @@ const CURSOR = { fill: "currentColor", fillOpacity: 0.08 };
 
 function ChartCard({ title, subtitle, testId, children }: { title: string; subtitle: string; testId: string; children: React.ReactNode }) {
   return (
-    <figure data-testid={testId} className="flex min-w-0 flex-col rounded-xl bg-white p-4 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+    <figure
+      data-testid={testId}
+      className="flex min-w-0 flex-col rounded-xl bg-white p-4 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800"
+    >
       <figcaption className="mb-3">
         <span className="block text-sm font-semibold text-zinc-900 dark:text-zinc-100">{title}</span>
         <span className="block text-xs text-zinc-500 dark:text-zinc-400">{subtitle}</span>
@@ -26,7 +29,10 @@ function ChartCard({ title, subtitle, testId, children }: { title: string; subti
 
 function NoData({ icon: Icon, children }: { icon: LucideIcon; children: React.ReactNode }) {
   return (
-    <div data-testid="chart-empty" className="flex h-full min-h-40 flex-col items-center justify-center gap-2 rounded-lg border border-dashed border-zinc-200 px-4 text-center text-xs dark:border-zinc-800">
+    <div
+      data-testid="chart-empty"
+      className="flex h-full min-h-40 flex-col items-center justify-center gap-2 rounded-lg border border-dashed border-zinc-200 px-4 text-center text-xs dark:border-zinc-800"
+    >
       <Icon aria-hidden className="size-5 text-zinc-400" />
       {children}
     </div>
@@ -69,7 +75,13 @@ function PerDay({ data }: { data: AuditStats["perDay"] }) {
           </li>
         ))}
       </ul>
-      <BarChart responsive style={{ width: "100%", height: 190 }} data={data} margin={{ top: 4, right: 4, bottom: 0, left: -24 }} accessibilityLayer>
+      <BarChart
+        responsive
+        style={{ width: "100%", height: 190 }}
+        data={data}
+        margin={{ top: 4, right: 4, bottom: 0, left: -24 }}
+        accessibilityLayer
+      >
         <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
         <XAxis dataKey="day" tickFormatter={shortDay} tick={TICK} tickLine={false} axisLine={false} minTickGap={16} />
         <YAxis allowDecimals={false} tick={TICK} tickLine={false} axisLine={false} />

@@ -15,7 +15,8 @@ type Props = { query: AuditQuery; namespaces: string[] };
 const labelClass = "block text-xs font-medium text-zinc-600 dark:text-zinc-400";
 const chip =
   "rounded-md px-2.5 py-1.5 text-xs font-semibold ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
-const chipOff = "bg-white text-zinc-700 ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800";
+const chipOff =
+  "bg-white text-zinc-700 ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800";
 const chipOn = "bg-indigo-600 text-white ring-indigo-600 dark:bg-indigo-500 dark:ring-indigo-500";
 
 /** Only the fields that say something, so a shared URL stays short. */
@@ -73,7 +74,13 @@ export function AuditFilterForm({ query, namespaces }: Props) {
           <label htmlFor="audit-actor" className={labelClass}>
             Actor
           </label>
-          <Input id="audit-actor" name="actor" defaultValue={query.actor} placeholder="ada@example.com or default/orders" autoComplete="off" />
+          <Input
+            id="audit-actor"
+            name="actor"
+            defaultValue={query.actor}
+            placeholder="ada@example.com or default/orders"
+            autoComplete="off"
+          />
         </div>
         <div className="space-y-1">
           <label htmlFor="audit-action" className={labelClass}>
@@ -102,13 +109,26 @@ export function AuditFilterForm({ query, namespaces }: Props) {
           <label htmlFor="audit-resource" className={labelClass}>
             Resource
           </label>
-          <Input id="audit-resource" name="resource" defaultValue={query.resource} placeholder="secret or secret:db_pw" autoComplete="off" />
+          <Input
+            id="audit-resource"
+            name="resource"
+            defaultValue={query.resource}
+            placeholder="secret or secret:db_pw"
+            autoComplete="off"
+          />
         </div>
         <div className="space-y-1">
           <label htmlFor="audit-namespace" className={labelClass}>
             Namespace
           </label>
-          <Input id="audit-namespace" name="namespace" defaultValue={query.namespace} list="audit-namespaces" placeholder="Any" autoComplete="off" />
+          <Input
+            id="audit-namespace"
+            name="namespace"
+            defaultValue={query.namespace}
+            list="audit-namespaces"
+            placeholder="Any"
+            autoComplete="off"
+          />
           <datalist id="audit-namespaces">
             {namespaces.map((name) => (
               <option key={name} value={name} />
@@ -169,7 +189,12 @@ export function AuditFilterForm({ query, namespaces }: Props) {
               {RANGES[key].label}
             </button>
           ))}
-          <button type="button" aria-pressed={!time.range && !time.from && !time.to} onClick={(event) => quickRange(event, "")} className={`${chip} ${!time.range && !time.from && !time.to ? chipOn : chipOff}`}>
+          <button
+            type="button"
+            aria-pressed={!time.range && !time.from && !time.to}
+            onClick={(event) => quickRange(event, "")}
+            className={`${chip} ${!time.range && !time.from && !time.to ? chipOn : chipOff}`}
+          >
             Any time
           </button>
         </div>

@@ -4,15 +4,15 @@
 // two conveniences that resolve to plain filters before lib sees them:
 // `range` (24h, 7d, 30d: relative to when the page is rendered) and a bare
 // `to` date that includes that whole day (lib's `to` is exclusive).
+import { DAY_MS } from "@/lib/time";
 
 export const FILTER_KEYS = ["actor", "action", "resource", "resourceId", "namespace", "outcome", "from", "to", "q"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-const HOUR = 3_600_000;
 export const RANGES = {
-  "24h": { label: "24h", title: "Last 24 hours", ms: 24 * HOUR },
-  "7d": { label: "7d", title: "Last 7 days", ms: 7 * 24 * HOUR },
-  "30d": { label: "30d", title: "Last 30 days", ms: 30 * 24 * HOUR },
+  "24h": { label: "24h", title: "Last 24 hours", ms: DAY_MS },
+  "7d": { label: "7d", title: "Last 7 days", ms: 7 * DAY_MS },
+  "30d": { label: "30d", title: "Last 30 days", ms: 30 * DAY_MS },
 } as const;
 export type RangeKey = keyof typeof RANGES;
 

@@ -8,7 +8,17 @@ import { useId, useState } from "react";
  * screen reader announces it as one and says whether it is open (a
  * <summary> has no role of its own in every browser).
  */
-export function Disclosure({ label, hint, children, className = "" }: { label: string; hint?: React.ReactNode; children: React.ReactNode; className?: string }) {
+export function Disclosure({
+  label,
+  hint,
+  children,
+  className = "",
+}: {
+  label: string;
+  hint?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
   const [open, setOpen] = useState(false);
   const id = useId();
   return (

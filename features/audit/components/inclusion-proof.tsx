@@ -52,15 +52,18 @@ export function InclusionProof({ proof }: { proof: InclusionProofDto }) {
     setCheck({ state: root && equal(root, fromBase64(proof.checkpoint.rootHash)) ? "ok" : "bad" });
   }
   return (
-    <section aria-labelledby="proof-heading" className="space-y-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+    <section
+      aria-labelledby="proof-heading"
+      className="space-y-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800"
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 id="proof-heading" className="text-base font-semibold">
             Inclusion proof
           </h2>
           <p className="text-sm text-zinc-500 dark:text-zinc-400">
-            The {proof.proof.length} subtree {proof.proof.length === 1 ? "hash" : "hashes"} that, with this event&apos;s leaf, give the root of the signed tree of{" "}
-            {proof.treeSize.toLocaleString("en-US")} events (RFC 9162).
+            The {proof.proof.length} subtree {proof.proof.length === 1 ? "hash" : "hashes"} that, with this event&apos;s leaf, give the root
+            of the signed tree of {proof.treeSize.toLocaleString("en-US")} events (RFC 9162).
           </p>
         </div>
         {proof.checkpoint ? (
@@ -87,9 +90,13 @@ export function InclusionProof({ proof }: { proof: InclusionProofDto }) {
         </p>
       ) : null}
       <p role="status" data-testid="proof-check" className="text-sm font-semibold">
-        {check.state === "ok" ? <span className="text-emerald-700 dark:text-emerald-400">The proof leads to the signed root: this event is in the tree.</span> : null}
+        {check.state === "ok" ? (
+          <span className="text-emerald-700 dark:text-emerald-400">The proof leads to the signed root: this event is in the tree.</span>
+        ) : null}
         {check.state === "bad" ? <span className="text-red-700 dark:text-red-400">The proof does not lead to the signed root.</span> : null}
-        {check.state === "unavailable" ? <span className="text-amber-700 dark:text-amber-300">This browser offers SHA-256 only over HTTPS.</span> : null}
+        {check.state === "unavailable" ? (
+          <span className="text-amber-700 dark:text-amber-300">This browser offers SHA-256 only over HTTPS.</span>
+        ) : null}
       </p>
     </section>
   );

@@ -23,7 +23,10 @@ type Props = {
 
 function NoAuditRead() {
   return (
-    <p data-testid="history-no-access" className="flex items-center gap-2 rounded-lg bg-zinc-50 px-3 py-2 text-sm text-zinc-600 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-900 dark:text-zinc-400 dark:ring-zinc-800">
+    <p
+      data-testid="history-no-access"
+      className="flex items-center gap-2 rounded-lg bg-zinc-50 px-3 py-2 text-sm text-zinc-600 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-900 dark:text-zinc-400 dark:ring-zinc-800"
+    >
       <Lock aria-hidden className="size-4 shrink-0" />
       You need <code className="font-mono">audit:read</code> to see history.
     </p>
@@ -66,7 +69,9 @@ export async function ObjectHistory({ resourceType, resourceId, title = "History
       ) : events.length ? (
         <>
           <AuditTable events={events} caption={`The newest events for ${resourceType} ${resourceId}`} compact />
-          {events.length === LIMIT ? <p className="text-xs text-zinc-500 dark:text-zinc-400">The newest {LIMIT} events; see all events for the rest.</p> : null}
+          {events.length === LIMIT ? (
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">The newest {LIMIT} events; see all events for the rest.</p>
+          ) : null}
         </>
       ) : (
         <EmptyState icon={History} title="No events yet">

@@ -19,6 +19,34 @@ export function ShortHash({ value, label, testId }: { value: string; label: stri
   );
 }
 
+const block = "min-w-0 overflow-x-auto rounded p-2 font-mono text-xs ring-1 ring-inset ring-zinc-200 dark:ring-zinc-800";
+
+/** A value to keep outside Coffer, shown whole (`shown`, when that differs from what is copied) with its copy button beside it. */
+function Copyable({
+  as: Tag,
+  text,
+  shown = text,
+  label,
+  testId,
+  className,
+}: {
+  as: "pre" | "code";
+  text: string;
+  shown?: string;
+  label: string;
+  testId: string;
+  className: string;
+}) {
+  return (
+    <div className="flex items-start gap-1">
+      <Tag data-testid={testId} className={className}>
+        {shown}
+      </Tag>
+      <CopyButton text={text} label={label} />
+    </div>
+  );
+}
+
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="min-w-0">
@@ -32,15 +60,25 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 export function TreeHead({ checkpoint }: { checkpoint: CheckpointDto | null }) {
   if (!checkpoint) {
     return (
-      <p data-testid="tree-head-empty" className="flex items-center gap-2 rounded-lg bg-zinc-50 p-3 text-sm text-zinc-600 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-950 dark:text-zinc-300 dark:ring-zinc-800">
+      <p
+        data-testid="tree-head-empty"
+        className="flex items-center gap-2 rounded-lg bg-zinc-50 p-3 text-sm text-zinc-600 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-950 dark:text-zinc-300 dark:ring-zinc-800"
+      >
         <Stamp aria-hidden className="size-4 shrink-0 text-zinc-400" />
         No checkpoint yet: events are sealed within a second of being written.
       </p>
     );
   }
   return (
-    <section aria-labelledby="tree-head-heading" data-testid="tree-head" className="rounded-lg bg-zinc-50 p-3 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-950 dark:ring-zinc-800">
-      <h3 id="tree-head-heading" className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-300">
+    <section
+      aria-labelledby="tree-head-heading"
+      data-testid="tree-head"
+      className="rounded-lg bg-zinc-50 p-3 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-950 dark:ring-zinc-800"
+    >
+      <h3
+        id="tree-head-heading"
+        className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-300"
+      >
         <Stamp aria-hidden className="size-3.5" />
         Signed tree head
       </h3>
@@ -63,12 +101,13 @@ export function TreeHead({ checkpoint }: { checkpoint: CheckpointDto | null }) {
         </Fact>
       </dl>
       <Disclosure label="Signed note" className="mt-3">
-        <div className="flex items-start gap-1">
-          <pre data-testid="tree-note" className="min-w-0 overflow-x-auto rounded bg-white p-2 font-mono text-xs ring-1 ring-inset ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
-            {checkpoint.note}
-          </pre>
-          <CopyButton text={checkpoint.note} label="Copy signed note" />
-        </div>
+        <Copyable
+          as="pre"
+          text={checkpoint.note}
+          label="Copy signed note"
+          testId="tree-note"
+          className={`${block} bg-white dark:bg-zinc-900`}
+        />
       </Disclosure>
     </section>
   );
@@ -91,20 +130,23 @@ export function PublicKey({ publicKey }: { publicKey: PublicKeyDto }) {
           Keep a copy outside Coffer: with it, anyone can check a checkpoint or an export offline (
           <code className="font-mono">coffer audit verify --export FILE --checkpoint FILE --public-key FILE</code>).
         </p>
-        <div className="flex items-start gap-1">
-          <pre data-testid="public-key-pem" className="min-w-0 overflow-x-auto rounded bg-zinc-50 p-2 font-mono text-xs ring-1 ring-inset ring-zinc-200 dark:bg-zinc-950 dark:ring-zinc-800">
-            {publicKey.publicKeyPem.trim()}
-          </pre>
-          <CopyButton text={publicKey.publicKeyPem} label="Copy public key" />
-        </div>
+        <Copyable
+          as="pre"
+          text={publicKey.publicKeyPem}
+          shown={publicKey.publicKeyPem.trim()}
+          label="Copy public key"
+          testId="public-key-pem"
+          className={`${block} bg-zinc-50 dark:bg-zinc-950`}
+        />
         <div>
           <p className="text-xs font-medium text-zinc-600 dark:text-zinc-300">Verifier key (signed-note tools and witnesses)</p>
-          <div className="flex items-start gap-1">
-            <code data-testid="verifier-key" className="min-w-0 break-all font-mono text-xs leading-6">
-              {publicKey.verifierKey}
-            </code>
-            <CopyButton text={publicKey.verifierKey} label="Copy verifier key" />
-          </div>
+          <Copyable
+            as="code"
+            text={publicKey.verifierKey}
+            label="Copy verifier key"
+            testId="verifier-key"
+            className="min-w-0 break-all font-mono text-xs leading-6"
+          />
         </div>
       </div>
     </Disclosure>

@@ -17,7 +17,9 @@ export function VerifyButton({ active }: { active: boolean }) {
           {starting ? "Starting…" : active ? "Verifying…" : "Verify log"}
         </Button>
       </form>
-      {state.error ? <Alert tone={state.running ? "info" : "error"}>{state.running ? "A verification is already running." : state.error}</Alert> : null}
+      {state.error ? (
+        <Alert tone={state.running ? "info" : "error"}>{state.running ? "A verification is already running." : state.error}</Alert>
+      ) : null}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { ShieldAlert } from "lucide-react";
 import { AutoRefresh } from "@/features/keys/components/auto-refresh";
-import { percentDone } from "@/features/keys/components/rewrap-progress";
+import { percentDone, ProgressBar } from "@/components/ui/progress-bar";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { CheckpointDto, PublicKeyDto } from "@/lib/audit/log/proofs";
-import type { LogReport } from "@/lib/audit/log/report";
+import type { LogReport } from "@/packages/contracts/src/audit/log-report";
 import type { JobDto } from "@/lib/jobs/job-dto";
 import { PublicKey, TreeHead } from "./tree-head";
 import { VerifyButton } from "./verify-button";
@@ -22,7 +22,12 @@ function Outcome({ job }: { job: Verification }) {
       </p>
     );
   }
-  if (job.state === "cancelled") return <p data-testid="verify-result" className="text-sm text-amber-700 dark:text-amber-300">Verification was cancelled.</p>;
+  if (job.state === "cancelled")
+    return (
+      <p data-testid="verify-result" className="text-sm text-amber-700 dark:text-amber-300">
+        Verification was cancelled.
+      </p>
+    );
   if (!job.report) return null;
   return "head" in job.report ? <VerifyResult report={job.report} /> : <LegacyChainResult report={job.report} />;
 }
@@ -37,16 +42,7 @@ function Progress({ job }: { job: Verification }) {
           {job.progress} of {job.total} events · {percent}%
         </span>
       </div>
-      <div
-        role="progressbar"
-        aria-label="Log verification progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        className="h-2 w-full overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
-      >
-        <div className="h-full rounded-full bg-indigo-600 transition-[width] dark:bg-indigo-400" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar label="Log verification progress" percent={percent} />
     </div>
   );
 }
@@ -60,7 +56,10 @@ type Props = { job: Verification | null; checkpoint: CheckpointDto | null; publi
 export function VerifyPanel({ job, checkpoint, publicKey }: Props) {
   const active = job !== null && (job.state === "queued" || job.state === "running");
   return (
-    <section aria-labelledby="verify-heading" className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+    <section
+      aria-labelledby="verify-heading"
+      className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800"
+    >
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0 flex-1 space-y-3">
           <div>
@@ -68,8 +67,8 @@ export function VerifyPanel({ job, checkpoint, publicKey }: Props) {
               Tamper check
             </h2>
             <p className="max-w-2xl text-sm text-zinc-500 dark:text-zinc-400">
-              Events are sealed into a Merkle tree whose head is signed and also kept outside the database. Verifying recomputes every event&apos;s
-              leaf, checks the signed root and compares it with the copy held outside, then says where a mismatch starts.
+              Events are sealed into a Merkle tree whose head is signed and also kept outside the database. Verifying recomputes every
+              event&apos;s leaf, checks the signed root and compares it with the copy held outside, then says where a mismatch starts.
             </p>
           </div>
           {active ? <Progress job={job} /> : null}

@@ -13,8 +13,25 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="hidden" name="token" value={token} />
       {/* For password managers: the account this password belongs to. */}
-      <Field label="Email" name="email" type="email" autoComplete="username" value={email} readOnly className="block w-full rounded-md border-0 bg-zinc-50 px-3 py-2 text-sm text-zinc-600 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-800/60 dark:text-zinc-300 dark:ring-zinc-700" />
-      <Field label="Your name" name="name" autoComplete="name" required autoFocus maxLength={100} defaultValue={state.values?.name} error={state.fieldErrors?.name} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        value={email}
+        readOnly
+        className="block w-full rounded-md border-0 bg-zinc-50 px-3 py-2 text-sm text-zinc-600 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-800/60 dark:text-zinc-300 dark:ring-zinc-700"
+      />
+      <Field
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        required
+        autoFocus
+        maxLength={100}
+        defaultValue={state.values?.name}
+        error={state.fieldErrors?.name}
+      />
       <Field
         label="Password"
         name="password"
@@ -25,7 +42,14 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
         hint="At least 12 characters."
         error={state.fieldErrors?.password}
       />
-      <Field label="Confirm password" name="confirm" type="password" autoComplete="new-password" required error={state.fieldErrors?.confirm} />
+      <Field
+        label="Confirm password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={state.fieldErrors?.confirm}
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Joining…" : "Join and sign in"}
       </Button>

@@ -23,7 +23,14 @@ export function ResetForm({ token }: { token: string }) {
         hint="At least 12 characters."
         error={state.fieldErrors?.password}
       />
-      <Field label="Confirm new password" name="confirm" type="password" autoComplete="new-password" required error={state.fieldErrors?.confirm} />
+      <Field
+        label="Confirm new password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={state.fieldErrors?.confirm}
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Saving…" : "Set new password"}
       </Button>

@@ -4,7 +4,7 @@ import { processKeyring } from "@/lib/keys/process-keyring";
 
 /**
  * Shown on every console page while the master key is one Coffer generated
- * for itself (DESIGN 4): it sits beside the data, so a copy of the state
+ * for itself: it sits beside the data, so a copy of the state
  * directory carries the key, losing the directory loses every secret, and
  * several app nodes would each generate their own.
  */
@@ -19,9 +19,9 @@ export function GeneratedKeyBanner() {
     >
       <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
       <p>
-        The master key was generated into <code className="font-mono text-xs break-all">{loaded.generatedPath}</code>. Back it
-        up: without it no secret can be read. For production, configure <code className="font-mono text-xs">COFFER_MASTER_KEY_FILE</code>{" "}
-        or <code className="font-mono text-xs">COFFER_KEYRING_FILE</code>.
+        The master key was generated into <code className="font-mono text-xs break-all">{loaded.generatedPath}</code>. Back it up: without
+        it no secret can be read. For production, configure <code className="font-mono text-xs">COFFER_MASTER_KEY_FILE</code> or{" "}
+        <code className="font-mono text-xs">COFFER_KEYRING_FILE</code>.
       </p>
     </div>
   );

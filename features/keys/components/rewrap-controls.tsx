@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
+import type { ActionState } from "@/components/forms/action-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
-export type RewrapActionState = { ok?: boolean; error?: string };
-type RewrapAction = (state: RewrapActionState, form: FormData) => Promise<RewrapActionState>;
+type RewrapAction = (state: ActionState, form: FormData) => Promise<ActionState>;
 
 type Props = {
   startAction: RewrapAction;
@@ -23,7 +23,11 @@ export function RewrapControls({ startAction, cancelAction, disabledReason, acti
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
         <form action={start}>
-          <Button type="submit" disabled={disabledReason !== null || starting} aria-describedby={disabledReason ? "rewrap-disabled-reason" : undefined}>
+          <Button
+            type="submit"
+            disabled={disabledReason !== null || starting}
+            aria-describedby={disabledReason ? "rewrap-disabled-reason" : undefined}
+          >
             {starting ? "Starting…" : "Start re-wrap"}
           </Button>
         </form>

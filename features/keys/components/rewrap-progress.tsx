@@ -1,5 +1,6 @@
 import type { JobDto } from "@/lib/jobs/job-dto";
 import { Alert } from "@/components/ui/alert";
+import { percentDone, ProgressBar } from "@/components/ui/progress-bar";
 
 const stateLabels: Record<JobDto["state"], { label: string; className: string }> = {
   queued: { label: "Queued", className: "text-zinc-600 dark:text-zinc-300" },
@@ -9,17 +10,19 @@ const stateLabels: Record<JobDto["state"], { label: string; className: string }>
   cancelled: { label: "Cancelled", className: "text-amber-700 dark:text-amber-300" },
 };
 
-/** Whole percent; a job with nothing to do is complete once done. */
-export function percentDone(job: Pick<JobDto, "progress" | "total" | "state">): number {
-  if (job.total <= 0) return job.state === "done" ? 100 : 0;
-  return Math.min(100, Math.floor((job.progress / job.total) * 100));
-}
-
 function Time({ label, iso }: { label: string; iso: string | null }) {
   return (
     <div>
       <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="mt-0.5">{iso ? <time dateTime={iso} title={iso}>{new Date(iso).toUTCString()}</time> : "—"}</dd>
+      <dd className="mt-0.5">
+        {iso ? (
+          <time dateTime={iso} title={iso}>
+            {new Date(iso).toUTCString()}
+          </time>
+        ) : (
+          "—"
+        )}
+      </dd>
     </div>
   );
 }
@@ -37,16 +40,7 @@ export function RewrapProgress({ job }: { job: JobDto }) {
           {job.progress} of {job.total} versions · {percent}%
         </span>
       </div>
-      <div
-        role="progressbar"
-        aria-label="Re-wrap progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        className="h-2 w-full overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
-      >
-        <div className="h-full rounded-full bg-indigo-600 transition-[width] dark:bg-indigo-400" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar label="Re-wrap progress" percent={percent} />
       <dl className="grid gap-3 text-sm sm:grid-cols-3">
         <Time label="Queued" iso={job.createdAt} />
         <Time label="Started" iso={job.startedAt} />

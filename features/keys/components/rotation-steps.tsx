@@ -9,7 +9,9 @@ export function RotationSteps() {
         <code className={code}>COFFER_KEYRING_FILE</code>, and keep the current key below it. Coming from{" "}
         <code className={code}>COFFER_MASTER_KEY</code> or a generated key, list that key under the name{" "}
         <code className={code}>master</code>:{" "}
-        <code className={`${code} break-all`}>{`{"keys":[{"name":"key2","secret":"<base64 of 32 bytes>"},{"name":"master","secret":"…"}]}`}</code>
+        <code
+          className={`${code} break-all`}
+        >{`{"keys":[{"name":"key2","secret":"<base64 of 32 bytes>"},{"name":"master","secret":"…"}]}`}</code>
       </li>
       <li>Restart every Coffer node with the new keyring. New secret versions are now wrapped by the new key.</li>
       <li>
@@ -17,8 +19,8 @@ export function RotationSteps() {
         version&apos;s data key again with the new key; the encrypted values themselves are not touched.
       </li>
       <li>
-        When the old key wraps 0 secret versions, remove it from the keyring and restart. Coffer refuses to start while a removed
-        key is still in use.
+        When the old key wraps 0 secret versions, remove it from the keyring and restart. Coffer refuses to start while a removed key is
+        still in use.
       </li>
     </ol>
   );

@@ -4,7 +4,15 @@ import { Plus } from "lucide-react";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { CreateSecretForm } from "./create-secret-form";
 
-export function CreateSecretButton({ ns, maxBytes, variant = "primary" }: { ns: string; maxBytes: number; variant?: "primary" | "secondary" }) {
+export function CreateSecretButton({
+  ns,
+  maxBytes,
+  variant = "primary",
+}: {
+  ns: string;
+  maxBytes: number;
+  variant?: "primary" | "secondary";
+}) {
   return (
     <DialogButton
       label={
@@ -17,8 +25,8 @@ export function CreateSecretButton({ ns, maxBytes, variant = "primary" }: { ns: 
       title="Create secret"
       description={
         <>
-          In namespace <span className="font-medium text-zinc-700 dark:text-zinc-300">{ns}</span>. The value is stored encrypted and can never be
-          read back in the console.
+          In namespace <span className="font-medium text-zinc-700 dark:text-zinc-300">{ns}</span>. The value is stored encrypted and can
+          never be read back in the console.
         </>
       }
       size="lg"

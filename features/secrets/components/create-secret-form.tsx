@@ -78,7 +78,9 @@ export function CreateSecretForm({ ns, maxBytes, onCancel }: { ns: string; maxBy
           />
           <span>
             <span className="font-medium text-zinc-800 dark:text-zinc-200">Immutable</span>
-            <span className="block text-xs text-zinc-500 dark:text-zinc-400">Its data can never change (no rotation or rollback); labels still can.</span>
+            <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+              Its data can never change (no rotation or rollback); labels still can.
+            </span>
           </span>
         </label>
         <FieldMessage id={`${id}-immutable-message`} error={errors.immutable} />

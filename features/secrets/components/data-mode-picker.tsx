@@ -23,14 +23,7 @@ export function DataModePicker({ mode, onChange }: { mode: DataMode; onChange: (
               : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
           }`}
         >
-          <input
-            type="radio"
-            name="mode"
-            value={value}
-            checked={mode === value}
-            onChange={() => onChange(value)}
-            className="sr-only"
-          />
+          <input type="radio" name="mode" value={value} checked={mode === value} onChange={() => onChange(value)} className="sr-only" />
           <Icon aria-hidden className="size-4" />
           {label}
         </label>

@@ -23,7 +23,15 @@ export function DeleteSecretButton(props: Props) {
     >
       {/* Success redirects to the list, which shows the notice. */}
       {(close) => (
-        <ConfirmByNameForm ns={props.ns} name={props.name} close={close} action={deleteSecretAction} errorId="delete-confirm-error" label="Delete secret" pendingLabel="Deleting…" />
+        <ConfirmByNameForm
+          fields={{ ns: props.ns, name: props.name }}
+          expected={props.name}
+          close={close}
+          action={deleteSecretAction}
+          errorId="delete-confirm-error"
+          label="Delete secret"
+          pendingLabel="Deleting…"
+        />
       )}
     </DialogButton>
   );

@@ -1,5 +1,6 @@
+import { actionsColumn, DataTable } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableFrame, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { TableFrame } from "@/components/ui/table";
 import type { DeletedSecret } from "@/lib/secrets/deleted-secrets";
 import { PurgeButton } from "./purge-button";
 import { RestoreButton } from "./restore-button";
@@ -7,49 +8,35 @@ import { RestoreButton } from "./restore-button";
 type Props = { ns: string; secrets: DeletedSecret[]; canRestore: boolean; canPurge: boolean };
 
 export function DeletedTable({ ns, secrets, canRestore, canPurge }: Props) {
-  const actions = canRestore || canPurge;
   return (
     <TableFrame>
-      <Table>
-        <caption className="sr-only">Recently deleted secrets in namespace {ns}</caption>
-        <THead>
-          <tr>
-            <Th>Name</Th>
-            <Th>Type</Th>
-            <Th>Deleted</Th>
-            <Th>By</Th>
-            <Th>Purge after</Th>
-            {actions ? (
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            ) : null}
-          </tr>
-        </THead>
-        <TBody>
-          {secrets.map((secret) => (
-            <Tr key={secret.id} data-testid={`deleted-row-${secret.name}`}>
-              <Td className="font-medium text-zinc-900 dark:text-zinc-100">{secret.name}</Td>
-              <Td className="whitespace-nowrap text-xs">{secret.type}</Td>
-              <Td>
-                <RelativeTime iso={secret.deletedAt} />
-              </Td>
-              <Td className="whitespace-nowrap">{secret.deletedBy ?? <span className="text-zinc-400">unknown</span>}</Td>
-              <Td>
-                <RelativeTime iso={secret.purgeAfter} />
-              </Td>
-              {actions ? (
-                <Td>
-                  <div className="flex items-start justify-end gap-2">
-                    {canRestore ? <RestoreButton ns={ns} name={secret.name} /> : null}
-                    {canPurge ? <PurgeButton ns={ns} name={secret.name} /> : null}
-                  </div>
-                </Td>
-              ) : null}
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
+      <DataTable
+        caption={`Recently deleted secrets in namespace ${ns}`}
+        rows={secrets}
+        rowKey={(secret) => secret.id}
+        rowProps={(secret) => ({ "data-testid": `deleted-row-${secret.name}` })}
+        columns={[
+          { header: "Name", className: "font-medium text-zinc-900 dark:text-zinc-100", cell: (secret) => secret.name },
+          { header: "Type", className: "whitespace-nowrap text-xs", cell: (secret) => secret.type },
+          { header: "Deleted", cell: (secret) => <RelativeTime iso={secret.deletedAt} /> },
+          {
+            header: "By",
+            className: "whitespace-nowrap",
+            cell: (secret) => secret.deletedBy ?? <span className="text-zinc-400">unknown</span>,
+          },
+          { header: "Purge after", cell: (secret) => <RelativeTime iso={secret.purgeAfter} /> },
+          (canRestore || canPurge) &&
+            actionsColumn(
+              (secret: DeletedSecret) => (
+                <>
+                  {canRestore ? <RestoreButton ns={ns} name={secret.name} /> : null}
+                  {canPurge ? <PurgeButton ns={ns} name={secret.name} /> : null}
+                </>
+              ),
+              "flex items-start justify-end gap-2",
+            ),
+        ]}
+      />
     </TableFrame>
   );
 }

@@ -2,7 +2,8 @@
 
 import { Tags } from "lucide-react";
 import { useActionState } from "react";
-import { updateLabelsAction, type ActionState } from "@/features/secrets/actions";
+import type { ActionState } from "@/components/forms/action-state";
+import { updateLabelsAction } from "@/features/secrets/actions";
 import { Alert } from "@/components/ui/alert";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { useToast } from "@/components/ui/toast";

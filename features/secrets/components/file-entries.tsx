@@ -36,7 +36,9 @@ export function FileEntries({ maxBytes, invalid, describedBy }: { maxBytes: numb
                 const input = event.currentTarget;
                 const file = input.files?.[0];
                 // The server refuses it anyway; saying so before the upload saves a round trip.
-                input.setCustomValidity(file && file.size > maxBytes ? `This file is ${file.size} bytes; the console accepts up to ${maxBytes} bytes.` : "");
+                input.setCustomValidity(
+                  file && file.size > maxBytes ? `This file is ${file.size} bytes; the console accepts up to ${maxBytes} bytes.` : "",
+                );
                 input.reportValidity();
               }}
               className={fileClass}

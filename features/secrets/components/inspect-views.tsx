@@ -1,7 +1,7 @@
 import { exactTime } from "@/components/ui/exact-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Tabs } from "@/components/ui/tabs";
-import { humanSize } from "@/lib/cli/format/size";
+import { humanSize } from "@/packages/contracts/src/format/size";
 import type { SecretDetail } from "@/lib/secrets/secret-dto";
 import { LabelChips } from "./label-chips";
 
@@ -46,10 +46,16 @@ function Pretty({ secret }: { secret: SecretDetail }) {
         <LabelChips labels={secret.labels} empty={<span className="text-zinc-400">none</span>} />
       </Row>
       <Row label="Created at">
-        {exactTime(secret.createdAt)} <span className="text-zinc-500 dark:text-zinc-400">(<RelativeTime iso={secret.createdAt} />)</span>
+        {exactTime(secret.createdAt)}{" "}
+        <span className="text-zinc-500 dark:text-zinc-400">
+          (<RelativeTime iso={secret.createdAt} />)
+        </span>
       </Row>
       <Row label="Updated at">
-        {exactTime(secret.updatedAt)} <span className="text-zinc-500 dark:text-zinc-400">(<RelativeTime iso={secret.updatedAt} />)</span>
+        {exactTime(secret.updatedAt)}{" "}
+        <span className="text-zinc-500 dark:text-zinc-400">
+          (<RelativeTime iso={secret.updatedAt} />)
+        </span>
       </Row>
       <Row label="Type">{secret.type}</Row>
       <Row label="Version">{secret.version}</Row>

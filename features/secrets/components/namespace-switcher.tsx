@@ -8,7 +8,15 @@ import { Select } from "@/components/ui/select";
  * Picks the namespace: a GET form, so it works before hydration too;
  * choosing an option submits it.
  */
-export function NamespaceSwitcher({ namespaces, current, action = "/secrets" }: { namespaces: string[]; current: string; action?: string }) {
+export function NamespaceSwitcher({
+  namespaces,
+  current,
+  action = "/secrets",
+}: {
+  namespaces: string[];
+  current: string;
+  action?: string;
+}) {
   const id = useId();
   const options = namespaces.includes(current) ? namespaces : [current, ...namespaces];
   return (
@@ -16,7 +24,13 @@ export function NamespaceSwitcher({ namespaces, current, action = "/secrets" }: 
       <label htmlFor={id} className="text-sm font-medium text-zinc-600 dark:text-zinc-400">
         Namespace
       </label>
-      <Select id={id} name="ns" defaultValue={current} onChange={(event) => event.currentTarget.form?.requestSubmit()} className="w-auto min-w-36">
+      <Select
+        id={id}
+        name="ns"
+        defaultValue={current}
+        onChange={(event) => event.currentTarget.form?.requestSubmit()}
+        className="w-auto min-w-36"
+      >
         {options.map((name) => (
           <option key={name} value={name}>
             {name}

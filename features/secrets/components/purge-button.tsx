@@ -15,7 +15,16 @@ function PurgeForm({ ns, name, close }: Props & { close: () => void }) {
     toast(`Secret ${name} purged for good.`);
   };
   return (
-    <ConfirmByNameForm ns={ns} name={name} close={close} action={purgeSecretAction} onDone={done} errorId="purge-confirm-error" label="Purge now" pendingLabel="Purging…" />
+    <ConfirmByNameForm
+      fields={{ ns, name }}
+      expected={name}
+      close={close}
+      action={purgeSecretAction}
+      onDone={done}
+      errorId="purge-confirm-error"
+      label="Purge now"
+      pendingLabel="Purging…"
+    />
   );
 }
 

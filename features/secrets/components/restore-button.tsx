@@ -2,7 +2,8 @@
 
 import { ArchiveRestore } from "lucide-react";
 import { useActionState } from "react";
-import { restoreSecretAction, type ActionState } from "@/features/secrets/actions";
+import type { ActionState } from "@/components/forms/action-state";
+import { restoreSecretAction } from "@/features/secrets/actions";
 import { Button } from "@/components/ui/button";
 
 /** Restoring is harmless, so no confirmation: success opens the restored secret. */

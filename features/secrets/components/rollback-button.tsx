@@ -2,7 +2,8 @@
 
 import { RotateCcw } from "lucide-react";
 import { useActionState } from "react";
-import { rollbackSecretAction, type ActionState } from "@/features/secrets/actions";
+import type { ActionState } from "@/components/forms/action-state";
+import { rollbackSecretAction } from "@/features/secrets/actions";
 import { Alert } from "@/components/ui/alert";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { useToast } from "@/components/ui/toast";

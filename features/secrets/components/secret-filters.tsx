@@ -26,7 +26,10 @@ export function SecretFilters({ ns, name, label, stale, staleDays, sort, dir }: 
         </label>
         <Input id="filter-label" name="label" defaultValue={label} placeholder="env or env=prod" autoComplete="off" />
       </div>
-      <label className="flex h-9 items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300" title={`Secrets nobody read in the last ${staleDays} days`}>
+      <label
+        className="flex h-9 items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300"
+        title={`Secrets nobody read in the last ${staleDays} days`}
+      >
         <input
           // Remounted when the URL changes it (Clear filters), as defaultChecked only applies once.
           key={String(stale)}

@@ -12,7 +12,10 @@ export function SecretHeader({ secret, actions }: { secret: SecretDetail; action
       <nav aria-label="Breadcrumb">
         <ol className="flex items-center gap-1 text-sm text-zinc-500 dark:text-zinc-400">
           <li>
-            <Link href={secretsHref(secret.namespace)} className="rounded hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:text-white">
+            <Link
+              href={secretsHref(secret.namespace)}
+              className="rounded hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:text-white"
+            >
               Secrets
             </Link>
           </li>

@@ -1,16 +1,15 @@
-// Reverse lookup (DESIGN 5): which services this secret is bound to, and
+// Reverse lookup: which services this secret is bound to, and
 // who read it — what `docker secret inspect` cannot tell you.
 import { Bot, Link2, UserRound } from "lucide-react";
-import Link from "next/link";
 import { serviceHref, serviceHrefFromLabel } from "@/features/services/components/service-hrefs";
 import { Badge } from "@/components/ui/badge";
+import { BindingVersion } from "@/components/ui/binding-version";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ReadCountsTable } from "@/components/ui/read-counts-table";
-import { Table, TableFrame, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowLink } from "@/components/ui/row-link";
+import { TableFrame } from "@/components/ui/table";
 import type { BoundService, SecretReader } from "@/lib/secrets/secret-dto";
-
-const link =
-  "font-medium text-zinc-900 hover:text-indigo-600 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-zinc-100 dark:hover:text-indigo-400";
 
 export function UsedByTable({ ns, name, services }: { ns: string; name: string; services: BoundService[] }) {
   if (!services.length) {
@@ -22,42 +21,28 @@ export function UsedByTable({ ns, name, services }: { ns: string; name: string; 
   }
   return (
     <TableFrame>
-      <Table>
-        <caption className="sr-only">Services bound to secret {name}</caption>
-        <THead>
-          <tr>
-            <Th>Service</Th>
-            <Th>Target</Th>
-            <Th>Version</Th>
-          </tr>
-        </THead>
-        <TBody>
-          {services.map((bound) => (
-            <Tr key={`${bound.service}/${bound.target}`} data-testid={`used-by-${bound.service}`}>
-              <Td>
-                <Link href={serviceHref(ns, bound.service)} className={link}>
-                  {bound.service}
-                </Link>
-              </Td>
-              <Td>
-                <code className="font-mono text-xs" title={`/run/secrets/${bound.target}`}>
-                  {bound.target}
-                </code>
-              </Td>
-              <Td className="whitespace-nowrap tabular-nums">
-                <span className="font-medium text-zinc-900 dark:text-zinc-100">{bound.version}</span>
-                {bound.pinned ? (
-                  <Badge tone="amber" className="ml-2" title="Pinned: rotations do not reach this service">
-                    pinned
-                  </Badge>
-                ) : (
-                  <span className="ml-2 text-xs text-zinc-400">current</span>
-                )}
-              </Td>
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
+      <DataTable
+        caption={`Services bound to secret ${name}`}
+        rows={services}
+        rowKey={(bound) => `${bound.service}/${bound.target}`}
+        rowProps={(bound) => ({ "data-testid": `used-by-${bound.service}` })}
+        columns={[
+          { header: "Service", cell: (bound) => <RowLink href={serviceHref(ns, bound.service)}>{bound.service}</RowLink> },
+          {
+            header: "Target",
+            cell: (bound) => (
+              <code className="font-mono text-xs" title={`/run/secrets/${bound.target}`}>
+                {bound.target}
+              </code>
+            ),
+          },
+          {
+            header: "Version",
+            className: "whitespace-nowrap tabular-nums",
+            cell: (bound) => <BindingVersion version={bound.version} pinned={bound.pinned} />,
+          },
+        ]}
+      />
     </TableFrame>
   );
 }
@@ -70,9 +55,7 @@ function Reader({ reader }: { reader: SecretReader }) {
     <span className="inline-flex items-center gap-2">
       <Icon aria-label={service ? "service" : "person"} role="img" className="size-4 shrink-0 text-zinc-400" />
       {href ? (
-        <Link href={href} className={link}>
-          {reader.readerLabel}
-        </Link>
+        <RowLink href={href}>{reader.readerLabel}</RowLink>
       ) : (
         <span className="font-medium text-zinc-900 dark:text-zinc-100">{reader.readerLabel}</span>
       )}

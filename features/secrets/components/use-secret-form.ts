@@ -1,9 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
-import type { ActionState } from "@/features/secrets/action-result";
-
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+import { useActionState } from "react";
+import type { ActionState, FormAction } from "@/components/forms/action-state";
+import { submitWithoutReset } from "@/components/forms/submit-without-reset";
 
 /**
  * Submits a form that carries secret data. Unlike <form action>, React
@@ -12,21 +11,12 @@ type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
  * (password and file inputs) are emptied as soon as their content is in
  * the request, so an error never shows them again.
  */
-export function useSecretForm(action: Action, onSuccess?: () => void) {
+export function useSecretForm(action: FormAction, onSuccess?: () => void) {
   const [state, dispatch, pending] = useActionState<ActionState, FormData>(async (prev, form) => {
     // A redirecting action navigates away and may leave nothing to return.
     const next = (await action(prev, form)) ?? prev;
     if (next.ok) onSuccess?.();
     return next;
   }, {});
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    for (const input of form.querySelectorAll<HTMLInputElement>('input[type="password"], input[type="file"]')) input.value = "";
-    startTransition(() => dispatch(data));
-  }
-
-  return { state, pending, onSubmit };
+  return { state, pending, onSubmit: submitWithoutReset(dispatch, { clear: 'input[type="password"], input[type="file"]' }) };
 }

@@ -1,7 +1,8 @@
 import { Badge } from "@/components/ui/badge";
+import { actionsColumn, DataTable } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableFrame, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { humanSize } from "@/lib/cli/format/size";
+import { TableFrame } from "@/components/ui/table";
+import { humanSize } from "@/packages/contracts/src/format/size";
 import type { VersionInfo } from "@/lib/secrets/secret-dto";
 import { RollbackButton } from "./rollback-button";
 
@@ -11,46 +12,33 @@ type Props = { ns: string; name: string; versions: VersionInfo[]; canRollBack: b
 export function VersionsTable({ ns, name, versions, canRollBack }: Props) {
   return (
     <TableFrame>
-      <Table>
-        <caption className="sr-only">Versions of secret {name}</caption>
-        <THead>
-          <tr>
-            <Th>Version</Th>
-            <Th>Created</Th>
-            <Th>By</Th>
-            <Th>Keys</Th>
-            <Th className="text-right">Size</Th>
-            {canRollBack ? (
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            ) : null}
-          </tr>
-        </THead>
-        <TBody>
-          {versions.map((v) => (
-            <Tr key={v.version} data-testid={`version-row-${v.version}`}>
-              <Td className="whitespace-nowrap tabular-nums">
+      <DataTable
+        caption={`Versions of secret ${name}`}
+        rows={versions}
+        rowKey={(v) => v.version}
+        rowProps={(v) => ({ "data-testid": `version-row-${v.version}` })}
+        columns={[
+          {
+            header: "Version",
+            className: "whitespace-nowrap tabular-nums",
+            cell: (v) => (
+              <>
                 <span className="font-medium text-zinc-900 dark:text-zinc-100">{v.version}</span>
                 {v.current ? (
                   <Badge tone="green" className="ml-2">
                     current
                   </Badge>
                 ) : null}
-              </Td>
-              <Td>
-                <RelativeTime iso={v.createdAt} />
-              </Td>
-              <Td className="whitespace-nowrap">{v.createdBy ?? <span className="text-zinc-400">coffer</span>}</Td>
-              <Td className="font-mono text-xs">{v.keys.map((k) => k.name).join(", ")}</Td>
-              <Td className="text-right tabular-nums">{humanSize(v.sizeBytes)}</Td>
-              {canRollBack ? (
-                <Td className="text-right">{v.current ? null : <RollbackButton ns={ns} name={name} version={v.version} />}</Td>
-              ) : null}
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
+              </>
+            ),
+          },
+          { header: "Created", cell: (v) => <RelativeTime iso={v.createdAt} /> },
+          { header: "By", className: "whitespace-nowrap", cell: (v) => v.createdBy ?? <span className="text-zinc-400">coffer</span> },
+          { header: "Keys", className: "font-mono text-xs", cell: (v) => v.keys.map((k) => k.name).join(", ") },
+          { header: "Size", numeric: true, cell: (v) => humanSize(v.sizeBytes) },
+          canRollBack && actionsColumn((v: VersionInfo) => (v.current ? null : <RollbackButton ns={ns} name={name} version={v.version} />)),
+        ]}
+      />
     </TableFrame>
   );
 }

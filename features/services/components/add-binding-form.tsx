@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useActionState, useId, useState } from "react";
-import { addBindingAction, type ActionState } from "@/features/services/actions";
+import type { ActionState } from "@/components/forms/action-state";
+import { addBindingAction } from "@/features/services/actions";
 import { FieldMessage } from "@/components/forms/field-message";
 import { FormFooter } from "@/components/forms/form-footer";
 import { secretsHref } from "@/features/secrets/components/secret-hrefs";
@@ -128,8 +129,28 @@ export function AddBindingForm({ ns, service, secrets, close }: Props) {
         />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="UID" name="uid" id={`${id}-uid`} value={uid} onChange={(event) => setUid(event.target.value)} inputMode="numeric" placeholder="0" autoComplete="off" error={errors.uid} />
-        <Field label="GID" name="gid" id={`${id}-gid`} value={gid} onChange={(event) => setGid(event.target.value)} inputMode="numeric" placeholder="0" autoComplete="off" error={errors.gid} />
+        <Field
+          label="UID"
+          name="uid"
+          id={`${id}-uid`}
+          value={uid}
+          onChange={(event) => setUid(event.target.value)}
+          inputMode="numeric"
+          placeholder="0"
+          autoComplete="off"
+          error={errors.uid}
+        />
+        <Field
+          label="GID"
+          name="gid"
+          id={`${id}-gid`}
+          value={gid}
+          onChange={(event) => setGid(event.target.value)}
+          inputMode="numeric"
+          placeholder="0"
+          autoComplete="off"
+          error={errors.gid}
+        />
         <Field
           label="Mode"
           name="mode"
@@ -160,7 +181,11 @@ export function AddBindingForm({ ns, service, secrets, close }: Props) {
             aria-invalid={errors.envName ? true : undefined}
             aria-describedby={`${id}-env-message`}
           />
-          <FieldMessage id={`${id}-env-message`} error={errors.envName} hint={envName ? `The agent sets ${envName}_FILE.` : "The agent sets NAME_FILE to the file's path."} />
+          <FieldMessage
+            id={`${id}-env-message`}
+            error={errors.envName}
+            hint={envName ? `The agent sets ${envName}_FILE.` : "The agent sets NAME_FILE to the file's path."}
+          />
         </div>
         <div className="space-y-1.5">
           <label htmlFor={`${id}-key`} className={labelClass}>

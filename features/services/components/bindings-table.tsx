@@ -1,92 +1,66 @@
-import Link from "next/link";
 import { secretHref } from "@/features/secrets/components/secret-hrefs";
-import { Badge } from "@/components/ui/badge";
-import { Table, TableFrame, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { BindingVersion } from "@/components/ui/binding-version";
+import { actionsColumn, DataTable, noValue } from "@/components/ui/data-table";
+import { RowLink } from "@/components/ui/row-link";
+import { TableFrame } from "@/components/ui/table";
 import type { BindingInfo } from "@/lib/services/service-dto";
 import { RemoveBindingButton } from "./remove-binding-button";
 
 type Props = { ns: string; service: string; bindings: BindingInfo[]; canManage: boolean };
 
-const none = <span className="text-zinc-400">—</span>;
-
 /** What `docker service inspect` lists under Secrets, plus env, key and version. */
 export function BindingsTable({ ns, service, bindings, canManage }: Props) {
   return (
     <TableFrame>
-      <Table>
-        <caption className="sr-only">Secrets bound to service {service}</caption>
-        <THead>
-          <tr>
-            <Th>Secret</Th>
-            <Th>Target</Th>
-            <Th className="text-right">UID</Th>
-            <Th className="text-right">GID</Th>
-            <Th>Mode</Th>
-            <Th>Env</Th>
-            <Th>Key</Th>
-            <Th>Version</Th>
-            {canManage ? (
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            ) : null}
-          </tr>
-        </THead>
-        <TBody>
-          {bindings.map((binding) => (
-            <Tr key={binding.id} data-testid={`binding-row-${binding.target}`}>
-              <Td>
-                <Link
-                  href={secretHref(ns, binding.secret)}
-                  className="font-medium text-zinc-900 hover:text-indigo-600 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-zinc-100 dark:hover:text-indigo-400"
-                >
-                  {binding.secret}
-                </Link>
-              </Td>
-              <Td>
-                <code className="font-mono text-xs" title={`/run/secrets/${binding.target}`}>
-                  {binding.target}
+      <DataTable
+        caption={`Secrets bound to service ${service}`}
+        rows={bindings}
+        rowKey={(binding) => binding.id}
+        rowProps={(binding) => ({ "data-testid": `binding-row-${binding.target}` })}
+        columns={[
+          { header: "Secret", cell: (binding) => <RowLink href={secretHref(ns, binding.secret)}>{binding.secret}</RowLink> },
+          {
+            header: "Target",
+            cell: (binding) => (
+              <code className="font-mono text-xs" title={`/run/secrets/${binding.target}`}>
+                {binding.target}
+              </code>
+            ),
+          },
+          { header: "UID", numeric: true, cell: (binding) => binding.uid },
+          { header: "GID", numeric: true, cell: (binding) => binding.gid },
+          { header: "Mode", className: "font-mono text-xs", cellProps: () => ({ "data-testid": "mode" }), cell: (binding) => binding.mode },
+          {
+            header: "Env",
+            cell: (binding) =>
+              binding.envName ? (
+                <code className="font-mono text-xs" title={`The agent sets ${binding.envName}_FILE=/run/secrets/${binding.target}`}>
+                  {binding.envName}_FILE
                 </code>
-              </Td>
-              <Td className="text-right tabular-nums">{binding.uid}</Td>
-              <Td className="text-right tabular-nums">{binding.gid}</Td>
-              <Td className="font-mono text-xs" data-testid="mode">
-                {binding.mode}
-              </Td>
-              <Td>
-                {binding.envName ? (
-                  <code className="font-mono text-xs" title={`The agent sets ${binding.envName}_FILE=/run/secrets/${binding.target}`}>
-                    {binding.envName}_FILE
-                  </code>
-                ) : (
-                  none
-                )}
-              </Td>
-              <Td>{binding.key ? <code className="font-mono text-xs">{binding.key}</code> : <span className="text-xs text-zinc-400">all keys</span>}</Td>
-              <Td className="whitespace-nowrap tabular-nums">
-                <span className="font-medium text-zinc-900 dark:text-zinc-100">{binding.version}</span>
-                {binding.pinnedVersion !== null ? (
-                  <Badge tone="amber" className="ml-2" title="Pinned: rotations do not reach this service until the binding changes">
-                    pinned
-                  </Badge>
-                ) : (
-                  <span className="ml-2 text-xs text-zinc-400" title="Follows the secret's current version">
-                    current
-                  </span>
-                )}
-              </Td>
-              {canManage ? (
-                <Td>
-                  {/* Not text-right: the dialog renders inside this cell and would inherit it. */}
-                  <div className="flex justify-end">
-                    <RemoveBindingButton ns={ns} service={service} secret={binding.secret} target={binding.target} />
-                  </div>
-                </Td>
-              ) : null}
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
+              ) : (
+                noValue
+              ),
+          },
+          {
+            header: "Key",
+            cell: (binding) =>
+              binding.key ? (
+                <code className="font-mono text-xs">{binding.key}</code>
+              ) : (
+                <span className="text-xs text-zinc-400">all keys</span>
+              ),
+          },
+          {
+            header: "Version",
+            className: "whitespace-nowrap tabular-nums",
+            cell: (binding) => <BindingVersion version={binding.version} pinned={binding.pinnedVersion !== null} />,
+          },
+          canManage &&
+            actionsColumn((binding: BindingInfo) => (
+              <RemoveBindingButton ns={ns} service={service} secret={binding.secret} target={binding.target} />
+            )),
+        ]}
+      />
     </TableFrame>
   );
 }

@@ -2,7 +2,8 @@
 
 import { Plus } from "lucide-react";
 import { useActionState } from "react";
-import { createServiceAction, type ActionState } from "@/features/services/actions";
+import type { ActionState } from "@/components/forms/action-state";
+import { createServiceAction } from "@/features/services/actions";
 import { FormFooter } from "@/components/forms/form-footer";
 import { Alert } from "@/components/ui/alert";
 import { DialogButton } from "@/components/ui/dialog-button";
@@ -34,7 +35,8 @@ export function CreateServiceButton({ ns, variant = "primary" }: { ns: string; v
       title="Create service"
       description={
         <>
-          In namespace <span className="font-medium text-zinc-700 dark:text-zinc-300">{ns}</span>. Then bind secrets to it and give its agent a token.
+          In namespace <span className="font-medium text-zinc-700 dark:text-zinc-300">{ns}</span>. Then bind secrets to it and give its
+          agent a token.
         </>
       }
       size="lg"

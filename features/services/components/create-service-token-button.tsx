@@ -27,7 +27,15 @@ function CreateTokenForm({ ns, service, close }: Props & { close: () => void }) 
   const [expiry, setExpiry] = useState("365");
   const id = useId();
   if (state.token) {
-    return <NewTokenPanel token={state.token} name={state.tokenName ?? name} service={service} expiresAt={state.expiresAt ?? null} onDone={close} />;
+    return (
+      <NewTokenPanel
+        token={state.token}
+        name={state.tokenName ?? name}
+        service={service}
+        expiresAt={state.expiresAt ?? null}
+        onDone={close}
+      />
+    );
   }
   const errors = state.fieldErrors ?? {};
   return (
@@ -52,7 +60,13 @@ function CreateTokenForm({ ns, service, close }: Props & { close: () => void }) 
           <label htmlFor={`${id}-expiry`} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
             Expires
           </label>
-          <Select id={`${id}-expiry`} name="expiresInDays" value={expiry} onChange={(event) => setExpiry(event.target.value)} aria-describedby={`${id}-expiry-message`}>
+          <Select
+            id={`${id}-expiry`}
+            name="expiresInDays"
+            value={expiry}
+            onChange={(event) => setExpiry(event.target.value)}
+            aria-describedby={`${id}-expiry-message`}
+          >
             {EXPIRY.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}

@@ -26,7 +26,15 @@ export function DeleteServiceButton(props: Props) {
     >
       {/* Success redirects to the list, which shows the notice. */}
       {(close) => (
-        <ConfirmByNameForm ns={props.ns} name={props.name} close={close} action={deleteServiceAction} errorId="delete-service-confirm-error" label="Delete service" pendingLabel="Deleting…" />
+        <ConfirmByNameForm
+          fields={{ ns: props.ns, name: props.name }}
+          expected={props.name}
+          close={close}
+          action={deleteServiceAction}
+          errorId="delete-service-confirm-error"
+          label="Delete service"
+          pendingLabel="Deleting…"
+        />
       )}
     </DialogButton>
   );

@@ -9,7 +9,8 @@ const WHAT = {
 export function NeedsSecretBind({ action, ns }: { action: keyof typeof WHAT; ns: string }) {
   return (
     <p className="max-w-xs text-right text-xs text-zinc-500 dark:text-zinc-400" data-testid={`needs-secret-bind-${action}`}>
-      {WHAT[action]} needs <code className="font-mono">secret:bind</code> in {ns}: it grants reading, since the service&apos;s tokens read every bound value.
+      {WHAT[action]} needs <code className="font-mono">secret:bind</code> in {ns}: it grants reading, since the service&apos;s tokens read
+      every bound value.
     </p>
   );
 }

@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { FieldMessage } from "@/components/forms/field-message";
 import { LabelsEditor } from "@/features/secrets/components/labels-editor";
 import { Field } from "@/components/ui/field";
-import type { ServiceFieldErrors } from "@/features/services/action-result";
+import type { FieldErrors } from "@/components/forms/action-state";
 import { Textarea } from "../../../components/ui/textarea";
 
 type Initial = { name?: string; description?: string; labels?: Record<string, string> };
@@ -14,7 +14,7 @@ type Initial = { name?: string; description?: string; labels?: Record<string, st
  * state so a refused submit keeps what was typed (React resets
  * uncontrolled fields after an action).
  */
-export function ServiceFields({ initial = {}, errors }: { initial?: Initial; errors: ServiceFieldErrors }) {
+export function ServiceFields({ initial = {}, errors }: { initial?: Initial; errors: FieldErrors }) {
   const [name, setName] = useState(initial.name ?? "");
   const [description, setDescription] = useState(initial.description ?? "");
   const id = useId();

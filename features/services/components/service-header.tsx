@@ -12,7 +12,10 @@ export function ServiceHeader({ service, actions }: { service: ServiceSummary; a
       <nav aria-label="Breadcrumb">
         <ol className="flex items-center gap-1 text-sm text-zinc-500 dark:text-zinc-400">
           <li>
-            <Link href={servicesHref(service.namespace)} className="rounded hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:text-white">
+            <Link
+              href={servicesHref(service.namespace)}
+              className="rounded hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:text-white"
+            >
               Services
             </Link>
           </li>
@@ -25,7 +28,9 @@ export function ServiceHeader({ service, actions }: { service: ServiceSummary; a
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0 space-y-2">
           <h1 className="break-all text-2xl font-semibold tracking-tight">{service.name}</h1>
-          {service.description ? <p className="max-w-2xl whitespace-pre-line text-sm text-zinc-600 dark:text-zinc-400">{service.description}</p> : null}
+          {service.description ? (
+            <p className="max-w-2xl whitespace-pre-line text-sm text-zinc-600 dark:text-zinc-400">{service.description}</p>
+          ) : null}
           <LabelChips labels={service.labels} />
           <div className="flex items-center gap-1 text-sm text-zinc-500 dark:text-zinc-400">
             <span>ID</span>

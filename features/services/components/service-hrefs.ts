@@ -1,21 +1,10 @@
-// Console addresses for services. Only names and notices go in a URL.
+// Console addresses for services.
+import { namespacedHrefs } from "@/components/ui/namespaced-hrefs";
 
-type Query = Record<string, string | undefined>;
+const services = namespacedHrefs("/services");
 
-function withQuery(path: string, query: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
-}
-
-export function servicesHref(ns: string, query: Query = {}): string {
-  return withQuery("/services", { ns, ...query });
-}
-
-export function serviceHref(ns: string, name: string, query: Query = {}): string {
-  return withQuery(`/services/${encodeURIComponent(name)}`, { ns, ...query });
-}
+export const servicesHref = services.list;
+export const serviceHref = services.item;
 
 /**
  * A service reader's label is `namespace/name` (lib/services/resolve-service-token.ts);

@@ -1,6 +1,7 @@
 import { tokenStatusBadge } from "@/features/tokens/components/token-status-badge";
+import { actionsColumn, DataTable } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableFrame, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { TableFrame } from "@/components/ui/table";
 import type { ServiceTokenInfo } from "@/lib/services/service-dto";
 import { RevokeServiceTokenButton } from "./revoke-service-token-button";
 
@@ -12,48 +13,24 @@ const never = <span className="text-zinc-400">never</span>;
 export function TokensTable({ ns, service, tokens, canManage }: Props) {
   return (
     <TableFrame>
-      <Table>
-        <caption className="sr-only">Tokens of service {service}</caption>
-        <THead>
-          <tr>
-            <Th>Name</Th>
-            <Th>Token</Th>
-            <Th>Created</Th>
-            <Th>Last used</Th>
-            <Th>Expires</Th>
-            <Th>Status</Th>
-            {canManage ? (
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            ) : null}
-          </tr>
-        </THead>
-        <TBody>
-          {tokens.map((token) => (
-            <Tr key={token.id} data-testid={`token-row-${token.id}`} className={token.revokedAt ? "opacity-60" : ""}>
-              <Td className="font-medium text-zinc-900 dark:text-zinc-100">{token.name}</Td>
-              <Td>
-                <code className="font-mono text-xs">{token.prefix}…</code>
-              </Td>
-              <Td>
-                <RelativeTime iso={token.createdAt} />
-              </Td>
-              <Td>{token.lastUsedAt ? <RelativeTime iso={token.lastUsedAt} /> : never}</Td>
-              <Td>{token.expiresAt ? <RelativeTime iso={token.expiresAt} /> : never}</Td>
-              <Td>{tokenStatusBadge(token)}</Td>
-              {canManage ? (
-                <Td>
-                  {/* Not text-right: the dialog renders inside this cell and would inherit it. */}
-                  <div className="flex justify-end">
-                    {token.revokedAt ? null : <RevokeServiceTokenButton ns={ns} service={service} tokenId={token.id} name={token.name} />}
-                  </div>
-                </Td>
-              ) : null}
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
+      <DataTable
+        caption={`Tokens of service ${service}`}
+        rows={tokens}
+        rowKey={(token) => token.id}
+        rowProps={(token) => ({ "data-testid": `token-row-${token.id}`, className: token.revokedAt ? "opacity-60" : "" })}
+        columns={[
+          { header: "Name", className: "font-medium text-zinc-900 dark:text-zinc-100", cell: (token) => token.name },
+          { header: "Token", cell: (token) => <code className="font-mono text-xs">{token.prefix}…</code> },
+          { header: "Created", cell: (token) => <RelativeTime iso={token.createdAt} /> },
+          { header: "Last used", cell: (token) => (token.lastUsedAt ? <RelativeTime iso={token.lastUsedAt} /> : never) },
+          { header: "Expires", cell: (token) => (token.expiresAt ? <RelativeTime iso={token.expiresAt} /> : never) },
+          { header: "Status", cell: tokenStatusBadge },
+          canManage &&
+            actionsColumn((token: ServiceTokenInfo) =>
+              token.revokedAt ? null : <RevokeServiceTokenButton ns={ns} service={service} tokenId={token.id} name={token.name} />,
+            ),
+        ]}
+      />
     </TableFrame>
   );
 }

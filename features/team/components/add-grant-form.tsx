@@ -2,7 +2,7 @@
 
 import { useActionState, useId, useState } from "react";
 import { grantRoleAction } from "@/features/team/member-actions";
-import type { TeamActionState } from "@/features/team/action-result";
+import type { ActionState } from "@/components/forms/action-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
@@ -15,7 +15,7 @@ export function AddGrantForm({ userId, roles, namespaces }: { userId: string; ro
   const id = useId();
   const [role, setRole] = useState(() => defaultRole(roles));
   const [scope, setScope] = useState("");
-  const [state, formAction, pending] = useActionState<TeamActionState, FormData>(async (prev, form) => {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(async (prev, form) => {
     const next = await grantRoleAction(prev, form);
     if (next.ok) toast(`Granted ${grantLabel({ role: String(form.get("role")), namespace: String(form.get("namespace")) || null })}.`);
     return next;

@@ -1,13 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
-import type { TeamActionState } from "@/features/team/action-result";
-import { FormFooter } from "@/components/forms/form-footer";
-import { Alert } from "@/components/ui/alert";
+import type { FormAction } from "@/components/forms/action-state";
+import { ConfirmActionForm } from "@/components/forms/confirm-action-form";
 import { DialogButton } from "@/components/ui/dialog-button";
-import { useToast } from "@/components/ui/toast";
-
-type Action = (prev: TeamActionState, form: FormData) => Promise<TeamActionState>;
 
 type Props = {
   /** The opening button's content, and its accessible name when that is an icon or too short. */
@@ -20,33 +15,12 @@ type Props = {
   confirmLabel: string;
   pendingLabel: string;
   danger?: boolean;
-  action: Action;
+  action: FormAction;
   /** Hidden fields the action reads (ids, names). */
   fields: Record<string, string>;
   /** The toast after success. */
   done: string;
 };
-
-function ConfirmForm({ action, fields, done, confirmLabel, pendingLabel, danger, close }: Props & { close: () => void }) {
-  const toast = useToast();
-  const [state, formAction, pending] = useActionState<TeamActionState, FormData>(async (prev, form) => {
-    const next = await action(prev, form);
-    if (next.ok) {
-      close();
-      toast(done);
-    }
-    return next;
-  }, {});
-  return (
-    <form action={formAction} className="space-y-4">
-      {state.error ? <Alert>{state.error}</Alert> : null}
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <FormFooter focusCancel onCancel={close} pending={pending} danger={danger} label={confirmLabel} pendingLabel={pendingLabel} />
-    </form>
-  );
-}
 
 /**
  * A button whose action runs only after a confirmation dialog; the
@@ -56,14 +30,26 @@ export function ConfirmButton(props: Props) {
   return (
     <DialogButton
       // A class on the button would lose to the variant's own text colour.
-      label={props.danger ? <span className="inline-flex items-center gap-1.5 text-red-600 dark:text-red-400">{props.label}</span> : props.label}
+      label={
+        props.danger ? <span className="inline-flex items-center gap-1.5 text-red-600 dark:text-red-400">{props.label}</span> : props.label
+      }
       ariaLabel={props.ariaLabel}
       variant={props.variant ?? "secondary"}
       className={props.className}
       title={props.title}
       description={props.description}
     >
-      {(close) => <ConfirmForm {...props} close={close} />}
+      {(close) => (
+        <ConfirmActionForm
+          fields={props.fields}
+          action={props.action}
+          done={props.done}
+          close={close}
+          label={props.confirmLabel}
+          pendingLabel={props.pendingLabel}
+          danger={props.danger ?? false}
+        />
+      )}
     </DialogButton>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { createNamespaceAction } from "@/features/team/namespace-actions";
-import type { TeamActionState } from "@/features/team/action-result";
+import type { ActionState } from "@/components/forms/action-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -11,7 +11,7 @@ import { useToast } from "@/components/ui/toast";
 export function CreateNamespaceForm() {
   const toast = useToast();
   const [name, setName] = useState("");
-  const [state, formAction, pending] = useActionState<TeamActionState, FormData>(async (prev, form) => {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(async (prev, form) => {
     const next = await createNamespaceAction(prev, form);
     if (next.ok) {
       toast(`Namespace ${form.get("name")} created.`);

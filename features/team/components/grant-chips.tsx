@@ -3,7 +3,6 @@ import { grantLabel } from "./grant-label";
 
 type Grant = { id: string; role: string; namespace: string | null };
 
-
 export function GrantChips({ grants }: { grants: Grant[] }) {
   if (!grants.length) return <span className="text-xs text-zinc-400 dark:text-zinc-500">no role</span>;
   return (

@@ -1,5 +1,6 @@
 import { ChevronRight } from "lucide-react";
 import Link from "next/link";
+import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { Member } from "@/lib/team/member-dto";
@@ -12,7 +13,10 @@ export function MemberHeader({ member, self, actions }: { member: Member; self: 
       <nav aria-label="Breadcrumb">
         <ol className="flex items-center gap-1 text-sm text-zinc-500 dark:text-zinc-400">
           <li>
-            <Link href="/team" className="rounded hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:text-white">
+            <Link
+              href="/team"
+              className="rounded hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:text-white"
+            >
               Team
             </Link>
           </li>
@@ -24,9 +28,7 @@ export function MemberHeader({ member, self, actions }: { member: Member; self: 
       </nav>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="flex min-w-0 items-start gap-4">
-          <span aria-hidden className="flex size-12 shrink-0 items-center justify-center rounded-full bg-indigo-600 text-lg font-semibold text-white">
-            {member.name.slice(0, 1).toUpperCase()}
-          </span>
+          <Avatar name={member.name} />
           <div className="min-w-0 space-y-1">
             <div className="flex flex-wrap items-center gap-2">
               <h1 className="break-all text-2xl font-semibold tracking-tight">{member.name}</h1>
@@ -43,7 +45,9 @@ export function MemberHeader({ member, self, actions }: { member: Member; self: 
               </div>
               <div className="flex gap-1">
                 <dt>Last sign-in</dt>
-                <dd className="text-zinc-700 dark:text-zinc-300">{member.lastLoginAt ? <RelativeTime iso={member.lastLoginAt} /> : "never"}</dd>
+                <dd className="text-zinc-700 dark:text-zinc-300">
+                  {member.lastLoginAt ? <RelativeTime iso={member.lastLoginAt} /> : "never"}
+                </dd>
               </div>
             </dl>
           </div>

@@ -3,7 +3,7 @@
 import { UserCheck, UserX } from "lucide-react";
 import { useActionState } from "react";
 import { setDisabledAction } from "@/features/team/member-actions";
-import type { TeamActionState } from "@/features/team/action-result";
+import type { ActionState } from "@/components/forms/action-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
@@ -11,7 +11,7 @@ import { ConfirmButton } from "./confirm-button";
 
 function EnableButton({ userId, email }: { userId: string; email: string }) {
   const toast = useToast();
-  const [state, formAction, pending] = useActionState<TeamActionState, FormData>(async (prev, form) => {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(async (prev, form) => {
     const next = await setDisabledAction(prev, form);
     if (next.ok) toast(`${email} can sign in again.`);
     return next;

@@ -20,11 +20,24 @@ function useOrigin(): string {
  * token exists in the clear only in this answer, so it is shown once, with
  * a copy button and a warning to that effect.
  */
-export function OneTimeLink({ path, title, testId, children }: { path: string; title: string; testId: string; children?: React.ReactNode }) {
+export function OneTimeLink({
+  path,
+  title,
+  testId,
+  children,
+}: {
+  path: string;
+  title: string;
+  testId: string;
+  children?: React.ReactNode;
+}) {
   const origin = useOrigin();
   const url = origin ? new URL(path, origin).toString() : path;
   return (
-    <div className="space-y-2 rounded-lg bg-emerald-50 p-4 ring-1 ring-emerald-200 dark:bg-emerald-950/50 dark:ring-emerald-900" role="status">
+    <div
+      className="space-y-2 rounded-lg bg-emerald-50 p-4 ring-1 ring-emerald-200 dark:bg-emerald-950/50 dark:ring-emerald-900"
+      role="status"
+    >
       <p className="text-sm font-semibold text-emerald-900 dark:text-emerald-100">{title}</p>
       <div className="flex items-center gap-2">
         <code

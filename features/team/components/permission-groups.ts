@@ -1,4 +1,4 @@
-// Permissions grouped by resource, in the order DESIGN 6 lists them. Pure
+// Permissions grouped by resource, in lib/rbac/permissions' order. Pure
 // data from lib/rbac/permissions: safe in client components.
 import { PERMISSION_LABELS, PERMISSIONS, type Permission } from "@/lib/rbac/permissions";
 

@@ -8,7 +8,17 @@ const checkboxClass =
   "size-4 rounded border-zinc-300 text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:opacity-40 dark:border-zinc-600";
 
 /** "Select all" for a group: checked when all are, mixed when some are. */
-function GroupToggle({ group, selected, onChange, disabled }: { group: PermissionGroup; selected: Set<string>; onChange: (all: boolean) => void; disabled: boolean }) {
+function GroupToggle({
+  group,
+  selected,
+  onChange,
+  disabled,
+}: {
+  group: PermissionGroup;
+  selected: Set<string>;
+  onChange: (all: boolean) => void;
+  disabled: boolean;
+}) {
   const ref = useRef<HTMLInputElement>(null);
   const count = group.permissions.filter((p) => selected.has(p)).length;
   const all = count === group.permissions.length;
@@ -17,7 +27,15 @@ function GroupToggle({ group, selected, onChange, disabled }: { group: Permissio
   }, [count, all]);
   return (
     <label className="flex items-center gap-2 text-xs font-medium text-zinc-600 dark:text-zinc-400">
-      <input ref={ref} type="checkbox" checked={all} disabled={disabled} onChange={(event) => onChange(event.target.checked)} className={checkboxClass} aria-label={`Select all ${group.label.toLowerCase()} permissions`} />
+      <input
+        ref={ref}
+        type="checkbox"
+        checked={all}
+        disabled={disabled}
+        onChange={(event) => onChange(event.target.checked)}
+        className={checkboxClass}
+        aria-label={`Select all ${group.label.toLowerCase()} permissions`}
+      />
       Select all
     </label>
   );
@@ -28,7 +46,17 @@ function GroupToggle({ group, selected, onChange, disabled }: { group: Permissio
  * Those the member does not hold are disabled: lib refuses to let anyone
  * hand out more than they have.
  */
-export function PermissionPicker({ initial = [], grantable, error, id }: { initial?: string[]; grantable: string[]; error?: string; id: string }) {
+export function PermissionPicker({
+  initial = [],
+  grantable,
+  error,
+  id,
+}: {
+  initial?: string[];
+  grantable: string[];
+  error?: string;
+  id: string;
+}) {
   const [selected, setSelected] = useState(() => new Set(initial));
   // One already in the role stays changeable: lib, not the form, says whether it may stay.
   const mayGrant = new Set([...grantable, ...initial]);
@@ -37,8 +65,9 @@ export function PermissionPicker({ initial = [], grantable, error, id }: { initi
   function set(permissions: string[], on: boolean) {
     setSelected((current) => {
       const next = new Set(current);
-      for (const p of permissions) if (on) next.add(p);
-      else next.delete(p);
+      for (const p of permissions)
+        if (on) next.add(p);
+        else next.delete(p);
       return next;
     });
   }
@@ -94,7 +123,11 @@ export function PermissionPicker({ initial = [], grantable, error, id }: { initi
               {group.permissions.map((permission) => {
                 const warning = permissionWarning(permission);
                 return warning ? (
-                  <p key={permission} className="text-xs text-amber-800 dark:text-amber-200" data-testid={`permission-warning-${permission}`}>
+                  <p
+                    key={permission}
+                    className="text-xs text-amber-800 dark:text-amber-200"
+                    data-testid={`permission-warning-${permission}`}
+                  >
                     <span className="font-mono">{verbOf(permission)}</span>: {warning}.
                   </p>
                 ) : null;

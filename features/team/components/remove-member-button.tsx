@@ -1,33 +1,9 @@
 "use client";
 
 import { UserMinus } from "lucide-react";
-import { useActionState } from "react";
-import { removeMemberAction } from "@/features/team/member-actions";
-import type { TeamActionState } from "@/features/team/action-result";
-import { FieldMessage } from "@/components/forms/field-message";
-import { FormFooter } from "@/components/forms/form-footer";
-import { Alert } from "@/components/ui/alert";
-import { ConfirmByTyping } from "@/components/ui/confirm-by-typing";
+import { ConfirmByNameForm } from "@/components/forms/confirm-by-name-form";
 import { DialogButton } from "@/components/ui/dialog-button";
-
-function RemoveForm({ userId, email, close }: { userId: string; email: string; close: () => void }) {
-  // Success redirects to the member list, which shows the notice.
-  const [state, formAction, pending] = useActionState<TeamActionState, FormData>(removeMemberAction, {});
-  return (
-    <form action={formAction} className="space-y-4">
-      {state.error ? <Alert>{state.error}</Alert> : null}
-      <input type="hidden" name="userId" value={userId} />
-      <ConfirmByTyping expected={email}>
-        {(matches) => (
-          <>
-            <FieldMessage id="remove-confirm-error" error={state.fieldErrors?.confirm} />
-            <FormFooter onCancel={close} pending={pending} disabled={!matches} danger label="Remove member" pendingLabel="Removing…" />
-          </>
-        )}
-      </ConfirmByTyping>
-    </form>
-  );
-}
+import { removeMemberAction } from "@/features/team/member-actions";
 
 export function RemoveMemberButton({ userId, email }: { userId: string; email: string }) {
   return (
@@ -42,7 +18,18 @@ export function RemoveMemberButton({ userId, email }: { userId: string; email: s
       title={`Remove ${email}?`}
       description="Their account, grants, sessions and API tokens are deleted at once. The audit trail keeps what they did. To let them back in, invite them again."
     >
-      {(close) => <RemoveForm userId={userId} email={email} close={close} />}
+      {/* Success redirects to the member list, which shows the notice. */}
+      {(close) => (
+        <ConfirmByNameForm
+          fields={{ userId }}
+          expected={email}
+          close={close}
+          action={removeMemberAction}
+          errorId="remove-confirm-error"
+          label="Remove member"
+          pendingLabel="Removing…"
+        />
+      )}
     </DialogButton>
   );
 }

@@ -29,7 +29,9 @@ export function RoleCard({ role, canManage, grantable }: { role: RoleInfo; canMa
             )}
             <span className="text-xs text-zinc-500 dark:text-zinc-400">{grantCount(role.members)}</span>
           </div>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">{role.description || <span className="italic text-zinc-400">No description</span>}</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {role.description || <span className="italic text-zinc-400">No description</span>}
+          </p>
         </div>
         {canManage && !role.builtIn ? (
           <div className="flex gap-2">

@@ -3,7 +3,7 @@
 import { Pencil, Plus } from "lucide-react";
 import { useActionState, useId, useState } from "react";
 import { createRoleAction, updateRoleAction } from "@/features/team/role-actions";
-import type { TeamActionState } from "@/features/team/action-result";
+import type { ActionState } from "@/components/forms/action-state";
 import { FormFooter } from "@/components/forms/form-footer";
 import { Alert } from "@/components/ui/alert";
 import { DialogButton } from "@/components/ui/dialog-button";
@@ -19,7 +19,7 @@ function RoleForm({ role, grantable, close }: { role?: Existing; grantable: stri
   // Controlled: a refused save keeps what was typed (React resets forms after an action).
   const [name, setName] = useState(role?.name ?? "");
   const [description, setDescription] = useState(role?.description ?? "");
-  const [state, formAction, pending] = useActionState<TeamActionState, FormData>(async (prev, form) => {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(async (prev, form) => {
     const next = await (role ? updateRoleAction : createRoleAction)(prev, form);
     if (next.ok) {
       close();
@@ -61,7 +61,12 @@ function RoleForm({ role, grantable, close }: { role?: Existing; grantable: stri
         error={errors.description}
       />
       <PermissionPicker id={`${id}-permissions`} initial={role?.permissions} grantable={grantable} error={errors.permissions} />
-      <FormFooter onCancel={close} pending={pending} label={role ? "Save role" : "Create role"} pendingLabel={role ? "Saving…" : "Creating…"} />
+      <FormFooter
+        onCancel={close}
+        pending={pending}
+        label={role ? "Save role" : "Create role"}
+        pendingLabel={role ? "Saving…" : "Creating…"}
+      />
     </form>
   );
 }

@@ -19,7 +19,15 @@ export function RoleSelect({ id, roles, error, value, onChange }: { id: string; 
       <label htmlFor={id} className={labelClass}>
         Role
       </label>
-      <Select id={id} name="role" value={value} onChange={(event) => onChange(event.target.value)} required aria-invalid={error ? true : undefined} aria-describedby={`${id}-message`}>
+      <Select
+        id={id}
+        name="role"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-message`}
+      >
         {roles.map((role) => (
           <option key={role.name} value={role.name} title={role.description}>
             {role.name}
@@ -38,7 +46,14 @@ export function ScopeSelect({ id, namespaces, error, value, onChange }: { id: st
       <label htmlFor={id} className={labelClass}>
         Scope
       </label>
-      <Select id={id} name="namespace" value={value} onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined} aria-describedby={`${id}-message`}>
+      <Select
+        id={id}
+        name="namespace"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-message`}
+      >
         <option value="">All namespaces</option>
         {namespaces.map((name) => (
           <option key={name} value={name}>

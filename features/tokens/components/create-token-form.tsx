@@ -19,16 +19,25 @@ export function CreateTokenForm({ permissions }: { permissions: string[] }) {
   return (
     <div className="space-y-4">
       {state.token ? (
-        <div className="space-y-2 rounded-lg bg-emerald-50 p-4 ring-1 ring-emerald-200 dark:bg-emerald-950/50 dark:ring-emerald-900" role="status">
-          <p className="text-sm font-semibold text-emerald-900 dark:text-emerald-100">Token “{state.name}” created. Copy it now: it will not be shown again.</p>
+        <div
+          className="space-y-2 rounded-lg bg-emerald-50 p-4 ring-1 ring-emerald-200 dark:bg-emerald-950/50 dark:ring-emerald-900"
+          role="status"
+        >
+          <p className="text-sm font-semibold text-emerald-900 dark:text-emerald-100">
+            Token “{state.name}” created. Copy it now: it will not be shown again.
+          </p>
           <div className="flex items-center gap-2">
-            <code data-testid="new-token" className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs ring-1 ring-emerald-200 dark:bg-zinc-900 dark:ring-emerald-900">
+            <code
+              data-testid="new-token"
+              className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs ring-1 ring-emerald-200 dark:bg-zinc-900 dark:ring-emerald-900"
+            >
               {state.token}
             </code>
             <CopyButton text={state.token} label="Copy token" />
           </div>
           <p className="text-xs text-emerald-800 dark:text-emerald-200">
-            Use it as <code className="font-mono">Authorization: Bearer …</code> or with <code className="font-mono">COFFER_TOKEN</code> for the coffer CLI.
+            Use it as <code className="font-mono">Authorization: Bearer …</code> or with <code className="font-mono">COFFER_TOKEN</code> for
+            the coffer CLI.
           </p>
         </div>
       ) : null}
@@ -56,7 +65,9 @@ export function CreateTokenForm({ permissions }: { permissions: string[] }) {
           {pending ? "Creating…" : "Create token"}
         </Button>
         <details className="sm:col-span-3">
-          <summary className="cursor-pointer text-sm text-zinc-600 dark:text-zinc-400">Limit to some permissions (default: all of yours)</summary>
+          <summary className="cursor-pointer text-sm text-zinc-600 dark:text-zinc-400">
+            Limit to some permissions (default: all of yours)
+          </summary>
           <fieldset className="mt-2 grid gap-1 sm:grid-cols-3">
             <legend className="sr-only">Scopes</legend>
             {permissions.map((permission) => (

@@ -1,0 +1,127 @@
+// The team's routes: members, their tokens, invites, roles and grants.
+import { inviteMember } from "@/lib/team/invites";
+import { grantRole } from "@/lib/team/grants";
+import { createRole } from "@/lib/team/roles";
+import { member, NS, system, tokenOf, unique } from "./fixtures";
+import { v1, type RouteEntry } from "./route-table-entry";
+
+export const TEAM_ROUTES: RouteEntry[] = [
+  { method: "GET", path: "/api/v1/users", auth: "personal", ok: 200, file: `${v1}/users/route.ts` },
+  {
+    method: "GET",
+    path: "/api/v1/users/{id}",
+    auth: "personal",
+    ok: 200,
+    file: `${v1}/users/[id]/route.ts`,
+    prepare: async () => ({ params: { id: await member() } }),
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/users/{id}",
+    auth: "personal",
+    ok: 200,
+    file: `${v1}/users/[id]/route.ts`,
+    prepare: async () => ({ params: { id: await member() }, body: { disabled: true } }),
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/users/{id}",
+    auth: "personal",
+    ok: 204,
+    file: `${v1}/users/[id]/route.ts`,
+    prepare: async () => ({ params: { id: await member() } }),
+  },
+  {
+    method: "POST",
+    path: "/api/v1/users/{id}/password-reset",
+    auth: "personal",
+    ok: 201,
+    file: `${v1}/users/[id]/password-reset/route.ts`,
+    prepare: async () => ({ params: { id: await member() } }),
+  },
+  {
+    method: "GET",
+    path: "/api/v1/users/{id}/tokens",
+    auth: "personal",
+    ok: 200,
+    file: `${v1}/users/[id]/tokens/route.ts`,
+    prepare: async () => {
+      const id = await member();
+      await tokenOf(id);
+      return { params: { id } };
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/users/{id}/tokens/{tokenId}",
+    auth: "personal",
+    ok: 204,
+    file: `${v1}/users/[id]/tokens/[tokenId]/route.ts`,
+    prepare: async () => {
+      const id = await member();
+      return { params: { id, tokenId: await tokenOf(id) } };
+    },
+  },
+  { method: "GET", path: "/api/v1/invites", auth: "personal", ok: 200, file: `${v1}/invites/route.ts` },
+  {
+    method: "POST",
+    path: "/api/v1/invites",
+    auth: "personal",
+    ok: 201,
+    file: `${v1}/invites/route.ts`,
+    prepare: async () => ({ body: { email: `${unique("inv")}@example.com`, role: "viewer" } }),
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/invites/{id}",
+    auth: "personal",
+    ok: 204,
+    file: `${v1}/invites/[id]/route.ts`,
+    prepare: async () => ({ params: { id: (await inviteMember(system, { email: `${unique("inv")}@example.com`, role: "viewer" })).id } }),
+  },
+  { method: "GET", path: "/api/v1/roles", auth: "personal", ok: 200, file: `${v1}/roles/route.ts` },
+  {
+    method: "POST",
+    path: "/api/v1/roles",
+    auth: "personal",
+    ok: 201,
+    file: `${v1}/roles/route.ts`,
+    prepare: async () => ({ body: { name: unique("r"), permissions: ["secret:list"] } }),
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/roles/{name}",
+    auth: "personal",
+    ok: 200,
+    file: `${v1}/roles/[name]/route.ts`,
+    prepare: async () => ({
+      params: { name: (await createRole(system, { name: unique("r"), permissions: ["secret:list"] })).name },
+      body: { description: "changed", permissions: ["secret:list", "secret:inspect"] },
+    }),
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/roles/{name}",
+    auth: "personal",
+    ok: 204,
+    file: `${v1}/roles/[name]/route.ts`,
+    prepare: async () => ({ params: { name: (await createRole(system, { name: unique("r"), permissions: ["secret:list"] })).name } }),
+  },
+  { method: "GET", path: "/api/v1/role-bindings", auth: "personal", ok: 200, file: `${v1}/role-bindings/route.ts` },
+  {
+    method: "POST",
+    path: "/api/v1/role-bindings",
+    auth: "personal",
+    ok: 201,
+    file: `${v1}/role-bindings/route.ts`,
+    prepare: async () => ({ body: { userId: await member(), role: "viewer", namespace: NS } }),
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/role-bindings/{id}",
+    auth: "personal",
+    ok: 204,
+    file: `${v1}/role-bindings/[id]/route.ts`,
+    prepare: async () => ({ params: { id: (await grantRole(system, { userId: await member(), role: "viewer", namespace: NS })).id } }),
+  },
+];
