@@ -31,9 +31,7 @@ describe("parseConfig", () => {
   });
 
   it("rejects a DATABASE_URL that is not PostgreSQL", () => {
-    expect(errorOf({ DATABASE_URL: "mysql://x" }).message).toBe(
-      "DATABASE_URL: must be a postgres:// or postgresql:// URL",
-    );
+    expect(errorOf({ DATABASE_URL: "mysql://x" }).message).toBe("DATABASE_URL: must be a postgres:// or postgresql:// URL");
   });
 
   it("reads secret settings from their _FILE twin", () => {
@@ -48,16 +46,14 @@ describe("parseConfig", () => {
   });
 
   it("refuses a variable set both directly and through its _FILE twin", () => {
-    expect(errorOf({ AUTH_SECRET: "x".repeat(40), AUTH_SECRET_FILE: "/etc/hostname" }).variable).toBe(
-      "AUTH_SECRET_FILE",
-    );
+    expect(errorOf({ AUTH_SECRET: "x".repeat(40), AUTH_SECRET_FILE: "/etc/hostname" }).variable).toBe("AUTH_SECRET_FILE");
   });
 
   it("treats empty strings as unset", () => {
     expect(parseConfig({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
   });
 
-  // Issue 11 finding 11: Auth.js redirected to http://0.0.0.0:…, the
+  // Regression: Auth.js redirected to http://0.0.0.0:…, the
   // listening address; the public URL is a setting now.
   it("defaults COFFER_PUBLIC_URL to localhost on PORT", () => {
     expect(parseConfig({}).COFFER_PUBLIC_URL).toBe("http://localhost:3000");
@@ -70,12 +66,16 @@ describe("parseConfig", () => {
     expect(parseConfig({ COFFER_PUBLIC_URL: "http://10.0.0.5:3000" }).COFFER_PUBLIC_URL).toBe("http://10.0.0.5:3000");
   });
 
-  it.each(["coffer.example.com", "ftp://coffer.example.com", "https://coffer.example.com/coffer", "https://coffer.example.com/?x=1", "https://u:p@coffer.example.com", "javascript:alert(1)"])(
-    "refuses COFFER_PUBLIC_URL=%s, naming it",
-    (value) => {
-      const error = errorOf({ COFFER_PUBLIC_URL: value });
-      expect(error.variable).toBe("COFFER_PUBLIC_URL");
-      expect(error.message).toBe("COFFER_PUBLIC_URL: must be an http:// or https:// URL with no path, query or credentials");
-    },
-  );
+  it.each([
+    "coffer.example.com",
+    "ftp://coffer.example.com",
+    "https://coffer.example.com/coffer",
+    "https://coffer.example.com/?x=1",
+    "https://u:p@coffer.example.com",
+    "javascript:alert(1)",
+  ])("refuses COFFER_PUBLIC_URL=%s, naming it", (value) => {
+    const error = errorOf({ COFFER_PUBLIC_URL: value });
+    expect(error.variable).toBe("COFFER_PUBLIC_URL");
+    expect(error.message).toBe("COFFER_PUBLIC_URL: must be an http:// or https:// URL with no path, query or credentials");
+  });
 });

@@ -1,9 +1,11 @@
-// Environment configuration (DESIGN 9), validated once at start. Secret
+// Environment configuration, validated once at start (the preflight
+// refuses a bad value in one line naming the variable). Secret
 // settings have a `_FILE` twin so they can come from Docker or Kubernetes
 // secret files instead of the process environment.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { LOG_LEVELS } from "./log-config";
 import { PUBLIC_URL_RULE, publicOrigin, publicOriginOf } from "./public-url";
 
 const positiveInt = z.coerce.number().int().positive();
@@ -17,7 +19,7 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().min(1).default("0.0.0.0"),
-  COFFER_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  COFFER_LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   COFFER_LOGIN_MAX_FAILURES: positiveInt.default(5),
   COFFER_LOGIN_IP_MAX_FAILURES: positiveInt.default(20),
   COFFER_LOGIN_WINDOW_SECONDS: positiveInt.default(900),
@@ -31,8 +33,14 @@ const envSchema = z.object({
   COFFER_AUDIT_RETENTION_DAYS: positiveInt.max(36500).optional(),
   COFFER_STALE_DAYS: positiveInt.max(3650).default(90),
   COFFER_RECOVERY_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
-  COFFER_TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
-  COFFER_PUBLIC_URL: z.string().refine((v) => publicOriginOf(v) !== null, PUBLIC_URL_RULE).optional(),
+  COFFER_TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  COFFER_PUBLIC_URL: z
+    .string()
+    .refine((v) => publicOriginOf(v) !== null, PUBLIC_URL_RULE)
+    .optional(),
   /** Base64 of 32 bytes: the seed of the audit log's Ed25519 checkpoint key (generated beside the data when unset). */
   COFFER_AUDIT_SIGNING_KEY: z.string().min(1).optional(),
   /** Where each signed checkpoint is also POSTed, so a copy lives outside this machine. */

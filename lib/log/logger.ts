@@ -1,8 +1,7 @@
 // Structured JSON logs. Anything that looks like a credential is redacted
 // by key, so a careless `log.info({ body })` cannot print a password.
 import pino from "pino";
-
-const level = process.env.COFFER_LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info");
+import { logConfig } from "../config/log-config";
 
 export const REDACTED_KEYS = [
   "password",
@@ -17,7 +16,7 @@ export const REDACTED_KEYS = [
 ];
 
 export const log = pino({
-  level,
+  level: logConfig().level,
   base: { service: "coffer" },
   redact: {
     paths: REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),

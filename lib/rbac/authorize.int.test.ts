@@ -29,9 +29,7 @@ describe("authorize", () => {
     const { actor, user } = await createUser("ed@example.com", [{ role: "editor", namespace: "staging" }]);
     await ensureNamespace("prod");
     await db.$transaction((tx) => authorize(tx, actor, "secret:create", "staging"));
-    await expect(db.$transaction((tx) => authorize(tx, actor, "secret:create", "prod"))).rejects.toBeInstanceOf(
-      PermissionDenied,
-    );
+    await expect(db.$transaction((tx) => authorize(tx, actor, "secret:create", "prod"))).rejects.toBeInstanceOf(PermissionDenied);
     // Instance-wide checks see only global grants.
     await expect(db.$transaction((tx) => authorize(tx, actor, "secret:create"))).rejects.toBeInstanceOf(PermissionDenied);
     const held = await db.$transaction((tx) => permissionsOf(tx, user.id, "staging"));
@@ -46,9 +44,7 @@ describe("authorize", () => {
       "permission secret:delete required in namespace default",
     );
     const { actor: gone } = await createUser("gone@example.com", [{ role: "owner" }], { disabled: true });
-    await expect(db.$transaction((tx) => authorize(tx, gone, "secret:list", "default"))).rejects.toBeInstanceOf(
-      PermissionDenied,
-    );
+    await expect(db.$transaction((tx) => authorize(tx, gone, "secret:list", "default"))).rejects.toBeInstanceOf(PermissionDenied);
   });
 
   it("lets the system actor through", async () => {

@@ -3,7 +3,7 @@
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db/client";
 import { Forbidden } from "../errors";
-import type { Permission } from "./permissions";
+import { PERMISSIONS, type Permission } from "./permissions";
 
 /** A refusal that the audited() wrapper records as an outcome `denied` event. */
 export class PermissionDenied extends Forbidden {
@@ -63,13 +63,20 @@ export function narrowedByToken(actor: Actor, held: Set<Permission>): Set<Permis
   return scopes.length ? new Set([...held].filter((p) => scopes.includes(p))) : held;
 }
 
+/**
+ * What the actor may do in `namespace` (instance-wide without one): the one
+ * answer behind authorize() and behind the console hiding what it would
+ * refuse. The system may do everything; a user what their grants give,
+ * narrowed by the token they present; anyone else nothing (a service reads
+ * through its bindings, not through permissions).
+ */
+export async function effectivePermissions(tx: Tx, actor: Actor, namespace?: string | null): Promise<Set<Permission>> {
+  if (actor.type === "system") return new Set(PERMISSIONS);
+  if (actor.type !== "user") return new Set();
+  return narrowedByToken(actor, await permissionsOf(tx, actor.id, namespace));
+}
+
 export async function authorize(tx: Tx, actor: Actor, permission: Permission, namespace?: string | null) {
-  if (actor.type === "system") return;
-  if (actor.type === "user") {
-    // A token can narrow its user's permissions, never widen them.
-    const scoped = !actor.token || actor.token.scopes.length === 0 || actor.token.scopes.includes(permission);
-    const held = scoped ? await permissionsOf(tx, actor.id, namespace) : new Set<Permission>();
-    if (held.has(permission)) return;
-  }
+  if ((await effectivePermissions(tx, actor, namespace)).has(permission)) return;
   throw new PermissionDenied(permission, namespace ?? null);
 }

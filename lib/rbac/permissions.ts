@@ -1,4 +1,4 @@
-// Permissions are `resource:verb` (DESIGN 6). The built-in roles below are
+// Permissions are `resource:verb`. The built-in roles below are
 // also seeded by migration; an integration test keeps the two in step.
 
 export const PERMISSIONS = [
@@ -44,12 +44,7 @@ export const PERMISSION_LABELS: Partial<Record<Permission, string>> = {
 
 const secretMetadata: Permission[] = ["secret:list", "secret:inspect"];
 const serviceMetadata: Permission[] = ["service:list", "service:inspect"];
-const serviceAll: Permission[] = [
-  ...serviceMetadata,
-  "service:create",
-  "service:update",
-  "service:delete",
-];
+const serviceAll: Permission[] = [...serviceMetadata, "service:create", "service:update", "service:delete"];
 
 export type BuiltInRole = {
   id: string;
@@ -68,32 +63,28 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     id: "role_admin",
     name: "admin",
-    description: "Everything except revealing secret values, binding secrets to services (which reads them) and purging deleted secrets at once.",
+    description:
+      "Everything except revealing secret values, binding secrets to services (which reads them) and purging deleted secrets at once.",
     permissions: PERMISSIONS.filter((p) => p !== "secret:reveal" && p !== "secret:purge" && p !== "secret:bind"),
   },
   {
     id: "role_editor",
     name: "editor",
     description: "Manage secrets and services, and remove bindings; secret values stay out of reach (adding a binding needs secret:bind).",
-    permissions: [
-      ...secretMetadata,
-      "secret:create",
-      "secret:update",
-      "secret:delete",
-      ...serviceAll,
-      "binding:manage",
-    ],
+    permissions: [...secretMetadata, "secret:create", "secret:update", "secret:delete", ...serviceAll, "binding:manage"],
   },
   {
     id: "role_deployer",
     name: "deployer",
-    description: "Deploy services: bind secrets and mint service tokens. Binding grants reading: a service's tokens read every bound value.",
+    description:
+      "Deploy services: bind secrets and mint service tokens. Binding grants reading: a service's tokens read every bound value.",
     permissions: [...secretMetadata, ...serviceAll, "binding:manage", "servicetoken:manage", "secret:bind"],
   },
   {
     id: "role_operator",
     name: "operator",
-    description: "Run services: change them, remove bindings, list and revoke their tokens; secret metadata only (binding secrets and minting tokens need secret:bind).",
+    description:
+      "Run services: change them, remove bindings, list and revoke their tokens; secret metadata only (binding secrets and minting tokens need secret:bind).",
     permissions: [...secretMetadata, ...serviceAll, "binding:manage", "servicetoken:manage"],
   },
   {
