@@ -48,6 +48,9 @@ async function main() {
   const started = performance.now();
   const ready = runPreflight();
   process.env.AUTH_SECRET = ready.authSecret;
+  // The secret may have come from AUTH_SECRET_FILE; config() refuses both
+  // names at once, so the file's name goes once its content is in place.
+  delete process.env.AUTH_SECRET_FILE;
   if (ready.authSecretGenerated) {
     log.warn({ file: ready.authSecretGenerated }, "AUTH_SECRET not set: generated one; set AUTH_SECRET when running several nodes");
   }
@@ -77,10 +80,7 @@ async function main() {
       // One-time links carry their token in the path: never log it.
       const path = ((req.url ?? "").split("?")[0] ?? "").replace(/^\/(invite|reset-password)\/[^/]+/, "/$1/[redacted]");
       if (path.startsWith("/_next/")) return;
-      log.info(
-        { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - begin) },
-        "request",
-      );
+      log.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - begin) }, "request");
     });
     screened(req, res).catch((error: Error) => {
       // A client that goes away mid-upload, say.

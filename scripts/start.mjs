@@ -9,7 +9,19 @@ import { serverProcess } from "./server-process.mjs";
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const SOURCES = ["app", "features", "components", "lib", "proxy.ts", "server.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "scripts/build.mjs"];
+const SOURCES = [
+  "app",
+  "features",
+  "components",
+  "lib",
+  "proxy.ts",
+  "server.ts",
+  "instrumentation.ts",
+  "next.config.mjs",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "scripts/build.mjs",
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -35,7 +47,10 @@ if (!dev && buildIsStale()) {
 
 const production = serverProcess({ ...env, NODE_ENV: "production" }, root);
 const server = dev
-  ? spawn(process.execPath, ["--import", "tsx", join(root, "server.ts"), "--dev"], { stdio: "inherit", env: { ...env, NODE_ENV: "development" } })
+  ? spawn(process.execPath, ["--import", "tsx", join(root, "server.ts"), "--dev"], {
+      stdio: "inherit",
+      env: { ...env, NODE_ENV: "development" },
+    })
   : spawn(process.execPath, production.args, { stdio: "inherit", env: production.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -26,7 +26,10 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <div className="flex min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <aside className="hidden w-56 shrink-0 border-r border-zinc-200 bg-white px-3 py-4 md:block dark:border-zinc-800 dark:bg-zinc-900">

@@ -1,7 +1,16 @@
 // A small closed-loop load generator (like autocannon's, with exact
 // percentiles): `concurrency` clients send requests back to back for
 // `requests` in total, bounded in count and time, to loopback only.
-export type LatencyReport = { requests: number; concurrency: number; errors: number; p50: number; p95: number; p99: number; max: number; rps: number };
+export type LatencyReport = {
+  requests: number;
+  concurrency: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  rps: number;
+};
 
 export async function measure(url: string, headers: Record<string, string>, requests: number, concurrency: number): Promise<LatencyReport> {
   const latencies: number[] = [];
@@ -23,7 +32,16 @@ export async function measure(url: string, headers: Record<string, string>, requ
   const elapsed = (performance.now() - began) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Number(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1));
-  return { requests: latencies.length, concurrency, errors, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1), rps: Math.round(latencies.length / elapsed) };
+  return {
+    requests: latencies.length,
+    concurrency,
+    errors,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: at(1),
+    rps: Math.round(latencies.length / elapsed),
+  };
 }
 
 /** Peak resident memory of a process, sampled from /proc while `work` runs. */

@@ -1,4 +1,4 @@
-// npm run bench:audit — the audit review at scale (issue 7): seeds
+// npm run bench:audit — the audit review at scale: seeds
 // 1,000,000 chained events into a fresh PostgreSQL database, starts Coffer
 // on it, and measures the audit API (first page, a deep page with two
 // filters), the streaming export (rows/s and peak RSS of the server) and
@@ -35,9 +35,14 @@ async function auditorToken(): Promise<string> {
   const token = `cfp_${randomBytes(32).toString("base64url")}`;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query(`INSERT INTO "User" (id, email, name, "passwordHash") VALUES ('usr_bench', 'bench@example.com', 'Bench', $1)`, [await hashPassword("bench password 1")]);
+  await client.query(`INSERT INTO "User" (id, email, name, "passwordHash") VALUES ('usr_bench', 'bench@example.com', 'Bench', $1)`, [
+    await hashPassword("bench password 1"),
+  ]);
   await client.query(`INSERT INTO "RoleBinding" (id, "userId", "roleId") VALUES ('rb_bench', 'usr_bench', 'role_auditor')`);
-  await client.query(`INSERT INTO "AccessToken" (id, "userId", name, prefix, "tokenHash", scopes) VALUES ('tok_bench', 'usr_bench', 'bench', 'cfp_bench', $1, '{}')`, [hashToken(token)]);
+  await client.query(
+    `INSERT INTO "AccessToken" (id, "userId", name, prefix, "tokenHash", scopes) VALUES ('tok_bench', 'usr_bench', 'bench', 'cfp_bench', $1, '{}')`,
+    [hashToken(token)],
+  );
   await client.end();
   return token;
 }
@@ -59,7 +64,13 @@ const serverCommand = serverProcess({
 async function startServer() {
   const child = spawn(process.execPath, serverCommand.args, { env: serverCommand.env, stdio: ["ignore", "ignore", "inherit"] });
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return child;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
     await new Promise((r) => setTimeout(r, 500));
   }
   child.kill();
@@ -109,10 +120,19 @@ async function main() {
     const health = await measure(`${base}/api/health`, {}, 400, 4);
     const firstPage = await measure(`${base}/api/v1/audit?limit=50`, headers, 400, 4);
     const deepCursor = String(Math.floor(TOTAL * 0.1));
-    const deepPage = await measure(`${base}/api/v1/audit?limit=50&action=secret.read&outcome=success&cursor=${deepCursor}`, headers, 400, 4);
+    const deepPage = await measure(
+      `${base}/api/v1/audit?limit=50&action=secret.read&outcome=success&cursor=${deepCursor}`,
+      headers,
+      400,
+      4,
+    );
     const exported = await peakRss(server.pid!, () => timedExport(headers));
     const verifyStart = performance.now();
-    const report = await fetch(`${base}/api/v1/audit/verify`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: '{"wait":true}' }).then((r) => r.json());
+    const report = await fetch(`${base}/api/v1/audit/verify`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: '{"wait":true}',
+    }).then((r) => r.json());
     const verifySeconds = (performance.now() - verifyStart) / 1000;
     const results = {
       date: new Date().toISOString(),
@@ -123,8 +143,19 @@ async function main() {
       health,
       firstPage: { ...firstPage, targetP95Ms: 100 },
       deepPage: { ...deepPage, cursor: deepCursor, filters: "action=secret.read&outcome=success", targetP95Ms: 100 },
-      export: { ...exported.result, serverRssBaselineMb: exported.baselineMb, serverRssPeakMb: exported.peakMb, targetPeakRssMb: 200, targetRowsPerSecond: 50_000 },
-      verify: { report, seconds: Number(verifySeconds.toFixed(2)), eventsPerSecond: Math.round(TOTAL / verifySeconds), targetEventsPerSecond: 100_000 },
+      export: {
+        ...exported.result,
+        serverRssBaselineMb: exported.baselineMb,
+        serverRssPeakMb: exported.peakMb,
+        targetPeakRssMb: 200,
+        targetRowsPerSecond: 50_000,
+      },
+      verify: {
+        report,
+        seconds: Number(verifySeconds.toFixed(2)),
+        eventsPerSecond: Math.round(TOTAL / verifySeconds),
+        targetEventsPerSecond: 100_000,
+      },
       pgbench: pgbenchBaseline(),
     };
     writeFileSync("bench/results/audit.json", `${JSON.stringify(results, null, 2)}\n`);
@@ -137,7 +168,8 @@ async function main() {
   }
 }
 
-function markdown(r: Record<string, any>): string { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the report reads back its own JSON
+function markdown(r: Record<string, any>): string {
   const ok = (pass: boolean) => (pass ? "✅" : "❌");
   return `# Audit benchmark (${r.date})
 

@@ -1,5 +1,5 @@
 // Seeds N audit events straight into PostgreSQL as the transparency log
-// writes them (issue 12): plain rows, numbered by the sequence's default
+// writes them: plain rows, numbered by the sequence's default
 // (coffer_audit_seq()), no prevHash/hash. They are then sealed into the
 // Merkle tree, either by a running node's sequencer or, with `seal`, here
 // with the sequencer's own sealBatch, signed with the key the server will
@@ -14,12 +14,20 @@ import { loadSigningKey } from "../../lib/audit/log/signing-key";
 import { parseConfig } from "../../lib/config/env";
 import { postgresAdapter } from "../../lib/db/client";
 import { PrismaClient } from "../../lib/generated/prisma/client";
+import { DAY_MS } from "../../lib/time";
 
 const ACTIONS = [
-  ["secret.read", 50], ["secret.create", 5], ["secret.rotate", 5], ["auth.login", 15], ["auth.login_failed", 5],
-  ["service.create", 5], ["binding.create", 5], ["member.disable", 5], ["audit.export", 5],
+  ["secret.read", 50],
+  ["secret.create", 5],
+  ["secret.rotate", 5],
+  ["auth.login", 15],
+  ["auth.login_failed", 5],
+  ["service.create", 5],
+  ["binding.create", 5],
+  ["member.disable", 5],
+  ["audit.export", 5],
 ] as const;
-const pick = <T,>(items: readonly T[], i: number) => items[i % items.length]!;
+const pick = <T>(items: readonly T[], i: number) => items[i % items.length]!;
 const weighted = ACTIONS.flatMap(([action, weight]) => Array<string>(weight).fill(action));
 
 function eventAt(i: number, total: number, start: number, span: number): unknown[] {
@@ -43,7 +51,22 @@ function eventAt(i: number, total: number, start: number, span: number): unknown
   ];
 }
 
-const COLUMNS = ["time", "actorType", "actorId", "actorLabel", "action", "resourceType", "resourceId", "resourceName", "namespace", "outcome", "ip", "userAgent", "requestId", "details"];
+const COLUMNS = [
+  "time",
+  "actorType",
+  "actorId",
+  "actorLabel",
+  "action",
+  "resourceType",
+  "resourceId",
+  "resourceName",
+  "namespace",
+  "outcome",
+  "ip",
+  "userAgent",
+  "requestId",
+  "details",
+];
 const TYPES = ["timestamptz", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "jsonb"];
 
 export type SeedOptions = {
@@ -53,12 +76,17 @@ export type SeedOptions = {
   timesNow?: boolean;
 };
 
-export async function seedAuditEvents(url: string, total: number, options: SeedOptions = {}, batch = 10_000): Promise<{ ms: number; sealMs: number; lastSeq: bigint }> {
+export async function seedAuditEvents(
+  url: string,
+  total: number,
+  options: SeedOptions = {},
+  batch = 10_000,
+): Promise<{ ms: number; sealMs: number; lastSeq: bigint }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const began = performance.now();
-  const span = options.timesNow ? 0 : 60 * 86_400_000;
-  const start = Date.now() - span - (options.timesNow ? 0 : 86_400_000);
+  const span = options.timesNow ? 0 : 60 * DAY_MS;
+  const start = Date.now() - span - (options.timesNow ? 0 : DAY_MS);
   let lastSeq = 0n;
   try {
     const list = COLUMNS.map((c) => `"${c}"`).join(", ");
@@ -66,7 +94,8 @@ export async function seedAuditEvents(url: string, total: number, options: SeedO
     const select = COLUMNS.map((c, i) => (TYPES[i] === "jsonb" ? `"${c}"::jsonb` : `"${c}"`)).join(", ");
     for (let from = 0; from < total; from += batch) {
       const columns: unknown[][] = COLUMNS.map(() => []);
-      for (let i = from; i < Math.min(from + batch, total); i++) eventAt(i, total, start, span).forEach((value, c) => columns[c]!.push(value));
+      for (let i = from; i < Math.min(from + batch, total); i++)
+        eventAt(i, total, start, span).forEach((value, c) => columns[c]!.push(value));
       // seq is left to its default, as recordAudits leaves it: the sequence numbers the rows.
       await client.query(`INSERT INTO "AuditEvent" (${list}) SELECT ${select} FROM unnest(${unnest}) AS t(${list})`, columns);
     }

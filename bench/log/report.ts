@@ -18,9 +18,17 @@ export function logMarkdown(r: R): string {
   const allOk = verify.every((x) => x.report.ok === true);
   const locks = (pick: (x: R) => R) => {
     const kinds: Record<string, number> = {};
-    for (const x of appends) for (const [kind, n] of Object.entries(pick(x).locks.byEvent as Record<string, number>)) kinds[kind] = (kinds[kind] ?? 0) + n;
-    const which = Object.keys(kinds).length ? ` (${Object.entries(kinds).map(([k, n]) => `${k}: ${n}`).join(", ")} samples × connections)` : "";
-    return `max ${fmt(over(appends, (x) => pick(x).locks.waitingMax))}, mean ${fmt(over(appends, (x) => pick(x).locks.waitingMean), 2)}${which}`;
+    for (const x of appends)
+      for (const [kind, n] of Object.entries(pick(x).locks.byEvent as Record<string, number>)) kinds[kind] = (kinds[kind] ?? 0) + n;
+    const which = Object.keys(kinds).length
+      ? ` (${Object.entries(kinds)
+          .map(([k, n]) => `${k}: ${n}`)
+          .join(", ")} samples × connections)`
+      : "";
+    return `max ${fmt(over(appends, (x) => pick(x).locks.waitingMax))}, mean ${fmt(
+      over(appends, (x) => pick(x).locks.waitingMean),
+      2,
+    )}${which}`;
   };
   const statements = (r.sql.append.statements as string[]).map((s, i) => `${i + 1}. \`${clip(s)}\``).join("\n");
   return `# Audit log benchmark (${r.date})
@@ -31,8 +39,20 @@ ${r.seconds} s per append figure, ${r.repeats} repeats, each figure as median (m
 
 | measure | result | baseline (same repeat) | ratio | target | |
 |---|---|---|---|---|---|
-| verification, \`POST /api/v1/audit/verify {"wait":true}\` | ${fmt(verifyRate)} events/s (${fmt(over(verify, (x) => x.events))} events in ${fmt(over(verify, (x) => x.seconds), 2)} s; ok: ${allOk}) | — | — | ≥ 200,000 events/s | ${ok(allOk && verifyRate.median >= 200_000)} |
-| append, ${r.writers} writers, lib \`recordAudit\` in its own transaction | ${fmt(over(appends, (x) => x.lib.tps))} appends/s · p50 ${fmt(over(appends, (x) => x.lib.p50), 1)} · p99 ${fmt(over(appends, (x) => x.lib.p99), 1)} ms (errors ${appends.reduce((n, x) => n + x.lib.errors, 0)}) | pgbench of the same ${r.sql.append.perRun} statements, ${r.writers} clients: ${fmt(over(appends, (x) => x.pgbench.tps))} tps · p99 ${fmt(over(appends, (x) => x.pgbench.p99), 1)} ms | ${ratio(appendRatio)} | — | |
+| verification, \`POST /api/v1/audit/verify {"wait":true}\` | ${fmt(verifyRate)} events/s (${fmt(over(verify, (x) => x.events))} events in ${fmt(
+    over(verify, (x) => x.seconds),
+    2,
+  )} s; ok: ${allOk}) | — | — | ≥ 200,000 events/s | ${ok(allOk && verifyRate.median >= 200_000)} |
+| append, ${r.writers} writers, lib \`recordAudit\` in its own transaction | ${fmt(over(appends, (x) => x.lib.tps))} appends/s · p50 ${fmt(
+    over(appends, (x) => x.lib.p50),
+    1,
+  )} · p99 ${fmt(
+    over(appends, (x) => x.lib.p99),
+    1,
+  )} ms (errors ${appends.reduce((n, x) => n + x.lib.errors, 0)}) | pgbench of the same ${r.sql.append.perRun} statements, ${r.writers} clients: ${fmt(over(appends, (x) => x.pgbench.tps))} tps · p99 ${fmt(
+    over(appends, (x) => x.pgbench.p99),
+    1,
+  )} ms | ${ratio(appendRatio)} | — | |
 | connections waiting on a lock during the appends (lib) | ${locks((x) => x.lib)} | pgbench: ${locks((x) => x.pgbench)} | — | 0 | ${ok(over(appends, (x) => x.lib.locks.waitingMax).max === 0)} |
 | sealing lag, commit → first checkpoint holding the event, at ${fmt(over(lag, (x) => x.load.achievedPerSecond))} events/s for ${r.lagLoad.seconds} s | p50 ${fmt(over(lag, (x) => x.lag.p50))} · p99 ${fmt(lagP99)} · max ${fmt(over(lag, (x) => x.lag.max))} ms (${fmt(over(lag, (x) => x.lag.checkpoints))} checkpoints per run; never sealed: ${unsealed} events${lag.some((x) => x.lag.noLeaf) ? ` — committed, yet passed over by the sequencer (sealedThroughSeq went beyond them; runs: ${lag.map((x) => x.lag.noLeaf).join(", ")})` : ""}) | — | — | p99 < 1,000 ms | ${ok(lagP99.median < 1000 && unsealed === 0)} |
 

@@ -1,4 +1,4 @@
-// npm run bench:log — the audit log as a transparency log (issue 12):
+// npm run bench:log — the audit log as a transparency log:
 //   - verification throughput: BENCH_VERIFY_EVENTS (200,000) plain events
 //     seeded and sealed by the node's sequencer, then
 //     `POST /api/v1/audit/verify {"wait":true}` (events/s);
@@ -14,7 +14,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { seedAuditEvents } from "../audit/seed";
 import { benchMain } from "../support/bench-main";
-import { ADMIN_URL, adminQuery, api, createDatabase, instanceEnv, serverCommandLine, setupOwner, snapshotBuild, startNode, urlOf, type AppNode } from "../support/instance";
+import {
+  ADMIN_URL,
+  adminQuery,
+  api,
+  createDatabase,
+  instanceEnv,
+  serverCommandLine,
+  setupOwner,
+  snapshotBuild,
+  startNode,
+  urlOf,
+  type AppNode,
+} from "../support/instance";
 import { sampleLocks } from "../support/lock-sampler";
 import { operationStatements, pgbenchScript, runPgbench, typeNamesOf } from "../support/pgbench";
 import { profiled, type ProfileSummary } from "../support/profile";
@@ -29,7 +41,12 @@ const PORT = 3333;
 const PROXY_PORT = 3334;
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 50);
 const VERIFY_EVENTS = Number(process.env.BENCH_VERIFY_EVENTS ?? 200_000);
-const LAG = { perSecond: Number(process.env.BENCH_LAG_RATE ?? 1000), eventsPer: 5, writers: 20, seconds: Number(process.env.BENCH_LAG_SECONDS ?? 25) };
+const LAG = {
+  perSecond: Number(process.env.BENCH_LAG_RATE ?? 1000),
+  eventsPer: 5,
+  writers: 20,
+  seconds: Number(process.env.BENCH_LAG_SECONDS ?? 25),
+};
 
 /** The statements one append sends, from three appends through the capturing proxy. */
 async function captureAppend(database: string) {
@@ -76,11 +93,17 @@ async function main() {
     const seeded = await seedAuditEvents(db.url, VERIFY_EVENTS);
     const sealWaitMs = await waitSealed(db.url, seeded.lastSeq, 600_000);
     if (sealWaitMs === null) throw new Error("the sequencer did not seal the seeded events within 10 minutes");
-    const seed = { events: VERIFY_EVENTS, seedSeconds: Number((seeded.ms / 1000).toFixed(1)), sealedSecondsAfterSeed: Number((sealWaitMs / 1000).toFixed(1)) };
+    const seed = {
+      events: VERIFY_EVENTS,
+      seedSeconds: Number((seeded.ms / 1000).toFixed(1)),
+      sealedSecondsAfterSeed: Number((sealWaitMs / 1000).toFixed(1)),
+    };
     await verifyOnce(node, owner); // warm-up
     const verify = await runRepeats(REPEATS, async () => {
       const run = await verifyOnce(node!, owner);
-      console.log(`  verify: ${run.events} events in ${run.seconds} s = ${run.eventsPerSecond}/s: ${JSON.stringify(run.report).slice(0, 300)}`);
+      console.log(
+        `  verify: ${run.events} events in ${run.seconds} s = ${run.eventsPerSecond}/s: ${JSON.stringify(run.report).slice(0, 300)}`,
+      );
       return run;
     });
 

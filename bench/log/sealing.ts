@@ -4,13 +4,26 @@
 import { adminQuery } from "../support/instance";
 
 /** `noLeaf`: events not sealed at all; `noCheckpoint`: sealed, but no checkpoint covers them yet. */
-export type LagReport = { events: number; sealed: number; noLeaf: number; noCheckpoint: number; p50: number; p99: number; max: number; checkpoints: number };
+export type LagReport = {
+  events: number;
+  sealed: number;
+  noLeaf: number;
+  noCheckpoint: number;
+  p50: number;
+  p99: number;
+  max: number;
+  checkpoints: number;
+};
 
 /** Waits until the sequencer has sealed through `seq`; the milliseconds it took, or null on timeout. */
 export async function waitSealed(url: string, seq: bigint, timeoutMs = 60_000): Promise<number | null> {
   const began = performance.now();
   while (performance.now() - began < timeoutMs) {
-    const [row] = await adminQuery<{ through: string }>(`SELECT "sealedThroughSeq"::text AS "through" FROM "AuditSequencer" WHERE "id" = 1`, [], url);
+    const [row] = await adminQuery<{ through: string }>(
+      `SELECT "sealedThroughSeq"::text AS "through" FROM "AuditSequencer" WHERE "id" = 1`,
+      [],
+      url,
+    );
     if (BigInt(row!.through) >= seq) return performance.now() - began;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -37,8 +50,20 @@ export async function sealingLag(url: string, firstSeq: string, lastSeq: string)
     [firstSeq, lastSeq],
     url,
   );
-  const lags = rows.map((r) => r.lag).filter((lag): lag is number => lag !== null).sort((a, b) => a - b);
+  const lags = rows
+    .map((r) => r.lag)
+    .filter((lag): lag is number => lag !== null)
+    .sort((a, b) => a - b);
   const at = (q: number) => (lags.length ? Number(lags[Math.min(lags.length - 1, Math.floor(q * lags.length))]!.toFixed(1)) : NaN);
   const noLeaf = rows.filter((r) => r.leaf === null).length;
-  return { events: rows.length, sealed: lags.length, noLeaf, noCheckpoint: rows.length - lags.length - noLeaf, p50: at(0.5), p99: at(0.99), max: at(1), checkpoints: cp!.n };
+  return {
+    events: rows.length,
+    sealed: lags.length,
+    noLeaf,
+    noCheckpoint: rows.length - lags.length - noLeaf,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: at(1),
+    checkpoints: cp!.n,
+  };
 }

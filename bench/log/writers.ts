@@ -38,9 +38,19 @@ export async function appendOnce(prisma: PrismaClient, events = 1): Promise<bigi
   return prisma.$transaction((tx) => recordAudits(tx, actor(), reads(events)));
 }
 
-export type AppendReport = { writers: number; seconds: number; transactions: number; errors: number; tps: number; p50: number; p99: number; max: number };
+export type AppendReport = {
+  writers: number;
+  seconds: number;
+  transactions: number;
+  errors: number;
+  tps: number;
+  p50: number;
+  p99: number;
+  max: number;
+};
 
-const at = (sorted: number[], q: number) => (sorted.length ? Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1)) : 0);
+const at = (sorted: number[], q: number) =>
+  sorted.length ? Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1)) : 0;
 
 /** `writers` loops appending one event per transaction, back to back, for `seconds`. */
 export async function closedLoopAppends(prisma: PrismaClient, writers: number, seconds: number): Promise<AppendReport> {
@@ -63,17 +73,39 @@ export async function closedLoopAppends(prisma: PrismaClient, writers: number, s
   );
   const elapsed = (performance.now() - began) / 1000;
   latencies.sort((a, b) => a - b);
-  return { writers, seconds, transactions: latencies.length, errors, tps: Math.round(latencies.length / elapsed), p50: at(latencies, 0.5), p99: at(latencies, 0.99), max: at(latencies, 1) };
+  return {
+    writers,
+    seconds,
+    transactions: latencies.length,
+    errors,
+    tps: Math.round(latencies.length / elapsed),
+    p50: at(latencies, 0.5),
+    p99: at(latencies, 0.99),
+    max: at(latencies, 1),
+  };
 }
 
-export type PacedReport = { targetPerSecond: number; eventsPerTransaction: number; seconds: number; events: number; achievedPerSecond: number; late: number; errors: number; firstSeq: string; lastSeq: string };
+export type PacedReport = {
+  targetPerSecond: number;
+  eventsPerTransaction: number;
+  seconds: number;
+  events: number;
+  achievedPerSecond: number;
+  late: number;
+  errors: number;
+  firstSeq: string;
+  lastSeq: string;
+};
 
 /**
  * Open loop at `perSecond` events: transaction k of `eventsPer` events is
  * due at k·eventsPer/perSecond; `writers` loops take turns, and one that
  * falls behind sends at once (counted as late) rather than skipping.
  */
-export async function pacedAppends(append: (events: number) => Promise<bigint[]>, options: { perSecond: number; eventsPer: number; writers: number; seconds: number }): Promise<PacedReport> {
+export async function pacedAppends(
+  append: (events: number) => Promise<bigint[]>,
+  options: { perSecond: number; eventsPer: number; writers: number; seconds: number },
+): Promise<PacedReport> {
   const { perSecond, eventsPer, writers, seconds } = options;
   const interval = (eventsPer / perSecond) * 1000;
   const count = Math.floor((seconds * 1000) / interval);
@@ -104,10 +136,35 @@ export async function pacedAppends(append: (events: number) => Promise<bigint[]>
     }),
   );
   const elapsed = (performance.now() - began) / 1000;
-  return { targetPerSecond: perSecond, eventsPerTransaction: eventsPer, seconds, events, achievedPerSecond: Math.round(events / elapsed), late, errors, firstSeq: String(first ?? 0n), lastSeq: String(last) };
+  return {
+    targetPerSecond: perSecond,
+    eventsPerTransaction: eventsPer,
+    seconds,
+    events,
+    achievedPerSecond: Math.round(events / elapsed),
+    late,
+    errors,
+    firstSeq: String(first ?? 0n),
+    lastSeq: String(last),
+  };
 }
 
-const COLUMNS = ["time", "actorType", "actorId", "actorLabel", "action", "resourceType", "resourceId", "resourceName", "namespace", "outcome", "ip", "userAgent", "requestId", "details"];
+const COLUMNS = [
+  "time",
+  "actorType",
+  "actorId",
+  "actorLabel",
+  "action",
+  "resourceType",
+  "resourceId",
+  "resourceName",
+  "namespace",
+  "outcome",
+  "ip",
+  "userAgent",
+  "requestId",
+  "details",
+];
 
 /**
  * The same rows recordAudits writes, in one INSERT in a transaction of its
@@ -122,7 +179,22 @@ export function plainAppender(url: string, connections: number) {
     const values: unknown[] = [];
     const rows = reads(events).map((input) => {
       const a = actor();
-      const row = [new Date(), a.type, a.id, a.label, input.action, input.resource!.type, input.resource!.id, input.resource!.name, input.namespace, "success", a.context.ip, a.context.userAgent, a.context.requestId, JSON.stringify(input.details)];
+      const row = [
+        new Date(),
+        a.type,
+        a.id,
+        a.label,
+        input.action,
+        input.resource!.type,
+        input.resource!.id,
+        input.resource!.name,
+        input.namespace,
+        "success",
+        a.context.ip,
+        a.context.userAgent,
+        a.context.requestId,
+        JSON.stringify(input.details),
+      ];
       return `(${row.map((value) => `$${values.push(value)}`).join(", ")})`;
     });
     // BEGIN, INSERT, COMMIT as three round trips, as an action's transaction sends them: the
@@ -130,7 +202,10 @@ export function plainAppender(url: string, connections: number) {
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
-      const { rows: seqs } = await client.query<{ seq: string }>(`INSERT INTO "AuditEvent" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${rows.join(", ")} RETURNING "seq"::text AS "seq"`, values);
+      const { rows: seqs } = await client.query<{ seq: string }>(
+        `INSERT INTO "AuditEvent" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${rows.join(", ")} RETURNING "seq"::text AS "seq"`,
+        values,
+      );
       await client.query("COMMIT");
       return seqs.map((r) => BigInt(r.seq));
     } finally {

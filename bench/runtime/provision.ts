@@ -17,9 +17,14 @@ export async function provisionService(base: string, ownerToken: string): Promis
   }
   await api(base, ownerToken, "POST", "/api/v1/namespaces/default/services", { name: SERVICE, description: "runtime benchmark" });
   for (let i = 1; i <= SECRET_COUNT; i++) {
-    await api(base, ownerToken, "POST", `/api/v1/namespaces/default/services/${SERVICE}/bindings`, { secret: `bench-secret-${i}`, target: `secret-${i}` });
+    await api(base, ownerToken, "POST", `/api/v1/namespaces/default/services/${SERVICE}/bindings`, {
+      secret: `bench-secret-${i}`,
+      target: `secret-${i}`,
+    });
   }
-  const { token } = await api<{ token: string }>(base, ownerToken, "POST", `/api/v1/namespaces/default/services/${SERVICE}/tokens`, { name: "bench" });
+  const { token } = await api<{ token: string }>(base, ownerToken, "POST", `/api/v1/namespaces/default/services/${SERVICE}/tokens`, {
+    name: "bench",
+  });
   return token;
 }
 

@@ -7,12 +7,25 @@ import { fmt, ok, over, ratio, type Spread } from "../support/repeats";
 type R = Record<string, any>;
 
 const load = (s: { rps: Spread; p50: Spread; p99: Spread }) => `${fmt(s.rps)} req/s · p50 ${fmt(s.p50, 1)} · p99 ${fmt(s.p99, 1)} ms`;
-const loadOf = (runs: R[], pick: (r: R) => R) => ({ rps: over(runs, (r) => pick(r).rps), p50: over(runs, (r) => pick(r).p50), p99: over(runs, (r) => pick(r).p99) });
-const locks = (runs: R[], pick: (r: R) => R) => `max ${fmt(over(runs, (r) => pick(r).locks.waitingMax))}, mean ${fmt(over(runs, (r) => pick(r).locks.waitingMean), 2)}`;
+const loadOf = (runs: R[], pick: (r: R) => R) => ({
+  rps: over(runs, (r) => pick(r).rps),
+  p50: over(runs, (r) => pick(r).p50),
+  p99: over(runs, (r) => pick(r).p99),
+});
+const locks = (runs: R[], pick: (r: R) => R) =>
+  `max ${fmt(over(runs, (r) => pick(r).locks.waitingMax))}, mean ${fmt(
+    over(runs, (r) => pick(r).locks.waitingMean),
+    2,
+  )}`;
 const lockKinds = (runs: R[], pick: (r: R) => R) => {
   const kinds: Record<string, number> = {};
-  for (const run of runs) for (const [kind, n] of Object.entries(pick(run).locks.byEvent as Record<string, number>)) kinds[kind] = (kinds[kind] ?? 0) + n;
-  return Object.keys(kinds).length ? Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(", ") : "none";
+  for (const run of runs)
+    for (const [kind, n] of Object.entries(pick(run).locks.byEvent as Record<string, number>)) kinds[kind] = (kinds[kind] ?? 0) + n;
+  return Object.keys(kinds).length
+    ? Object.entries(kinds)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ")
+    : "none";
 };
 const errors = (runs: R[], pick: (r: R) => R) => runs.reduce((n, r) => n + pick(r).errors, 0);
 
@@ -46,8 +59,16 @@ export function runtimeMarkdown(r: R): string {
       `| 304 ÷ health, req/s, ${c} connections | ${ratio(nmVsHealth)} | — | |`,
     );
   }
-  const pg = (pick: (x: R) => R) => `${fmt(over(runs, (x) => pick(x).tps))} tps · p50 ${fmt(over(runs, (x) => pick(x).p50), 1)} · p99 ${fmt(over(runs, (x) => pick(x).p99), 1)} ms`;
-  const statements = (op: R) => op.statements.map((s: string, i: number) => `${i + 1}. \`${s.length > 160 ? `${s.slice(0, 157)}…` : s}\``).join("\n");
+  const pg = (pick: (x: R) => R) =>
+    `${fmt(over(runs, (x) => pick(x).tps))} tps · p50 ${fmt(
+      over(runs, (x) => pick(x).p50),
+      1,
+    )} · p99 ${fmt(
+      over(runs, (x) => pick(x).p99),
+      1,
+    )} ms`;
+  const statements = (op: R) =>
+    op.statements.map((s: string, i: number) => `${i + 1}. \`${s.length > 160 ? `${s.slice(0, 157)}…` : s}\``).join("\n");
   return `# Runtime fetch benchmark (${r.date})
 
 ${r.machine}. A service with ${r.secrets} bound secrets fetches \`GET /api/v1/runtime/secrets\` with its token.
@@ -60,7 +81,7 @@ ${rows.join("\n")}
 | 10 | pgbench of one fetch's SQL (baseline), ${r.pgbenchClients} clients | ${pg((x) => x.pgbench.fetch)} | locks waiting: ${locks(runs, (x) => x.pgbench.fetch)} |
 | 10 | pgbench of one 304's SQL, ${r.pgbenchClients} clients | ${pg((x) => x.pgbench.notModified)} | |
 
-Targets (issue 12), each a ratio within one repeat, judged on the median:
+Targets, each a ratio within one repeat, judged on the median:
 
 | target | result | wanted | |
 |---|---|---|---|

@@ -1,5 +1,5 @@
-// npm run bench:runtime — a service's runtime fetch of its 5 bound secrets
-// (issue 12), each figure beside a baseline of the same repeat:
+// npm run bench:runtime — a service's runtime fetch of its 5 bound secrets,
+// each figure beside a baseline of the same repeat:
 //   - /api/health at the same connection count (the HTTP stack alone);
 //   - pgbench running the SQL one fetch runs (captured on the wire), with
 //     10 clients: the app node's pool size, the most it ever uses;
@@ -13,7 +13,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { captureOperations, operationScripts } from "../support/capture-operation";
 import { runLoad } from "../support/http-load";
-import { ADMIN_URL, createDatabase, instanceEnv, serverCommandLine, setupOwner, snapshotBuild, startNode, type AppNode } from "../support/instance";
+import {
+  ADMIN_URL,
+  createDatabase,
+  instanceEnv,
+  serverCommandLine,
+  setupOwner,
+  snapshotBuild,
+  startNode,
+  type AppNode,
+} from "../support/instance";
 import { sampleLocks } from "../support/lock-sampler";
 import { benchMain } from "../support/bench-main";
 import { runPgbench } from "../support/pgbench";
@@ -63,9 +72,10 @@ async function main() {
     const auth = { authorization: `Bearer ${serviceToken}` };
     const load = (ports: number[], path: string, connections: number, headers: Record<string, string> = {}, expectStatus = 200) =>
       runLoad({ targets: ports.map((port) => ({ port })), path, headers, connections, seconds: SECONDS, expectStatus });
-    const locked = <T,>(work: () => Promise<T>) => sampleLocks(ADMIN_URL, db.name, work);
+    const locked = <T>(work: () => Promise<T>) => sampleLocks(ADMIN_URL, db.name, work);
     // Warm both nodes (JIT, Prisma's query compiler, pools) before anything is measured.
-    for (const port of [PORT_A, PORT_B]) await runLoad({ targets: [{ port }], path: RUNTIME_PATH, headers: auth, connections: 10, seconds: 3 });
+    for (const port of [PORT_A, PORT_B])
+      await runLoad({ targets: [{ port }], path: RUNTIME_PATH, headers: auth, connections: 10, seconds: 3 });
 
     const runs = await runRepeats(REPEATS, async () => {
       const run: Record<string, unknown> = { health: {}, fetch: {}, notModified: {}, twoNodes: {} };
@@ -76,7 +86,9 @@ async function main() {
         const split = await locked(() => load([PORT_A, PORT_B], RUNTIME_PATH, c, auth));
         (run.twoNodes as Record<number, unknown>)[c] = { ...split.result, locks: split.locks };
         (run.notModified as Record<number, unknown>)[c] = await load([PORT_A], RUNTIME_PATH, c, { ...auth, "if-none-match": etag }, 304);
-        console.log(`  ${c} connections: health ${(run.health as Record<number, { rps: number }>)[c]!.rps} req/s, fetch ${fetched.result.rps}, two nodes ${split.result.rps}`);
+        console.log(
+          `  ${c} connections: health ${(run.health as Record<number, { rps: number }>)[c]!.rps} req/s, fetch ${fetched.result.rps}, two nodes ${split.result.rps}`,
+        );
       }
       const pgFetch = await locked(() => runPgbench(db.url, sql.fetch!.script, PG_CLIENTS, SECONDS));
       run.pgbench = {

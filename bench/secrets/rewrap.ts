@@ -27,7 +27,15 @@ const keyMaterial = (name: string) => {
   return materials.get(name)!;
 };
 
-type JobRow = { id: string; state: string; progress: number; total: number; startedAt: Date | null; finishedAt: Date | null; error: string | null };
+type JobRow = {
+  id: string;
+  state: string;
+  progress: number;
+  total: number;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  error: string | null;
+};
 
 /** Starts the re-wrap through the API and waits for the job (read from the database, so the polls add no requests). */
 export async function rewrapThroughApi(base: string, ownerToken: string, databaseUrl: string, timeoutMs = 600_000): Promise<JobRow> {
@@ -37,7 +45,10 @@ export async function rewrapThroughApi(base: string, ownerToken: string, databas
   try {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const { rows } = await client.query<JobRow>(`SELECT id, state, progress, total, "startedAt", "finishedAt", error FROM "Job" WHERE id = $1`, [job.id]);
+      const { rows } = await client.query<JobRow>(
+        `SELECT id, state, progress, total, "startedAt", "finishedAt", error FROM "Job" WHERE id = $1`,
+        [job.id],
+      );
       const row = rows[0]!;
       if (row.finishedAt) {
         if (row.state !== "done") throw new Error(`the re-wrap job ended ${row.state}: ${row.error}`);
@@ -51,10 +62,14 @@ export async function rewrapThroughApi(base: string, ownerToken: string, databas
   }
 }
 
-export type RewrapRun = { versions: number; jobMs: number; jobPerSecond: number; plainMs: number; plainPerSecond: number };
-
 /** One job run on a fresh copy of `template`, as a real rotation. */
-export async function timedJobRun(options: { root: string; template: string; port: number; env: Record<string, string>; ownerToken: string }) {
+export async function timedJobRun(options: {
+  root: string;
+  template: string;
+  port: number;
+  env: Record<string, string>;
+  ownerToken: string;
+}) {
   const db = await createDatabase("rewrap", options.template);
   try {
     const node = await startNode({ root: options.root, port: options.port, databaseUrl: db.url, env: options.env });

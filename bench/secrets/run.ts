@@ -1,4 +1,4 @@
-// npm run bench:secrets — writes on the secret path (issue 12), each beside
+// npm run bench:secrets — writes on the secret path, each beside
 // a baseline of the same repeat:
 //   - secret create through the API (10 connections) against pgbench of
 //     the statements one create runs (captured on the wire), 10 clients;
@@ -12,7 +12,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { captureOperations, operationScripts } from "../support/capture-operation";
 import { runLoad } from "../support/http-load";
-import { adminQuery, api, createDatabase, instanceEnv, serverCommandLine, setupOwner, snapshotBuild, startNode, type AppNode } from "../support/instance";
+import {
+  adminQuery,
+  api,
+  createDatabase,
+  instanceEnv,
+  serverCommandLine,
+  setupOwner,
+  snapshotBuild,
+  startNode,
+  type AppNode,
+} from "../support/instance";
 import { benchMain } from "../support/bench-main";
 import { runPgbench } from "../support/pgbench";
 import { profiled, type ProfileSummary } from "../support/profile";
@@ -29,13 +39,15 @@ const CREATE_PATH = "/api/v1/namespaces/default/secrets";
 const REWRAP_VERSIONS = Number(process.env.BENCH_REWRAP_VERSIONS ?? 3000);
 
 // A typical credential; the name is unique per request (16 random hex digits) so pgbench's copy can vary it too.
-const createBody = (tag: string) => JSON.stringify({ name: `bench-${tag}-${randomBytes(8).toString("hex")}`, stringData: { value: randomBytes(48).toString("base64") } });
+const createBody = (tag: string) =>
+  JSON.stringify({ name: `bench-${tag}-${randomBytes(8).toString("hex")}`, stringData: { value: randomBytes(48).toString("base64") } });
 
 async function createOnce(base: string, token: string, tag: string) {
   await api(base, token, "POST", CREATE_PATH, JSON.parse(createBody(tag)));
 }
 
-const countVersions = (url: string) => adminQuery<{ versions: number }>(`SELECT count(*)::int AS versions FROM "SecretVersion"`, [], url) as Promise<[{ versions: number }]>;
+const countVersions = (url: string) =>
+  adminQuery<{ versions: number }>(`SELECT count(*)::int AS versions FROM "SecretVersion"`, [], url) as Promise<[{ versions: number }]>;
 
 /** Creates secrets through the API, 10 at a time, until there are REWRAP_VERSIONS versions. */
 async function topUp(base: string, owner: string, url: string) {
@@ -81,7 +93,16 @@ async function main() {
     node = await startNode({ root, port: PORT, databaseUrl: db.url, env: envWith(before.file) });
     const headers = { authorization: `Bearer ${owner}` };
     const createLoad = (seconds: number) =>
-      runLoad({ targets: [{ port: PORT }], path: CREATE_PATH, method: "POST", headers, body: () => createBody("load"), connections: CONNECTIONS, seconds, expectStatus: 201 });
+      runLoad({
+        targets: [{ port: PORT }],
+        path: CREATE_PATH,
+        method: "POST",
+        headers,
+        body: () => createBody("load"),
+        connections: CONNECTIONS,
+        seconds,
+        expectStatus: 201,
+      });
     await createLoad(3); // warm-up
     const create = await runRepeats(REPEATS, async () => {
       const apiRun = await createLoad(SECONDS);
@@ -106,7 +127,11 @@ async function main() {
 
     // pgbench's copies carry a data key wrapped for another secret id (the AAD binds them), so
     // they cannot be re-wrapped: they go, and the API tops the secrets up to REWRAP_VERSIONS.
-    await adminQuery(`DELETE FROM "SecretVersion" WHERE "secretId" IN (SELECT id FROM "Secret" WHERE name LIKE 'bench-pgbench-%')`, [], db.url);
+    await adminQuery(
+      `DELETE FROM "SecretVersion" WHERE "secretId" IN (SELECT id FROM "Secret" WHERE name LIKE 'bench-pgbench-%')`,
+      [],
+      db.url,
+    );
     await adminQuery(`DELETE FROM "Secret" WHERE name LIKE 'bench-pgbench-%'`, [], db.url);
     await topUp(node.base, owner, db.url);
     await node.stop();
@@ -142,7 +167,13 @@ async function main() {
     const rewrap = await runRepeats(REPEATS, async () => {
       const job = await timedJobRun({ root, template: db.name, port: PORT, env: envWith(after.file), ownerToken: owner });
       const plainMs = await timedPlainReplay(db.name, stepTrace);
-      const run = { versions: job.versions, jobMs: job.ms, jobPerSecond: Math.round(job.versions / (job.ms / 1000)), plainMs: Math.round(plainMs), plainPerSecond: Math.round(job.versions / (plainMs / 1000)) };
+      const run = {
+        versions: job.versions,
+        jobMs: job.ms,
+        jobPerSecond: Math.round(job.versions / (job.ms / 1000)),
+        plainMs: Math.round(plainMs),
+        plainPerSecond: Math.round(job.versions / (plainMs / 1000)),
+      };
       console.log(`  re-wrap: job ${run.jobPerSecond}/s, plain ${run.plainPerSecond}/s`);
       return run;
     });

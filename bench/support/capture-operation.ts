@@ -62,7 +62,10 @@ export async function captureOperations(options: {
 }
 
 /** pgbench scripts for captured operations (see pgbenchScript). */
-export async function operationScripts(captured: Record<string, Statement[][]>, database: string): Promise<Record<string, CapturedOperation>> {
+export async function operationScripts(
+  captured: Record<string, Statement[][]>,
+  database: string,
+): Promise<Record<string, CapturedOperation>> {
   const all = Object.values(captured).flat(2);
   const typeNames = await typeNamesOf(all, (sql, values) => adminQuery(sql, values, urlOf(database)));
   return Object.fromEntries(

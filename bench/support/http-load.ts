@@ -39,7 +39,10 @@ type Sent = { method: string; path: string; headers: Record<string, string>; bod
 
 function once(agent: http.Agent, target: LoadTarget, sent: Sent): Promise<{ status: number; body: string }> {
   const { method, path, body } = sent;
-  const headers = body === undefined ? sent.headers : { ...sent.headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) };
+  const headers =
+    body === undefined
+      ? sent.headers
+      : { ...sent.headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) };
   return new Promise((resolve, reject) => {
     const request = http.request({ host: target.host ?? "127.0.0.1", port: target.port, method, path, headers, agent }, (response) => {
       const chunks: Buffer[] = [];
@@ -52,7 +55,8 @@ function once(agent: http.Agent, target: LoadTarget, sent: Sent): Promise<{ stat
   });
 }
 
-const at = (sorted: number[], q: number) => (sorted.length ? Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1)) : 0);
+const at = (sorted: number[], q: number) =>
+  sorted.length ? Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1)) : 0;
 
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const { targets, path, connections, seconds } = options;
@@ -73,7 +77,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     while (performance.now() < deadline) {
       const start = performance.now();
       try {
-        const { status, body } = await once(agents[i]!, targets[targetIndex]!, { method, path, headers, body: options.body?.(sentCount++) });
+        const { status, body } = await once(agents[i]!, targets[targetIndex]!, {
+          method,
+          path,
+          headers,
+          body: options.body?.(sentCount++),
+        });
         if (status !== expect) {
           errors += 1;
           firstError ??= `${status} ${body}`;

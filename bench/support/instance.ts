@@ -17,7 +17,11 @@ export const OWNER = { email: "bench-owner@example.com", name: "Bench Owner", pa
 
 export const urlOf = (database: string) => Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).toString();
 
-export async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, values: unknown[] = [], url = ADMIN_URL): Promise<R[]> {
+export async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(
+  sql: string,
+  values: unknown[] = [],
+  url = ADMIN_URL,
+): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -47,7 +51,8 @@ export function snapshotBuild(): string {
   if (!existsSync(join(root, ".next", "BUILD_ID")) || !existsSync(join(root, ".next", "coffer-server", "server.mjs"))) {
     throw new Error("no complete build in .next: run `node scripts/build.mjs` first");
   }
-  for (const entry of ["node_modules", "package.json", "next.config.mjs", "prisma"]) symlinkSync(join(process.cwd(), entry), join(root, entry));
+  for (const entry of ["node_modules", "package.json", "next.config.mjs", "prisma"])
+    symlinkSync(join(process.cwd(), entry), join(root, entry));
   return root;
 }
 
@@ -70,12 +75,25 @@ export function instanceEnv(firstPort: number, extra: Record<string, string> = {
 
 export type AppNode = { port: number; base: string; child: ChildProcess; dataDir: string; output(): string; stop(): Promise<void> };
 
-export async function startNode(options: { root: string; port: number; databaseUrl: string; env: Record<string, string>; nodeArgs?: string[] }): Promise<AppNode> {
+export async function startNode(options: {
+  root: string;
+  port: number;
+  databaseUrl: string;
+  env: Record<string, string>;
+  nodeArgs?: string[];
+}): Promise<AppNode> {
   const { root, port, databaseUrl } = options;
   const dataDir = join(mkdtempSync(join(tmpdir(), "coffer-bench-data-")), "data");
   mkdirSync(dataDir, { recursive: true });
-  const command = serverProcess({ ...process.env, ...options.env, DATABASE_URL: databaseUrl, PORT: String(port), COFFER_DATA_DIR: dataDir }, root);
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...command.args], { cwd: root, env: command.env, stdio: ["ignore", "pipe", "pipe"] });
+  const command = serverProcess(
+    { ...process.env, ...options.env, DATABASE_URL: databaseUrl, PORT: String(port), COFFER_DATA_DIR: dataDir },
+    root,
+  );
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...command.args], {
+    cwd: root,
+    env: command.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   child.stderr!.on("data", (chunk: Buffer) => {
@@ -102,7 +120,13 @@ export async function startNode(options: { root: string; port: number; databaseU
   };
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) break;
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return node;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return node;
     await new Promise((r) => setTimeout(r, 250));
   }
   await node.stop();
@@ -114,7 +138,13 @@ export const serverCommandLine = () => `node ${serverNodeOptions.join(" ")} .nex
 export class ApiError extends Error {}
 
 /** One API call; a non-2xx answer throws with its status and message. */
-export async function api<T = Record<string, unknown>>(base: string, token: string | null, method: string, path: string, body?: unknown): Promise<T> {
+export async function api<T = Record<string, unknown>>(
+  base: string,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers["content-type"] = "application/json";
@@ -134,6 +164,10 @@ export async function setupOwner(node: AppNode): Promise<string> {
   }
   if (!token) throw new Error("no setup token in the server's output");
   await api(node.base, null, "POST", "/api/v1/setup", { token, ...OWNER });
-  const created = await api<{ token: string }>(node.base, null, "POST", "/api/v1/auth/token", { email: OWNER.email, password: OWNER.password, name: "bench" });
+  const created = await api<{ token: string }>(node.base, null, "POST", "/api/v1/auth/token", {
+    email: OWNER.email,
+    password: OWNER.password,
+    name: "bench",
+  });
   return created.token;
 }

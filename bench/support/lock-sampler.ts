@@ -14,7 +14,12 @@ export type LockReport = {
   byEvent: Record<string, number>;
 };
 
-export async function sampleLocks<T>(adminUrl: string, database: string, work: () => Promise<T>, intervalMs = 50): Promise<{ result: T; locks: LockReport }> {
+export async function sampleLocks<T>(
+  adminUrl: string,
+  database: string,
+  work: () => Promise<T>,
+  intervalMs = 50,
+): Promise<{ result: T; locks: LockReport }> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   const waiting: number[] = [];

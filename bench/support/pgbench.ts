@@ -18,7 +18,8 @@ const CONTROL = /^\s*(BEGIN|START TRANSACTION|COMMIT|ROLLBACK|SET TRANSACTION)\b
 const OPENS = /^\s*(BEGIN|START TRANSACTION)\b/i;
 const CLOSES = /^\s*(COMMIT|ROLLBACK)\b/i;
 // What the node's background loops touch (audit sequencer, job worker, rejection counter).
-const BACKGROUND = /"Audit(Sequencer|Leaf|Node|Checkpoint)"|"AuditEvent_seq_seq"|pg_snapshot|pg_xact_status|pg_current_snapshot|"Job"|"CredentialRejection|pg_try_advisory/;
+const BACKGROUND =
+  /"Audit(Sequencer|Leaf|Node|Checkpoint)"|"AuditEvent_seq_seq"|pg_snapshot|pg_xact_status|pg_current_snapshot|"Job"|"CredentialRejection|pg_try_advisory/;
 
 /**
  * The statements of one operation out of a capture window: transaction
@@ -42,8 +43,12 @@ export function operationStatements(window: Statement[], background: Set<string>
   const isBackground = (block: Statement[]) => block.some((s) => !CONTROL.test(s.sql) && (background.has(s.sql) || BACKGROUND.test(s.sql)));
   // `keep`: the blocks that are the operation (a job's steps run on the background's tables too).
   // A block of only BEGIN/COMMIT is the edge of a background transaction cut by the window.
-  const wanted = (block: Statement[]) => !block.every((s) => CONTROL.test(s.sql)) && (keep ? block.some((s) => keep.test(s.sql)) : !isBackground(block));
-  return blocks.filter(wanted).flat().sort((a, b) => a.at - b.at);
+  const wanted = (block: Statement[]) =>
+    !block.every((s) => CONTROL.test(s.sql)) && (keep ? block.some((s) => keep.test(s.sql)) : !isBackground(block));
+  return blocks
+    .filter(wanted)
+    .flat()
+    .sort((a, b) => a.at - b.at);
 }
 
 /** Replaces $n outside quotes and identifiers. */
@@ -67,7 +72,8 @@ function substitute(sql: string, literal: (n: number) => string): string {
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const same = (a: Param, b: Param) => (Buffer.isBuffer(a) && Buffer.isBuffer(b) ? a.equals(b) : a === b);
 // A value that must be new per run (an id, a name under a unique key) versus one that may repeat.
-const mayRepeat = (value: string) => /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value) || /^[[{]/.test(value) || /^-?\d+(\.\d+)?$/.test(value);
+const mayRepeat = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value) || /^[[{]/.test(value) || /^-?\d+(\.\d+)?$/.test(value);
 
 export type PgbenchScript = { script: string; statements: string[]; randomized: number };
 
@@ -81,7 +87,10 @@ export function pgbenchScript(runs: Statement[][], typeNames: Map<number, string
   if (!first?.length) throw new Error("no statements captured");
   for (const other of others) {
     const mismatch = other.length !== first.length || other.some((s, i) => s.sql !== first[i]!.sql);
-    if (mismatch) throw new Error(`two runs of one operation sent different statements:\n${first.map((s) => s.sql).join("\n")}\n---\n${other.map((s) => s.sql).join("\n")}`);
+    if (mismatch)
+      throw new Error(
+        `two runs of one operation sent different statements:\n${first.map((s) => s.sql).join("\n")}\n---\n${other.map((s) => s.sql).join("\n")}`,
+      );
   }
   const variables = new Map<string, { name: string; prefix: string; digits: number }>();
   const lines = first.map((statement, i) => {
@@ -104,17 +113,35 @@ export function pgbenchScript(runs: Statement[][], typeNames: Map<number, string
     })};`;
   });
   const sets = [...variables.values()].map((v) => `\\set ${v.name} random(${10 ** (v.digits - 1)}, ${10 ** v.digits - 1})`);
-  return { script: `${[...sets, ...lines].join("\n")}\n`, statements: first.map((s) => s.sql.replace(/\s+/g, " ").trim()), randomized: variables.size };
+  return {
+    script: `${[...sets, ...lines].join("\n")}\n`,
+    statements: first.map((s) => s.sql.replace(/\s+/g, " ").trim()),
+    randomized: variables.size,
+  };
 }
 
 /** Type names for the parameter types the statements declared (0 = left to the server). */
-export async function typeNamesOf(statements: Statement[], query: (sql: string, values: unknown[]) => Promise<{ oid: number; name: string }[]>) {
+export async function typeNamesOf(
+  statements: Statement[],
+  query: (sql: string, values: unknown[]) => Promise<{ oid: number; name: string }[]>,
+) {
   const oids = [...new Set(statements.flatMap((s) => s.types).filter((oid) => oid !== 0))];
-  const rows = oids.length ? await query(`SELECT oid::int AS oid, format_type(oid, NULL) AS name FROM pg_type WHERE oid = ANY($1)`, [oids]) : [];
+  const rows = oids.length
+    ? await query(`SELECT oid::int AS oid, format_type(oid, NULL) AS name FROM pg_type WHERE oid = ANY($1)`, [oids])
+    : [];
   return new Map(rows.map((row) => [row.oid, row.name]));
 }
 
-export type PgbenchReport = { clients: number; seconds: number; transactions: number; failed: number; tps: number; p50: number; p99: number; max: number };
+export type PgbenchReport = {
+  clients: number;
+  seconds: number;
+  transactions: number;
+  failed: number;
+  tps: number;
+  p50: number;
+  p99: number;
+  max: number;
+};
 
 /** Runs `script` with `clients` connections for `seconds`; latencies from pgbench's per-transaction log. */
 export async function runPgbench(url: string, script: string, clients: number, seconds: number): Promise<PgbenchReport> {
@@ -126,11 +153,28 @@ export async function runPgbench(url: string, script: string, clients: number, s
     let out: string;
     try {
       // Asynchronous, so that a lock sampler in this process keeps sampling while pgbench runs.
-      const args = ["-n", "-f", file, "-c", String(clients), "-j", String(threads), "-T", String(seconds), "-l", "--log-prefix", join(dir, "log"), url];
+      const args = [
+        "-n",
+        "-f",
+        file,
+        "-c",
+        String(clients),
+        "-j",
+        String(threads),
+        "-T",
+        String(seconds),
+        "-l",
+        "--log-prefix",
+        join(dir, "log"),
+        url,
+      ];
       out = (await run(PGBENCH, args, { maxBuffer: 16 * 1024 * 1024 })).stdout;
     } catch (error) {
       // A client aborts on its first SQL error: say which, with the script that caused it.
-      const stderr = String((error as { stderr?: string }).stderr ?? "").split("\n").slice(0, 5).join("\n");
+      const stderr = String((error as { stderr?: string }).stderr ?? "")
+        .split("\n")
+        .slice(0, 5)
+        .join("\n");
       throw new Error(`pgbench failed: ${stderr}\nscript:\n${script.slice(0, 3000)}`);
     }
     const latencies: number[] = [];
@@ -141,10 +185,20 @@ export async function runPgbench(url: string, script: string, clients: number, s
       }
     }
     latencies.sort((a, b) => a - b);
-    const at = (q: number) => (latencies.length ? Number(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1)) : 0);
+    const at = (q: number) =>
+      latencies.length ? Number(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1)) : 0;
     const transactions = Number(/number of transactions actually processed: (\d+)/.exec(out)?.[1] ?? 0);
     const failed = Number(/number of failed transactions: (\d+)/.exec(out)?.[1] ?? 0);
-    return { clients, seconds, transactions, failed, tps: Math.round(Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 0)), p50: at(0.5), p99: at(0.99), max: at(1) };
+    return {
+      clients,
+      seconds,
+      transactions,
+      failed,
+      tps: Math.round(Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 0)),
+      p50: at(0.5),
+      p99: at(0.99),
+      max: at(1),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,10 +5,21 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+};
 type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
-export type ProfileSummary = { threads: number; seconds: number; busyPercent: number; byPlace: { place: string; percent: number }[]; topFunctions: { fn: string; percent: number }[] };
+export type ProfileSummary = {
+  threads: number;
+  seconds: number;
+  busyPercent: number;
+  byPlace: { place: string; percent: number }[];
+  topFunctions: { fn: string; percent: number }[];
+};
 
 /** The package or area a script URL belongs to. */
 function placeOf(url: string, fn: string): string {

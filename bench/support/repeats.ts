@@ -12,7 +12,7 @@ export function spread(values: number[]): Spread {
 }
 
 /** `pick` applied to every repeat. */
-export const over = <R,>(repeats: R[], pick: (r: R) => number): Spread => spread(repeats.map(pick));
+export const over = <R>(repeats: R[], pick: (r: R) => number): Spread => spread(repeats.map(pick));
 
 const round = (n: number, digits: number) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n);
 const num = (n: number, digits: number) => round(n, digits).toLocaleString("en", { maximumFractionDigits: digits });

@@ -10,7 +10,10 @@ import net from "node:net";
 export type Param = string | Buffer | null;
 export type Statement = { conn: number; sql: string; params: Param[]; types: number[]; at: number };
 
-type ConnState = { prepared: Map<string, { sql: string; types: number[] }>; portals: Map<string, { sql: string; types: number[]; params: Param[] }> };
+type ConnState = {
+  prepared: Map<string, { sql: string; types: number[] }>;
+  portals: Map<string, { sql: string; types: number[]; params: Param[] }>;
+};
 
 const cstring = (buf: Buffer, at: number): [string, number] => {
   const end = buf.indexOf(0, at);

@@ -13,11 +13,11 @@ import { config } from "../config/env";
 import type { Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { JobHandler, StepResult } from "../jobs/types";
+import { DAY_MS } from "../time";
 import { exportAuditRows, jsonlLine } from "./audit-rows";
 import { recordAudit } from "./record-audit";
 
 export const ARCHIVE_JOB_KIND = "audit-archive";
-export const ARCHIVED_ACTION = "audit.archived";
 const BATCH = 5_000;
 
 export function archiveDir(): string {
@@ -29,7 +29,7 @@ export async function archiveBatch(tx: Tx, options: { now?: Date; days?: number 
   const now = options.now ?? new Date();
   const days = options.days ?? config().COFFER_AUDIT_RETENTION_DAYS;
   if (!days) return 0;
-  const cutoff = new Date(now.getTime() - days * 86_400_000);
+  const cutoff = new Date(now.getTime() - days * DAY_MS);
   // An unsealed event has no leaf yet: deleting it would lose it from the tree for good.
   const [sequencer] = await tx.$queryRaw<{ sealedThroughSeq: bigint }[]>`SELECT "sealedThroughSeq" FROM "AuditSequencer" WHERE "id" = 1`;
   const sealed = sequencer?.sealedThroughSeq ?? 0n;
@@ -46,8 +46,14 @@ export async function archiveBatch(tx: Tx, options: { now?: Date; days?: number 
   await tx.$executeRaw`DELETE FROM "AuditEvent" WHERE "seq" <= ${BigInt(last.seq)}`;
   await tx.$executeRaw`SELECT set_config('coffer.audit_archive', 'off', true)`;
   await recordAudit(tx, systemActor(), {
-    action: ARCHIVED_ACTION,
-    details: { throughSeq: last.seq, throughLeaf: last.leafIndex === null ? null : Number(last.leafIndex), count: rows.length, file, cutoff: cutoff.toISOString() },
+    action: "audit.archived",
+    details: {
+      throughSeq: last.seq,
+      throughLeaf: last.leafIndex === null ? null : Number(last.leafIndex),
+      count: rows.length,
+      file,
+      cutoff: cutoff.toISOString(),
+    },
   });
   return rows.length;
 }

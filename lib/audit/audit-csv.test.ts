@@ -12,7 +12,7 @@ describe("audit CSV", () => {
   });
 
   it("defuses cells a spreadsheet would run as formulas", () => {
-    expect(csvField("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvField("+1")).toBe("'+1");
     expect(csvField("-cmd")).toBe("'-cmd");
     expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -41,14 +41,32 @@ describe("audit CSV", () => {
       leafIndex: "6",
       leafHash: "bGVhZg==",
     });
-    expect(row).toBe('7,2026-01-01T00:00:00.000Z,user,u1,ada@example.com,secret.create,secret,s1,"db,pw",default,success,,"agent ""x""",,"{""keys"": [""a"", ""b""]}",p,h,6,bGVhZg==\r\n');
+    expect(row).toBe(
+      '7,2026-01-01T00:00:00.000Z,user,u1,ada@example.com,secret.create,secret,s1,"db,pw",default,success,,"agent ""x""",,"{""keys"": [""a"", ""b""]}",p,h,6,bGVhZg==\r\n',
+    );
   });
 
-  it("leaves the cells of an unsealed event after the hash chain empty, not \"null\"", () => {
+  it('leaves the cells of an unsealed event after the hash chain empty, not "null"', () => {
     const row = csvRow({
-      seq: "8", time: "2026-01-01T00:00:00.000Z", actorType: "system", actorId: null, actorLabel: null, action: "audit.verify",
-      resourceType: null, resourceId: null, resourceName: null, namespace: null, outcome: "success", ip: null, userAgent: null,
-      requestId: null, details: "{}", prevHash: null, hash: null, leafIndex: null, leafHash: null,
+      seq: "8",
+      time: "2026-01-01T00:00:00.000Z",
+      actorType: "system",
+      actorId: null,
+      actorLabel: null,
+      action: "audit.verify",
+      resourceType: null,
+      resourceId: null,
+      resourceName: null,
+      namespace: null,
+      outcome: "success",
+      ip: null,
+      userAgent: null,
+      requestId: null,
+      details: "{}",
+      prevHash: null,
+      hash: null,
+      leafIndex: null,
+      leafHash: null,
     });
     expect(row).toBe("8,2026-01-01T00:00:00.000Z,system,,,audit.verify,,,,,success,,,,{},,,,\r\n");
     expect(row.split(",")).toHaveLength(CSV_COLUMNS.length);

@@ -3,8 +3,25 @@
 import type { ExportAuditRow } from "./audit-rows";
 
 export const CSV_COLUMNS = [
-  "seq", "time", "actor_type", "actor_id", "actor_label", "action", "resource_type", "resource_id", "resource_name",
-  "namespace", "outcome", "ip", "user_agent", "request_id", "details", "prev_hash", "hash", "leaf_index", "leaf_hash",
+  "seq",
+  "time",
+  "actor_type",
+  "actor_id",
+  "actor_label",
+  "action",
+  "resource_type",
+  "resource_id",
+  "resource_name",
+  "namespace",
+  "outcome",
+  "ip",
+  "user_agent",
+  "request_id",
+  "details",
+  "prev_hash",
+  "hash",
+  "leaf_index",
+  "leaf_hash",
 ] as const;
 
 export function csvField(value: string | null): string {

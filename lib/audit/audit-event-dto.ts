@@ -1,25 +1,9 @@
+import type { AuditEventDto } from "../../packages/contracts/src/audit/audit-event-dto";
+import type { Json } from "../../packages/contracts/src/audit/canonical";
 import type { Prisma } from "../generated/prisma/client";
 
-export type AuditEventDto = {
-  seq: string;
-  time: string;
-  actor: { type: string; id: string | null; label: string | null };
-  action: string;
-  resource: { type: string | null; id: string | null; name: string | null };
-  namespace: string | null;
-  outcome: string;
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-  details: Prisma.JsonValue;
-  /** The old hash chain, for events written before the transparency log; null after. */
-  prevHash: string | null;
-  hash: string | null;
-  /** The event's leaf in the Merkle tree; null until the sequencer seals it (within about a second). */
-  leafIndex: number | null;
-  /** Base64 of the stored leaf hash, SHA-256(0x00 ‖ canonical event): what an offline verifier checks the event against. */
-  leafHash: string | null;
-};
+// The shape is the contract the export and the offline verifier share: one definition, in packages/contracts.
+export type { AuditEventDto };
 
 /** An event row, with its AuditLeaf row when the caller read it (there is no relation to include). */
 type Row = Prisma.AuditEventGetPayload<object> & { leaf?: { leafIndex: bigint; hash: Uint8Array } | null };
@@ -37,7 +21,8 @@ export function toAuditEventDto(row: Row): AuditEventDto {
     ip: row.ip,
     userAgent: row.userAgent,
     requestId: row.requestId,
-    details: row.details,
+    // JSONB holds JSON only; Prisma's type marks object members optional, ours does not.
+    details: row.details as Json,
     prevHash: row.prevHash,
     hash: row.hash,
     leafIndex: leaf ? Number(leaf.leafIndex) : null,

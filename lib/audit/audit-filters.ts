@@ -2,8 +2,7 @@
 // read from URL query parameters so a filtered view can be shared.
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
-import { BadRequest } from "../errors";
-import { textProblem } from "../http/parse-input";
+import { issuesBadRequest, textProblem } from "../http/parse-input";
 
 const text = (field: string) =>
   z
@@ -61,7 +60,7 @@ export type AuditFilters = Partial<z.output<typeof auditFilterSchema>>;
 export function parseAuditFilters(params: URLSearchParams | Record<string, string | undefined>): AuditFilters {
   const object = params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : params;
   const parsed = auditFilterSchema.safeParse(object);
-  if (!parsed.success) throw new BadRequest(parsed.error.issues[0]!.message);
+  if (!parsed.success) throw issuesBadRequest(parsed.error);
   return parsed.data;
 }
 
@@ -87,7 +86,11 @@ export function auditSqlWhere(filters: AuditFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filters.actor) parts.push(Prisma.sql`("actorLabel" = ${filters.actor} OR "actorId" = ${filters.actor})`);
   if (filters.action) {
-    parts.push(filters.action.endsWith(".") ? Prisma.sql`"action" LIKE ${`${filters.action.replace(/[%_\\]/g, "\\$&")}%`}` : Prisma.sql`"action" = ${filters.action}`);
+    parts.push(
+      filters.action.endsWith(".")
+        ? Prisma.sql`"action" LIKE ${`${filters.action.replace(/[%_\\]/g, "\\$&")}%`}`
+        : Prisma.sql`"action" = ${filters.action}`,
+    );
   }
   if (filters.resource) {
     const [type, ...name] = filters.resource.split(":");

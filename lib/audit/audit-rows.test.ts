@@ -57,7 +57,21 @@ describe("jsonlLine", () => {
 
   it("writes every field, nulls included, in the DTO's order", () => {
     expect(Object.keys(JSON.parse(jsonlLine(row)))).toEqual([
-      "seq", "time", "actor", "action", "resource", "namespace", "outcome", "ip", "userAgent", "requestId", "details", "prevHash", "hash", "leafIndex", "leafHash",
+      "seq",
+      "time",
+      "actor",
+      "action",
+      "resource",
+      "namespace",
+      "outcome",
+      "ip",
+      "userAgent",
+      "requestId",
+      "details",
+      "prevHash",
+      "hash",
+      "leafIndex",
+      "leafHash",
     ]);
   });
 });

@@ -3,35 +3,9 @@
 // and JSON per row costs more than the work itself there.
 import { connection, type Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { jsonString as str } from "./canonical";
+import type { ExportAuditRow, RawAuditRow } from "../../packages/contracts/src/audit/export-line";
 
-export type RawAuditRow = {
-  seq: string;
-  time: string;
-  actorType: string;
-  actorId: string | null;
-  actorLabel: string | null;
-  action: string;
-  resourceType: string | null;
-  resourceId: string | null;
-  resourceName: string | null;
-  namespace: string | null;
-  outcome: string;
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-  details: string;
-  prevHash: string | null;
-  hash: string | null;
-};
-
-/** A row as exported: with its leaf in the Merkle tree (null until sealed), so an export can be verified offline. */
-export type ExportAuditRow = RawAuditRow & {
-  /** Decimal text of the leaf index. */
-  leafIndex: string | null;
-  /** Base64 of the stored leaf hash. */
-  leafHash: string | null;
-};
+export { jsonlLine, type ExportAuditRow, type RawAuditRow } from "../../packages/contracts/src/audit/export-line";
 
 type Reader = Pick<Tx, "$queryRaw">;
 
@@ -69,22 +43,9 @@ export function exportAuditRows(reader: Reader, where: Prisma.Sql, after: bigint
 /** Rows with their leaves over the connection's bulk path (no transaction), for export. */
 export function bulkAuditRows(where: Prisma.Sql, after: bigint, limit: number): Promise<ExportAuditRow[]> {
   const query = rowsQuery(where, after, limit, true);
-  return connection().bulkQuery<ExportAuditRow>(query.text, query.values.map((v) => (typeof v === "bigint" ? v.toString() : v)));
-}
-
-/**
- * An AuditEventDto as one JSON line, written from the row's text: export
- * writes millions, and building, parsing and re-serialising an object per
- * row was most of its time and garbage. `details` is the database's JSONB
- * text as is. A unit test holds the line equal to the DTO.
- */
-export function jsonlLine(row: ExportAuditRow): string {
-  return (
-    `{"seq":"${row.seq}","time":"${row.time}","actor":{"type":${str(row.actorType)},"id":${str(row.actorId)},"label":${str(row.actorLabel)}},` +
-    `"action":${str(row.action)},"resource":{"type":${str(row.resourceType)},"id":${str(row.resourceId)},"name":${str(row.resourceName)}},` +
-    `"namespace":${str(row.namespace)},"outcome":${str(row.outcome)},"ip":${str(row.ip)},"userAgent":${str(row.userAgent)},` +
-    `"requestId":${str(row.requestId)},"details":${row.details},"prevHash":${str(row.prevHash)},"hash":${str(row.hash)},` +
-    `"leafIndex":${row.leafIndex ?? "null"},"leafHash":${str(row.leafHash)}}\n`
+  return connection().bulkQuery<ExportAuditRow>(
+    query.text,
+    query.values.map((v) => (typeof v === "bigint" ? v.toString() : v)),
   );
 }
 

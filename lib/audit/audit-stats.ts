@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { BadRequest } from "../errors";
 import { authorize } from "../rbac/authorize";
+import { DAY_MS } from "../time";
 import { auditedRead } from "./audited";
 import { auditSqlWhere, auditWhere, type AuditFilters } from "./audit-filters";
 
@@ -11,7 +12,6 @@ export type AuditStats = {
   deniedByActor: { actor: string; denied: number }[];
 };
 
-const DAY_MS = 86_400_000;
 const MAX_DAYS = 550;
 
 /** The charts of the audit page, for the chosen filters (default: the last 30 days). */
@@ -20,7 +20,8 @@ export async function auditStats(actor: Actor, filters: AuditFilters): Promise<A
   const from = filters.from ?? new Date(to.getTime() - 30 * DAY_MS);
   // One bucket per day is built in memory: a range of centuries would be a
   // slow, huge answer, so the charts take at most about a year and a half.
-  if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) throw new BadRequest(`from: the charts cover at most ${MAX_DAYS} days; narrow from and to`);
+  if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS)
+    throw new BadRequest(`from: the charts cover at most ${MAX_DAYS} days; narrow from and to`, { field: "from" });
   const where = auditWhere({ ...filters, from, to });
   return auditedRead(actor, "audit.list", async (tx) => {
     await authorize(tx, actor, "audit:read");

@@ -6,6 +6,7 @@ import { db, type Tx } from "../db/client";
 import { translatePrismaError } from "../db/prisma-errors";
 import { Forbidden } from "../errors";
 import { PermissionDenied } from "../rbac/authorize";
+import type { AuditAction } from "./actions";
 import { recordAudit, type AuditInput } from "./record-audit";
 
 /** A refusal that names what it refused (a member, a role), so its denied event does too. */
@@ -23,7 +24,7 @@ export class RefusedOn extends Forbidden {
 // another) is still one denial.
 const recorded = new WeakSet<Forbidden>();
 
-export async function audited<T>(actor: Actor, action: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function audited<T>(actor: Actor, action: AuditAction, work: (tx: Tx) => Promise<T>): Promise<T> {
   return guarded(actor, action, () => db.$transaction(work));
 }
 
@@ -32,11 +33,11 @@ export async function audited<T>(actor: Actor, action: string, work: (tx: Tx) =>
  * record, without an interactive transaction (its BEGIN/COMMIT round trips
  * are most of the cost of a small read such as an audit page).
  */
-export async function auditedRead<T>(actor: Actor, action: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function auditedRead<T>(actor: Actor, action: AuditAction, work: (tx: Tx) => Promise<T>): Promise<T> {
   return guarded(actor, action, () => work(db));
 }
 
-function denial(action: string, error: Forbidden): AuditInput {
+function denial(action: AuditAction, error: Forbidden): AuditInput {
   if (error instanceof PermissionDenied) {
     return { action, outcome: "denied", namespace: error.namespace, details: { permission: error.permission } };
   }
@@ -44,7 +45,7 @@ function denial(action: string, error: Forbidden): AuditInput {
   return error instanceof RefusedOn ? { ...event, resource: error.resource, namespace: error.namespace } : event;
 }
 
-async function guarded<T>(actor: Actor, action: string, run: () => Promise<T>): Promise<T> {
+async function guarded<T>(actor: Actor, action: AuditAction, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {

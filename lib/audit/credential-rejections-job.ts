@@ -1,4 +1,4 @@
-// The flush of rejected-token counters (issue 11, finding 6): after a
+// The flush of rejected-token counters: after a
 // window ends, its unreported rejections become one summary event per key
 // and the window's rows go. Scheduled by lib/jobs/recurring-jobs.ts only
 // while an ended window has rows, so a quiet instance queues no jobs.

@@ -3,7 +3,7 @@ import { credentialPrefix, rejectionWindowMs, sourceKey, windowStartOf } from ".
 
 describe("credential rejection keys", () => {
   it("keep only the first characters of a token, or say why not", () => {
-    // Issue 11 finding 6: the aggregate never stores or logs the full token.
+    // The aggregate never stores or logs the full token.
     const token = `cfp_${"x".repeat(43)}`;
     expect(credentialPrefix(token)).toBe("cfp_xxxx");
     expect(credentialPrefix("abc")).toBe("abc");
@@ -16,7 +16,7 @@ describe("credential rejection keys", () => {
   });
 
   it("bound the source and align windows", () => {
-    // Issue 11 finding 6: repeated failures within one window share one key.
+    // Repeated failures within one window share one key.
     expect(sourceKey(null)).toBe("unknown");
     expect(sourceKey("1".repeat(500))).toHaveLength(64);
     const length = rejectionWindowMs();

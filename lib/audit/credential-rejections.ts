@@ -1,4 +1,4 @@
-// Rejected bearer tokens (issue 11, finding 6): every 401 is counted, but
+// Rejected bearer tokens: every 401 is counted, but
 // only the first of each key in a window reaches the audit chain; the rest
 // of that window follows as one summary event. A key is the token path,
 // the source address, the reason and the first characters of what was
@@ -10,17 +10,23 @@ import { anonymousActor, type RequestContext } from "../auth/actor";
 import { config } from "../config/env";
 import { db, type Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
+import { SECOND_MS } from "../time";
+import type { AuditAction } from "./actions";
 import { recordAudit, type AuditInput } from "./record-audit";
 
 export type RejectionKind = "personal" | "service" | "signin";
 
 // A sign-in refused during a lockout is a rejection too: one event per
 // request would let a locked-out flood write the chain at will.
-const ACTIONS: Record<RejectionKind, string> = { personal: "auth.token_rejected", service: "servicetoken.rejected", signin: "auth.login_failed" };
+const ACTIONS: Record<RejectionKind, AuditAction> = {
+  personal: "auth.token_rejected",
+  service: "servicetoken.rejected",
+  signin: "auth.login_failed",
+};
 
 /** Length of one counting window; summaries follow within about a minute of its end. */
 export function rejectionWindowMs(): number {
-  return config().COFFER_AUTH_FAILURE_WINDOW_SECONDS * 1000;
+  return config().COFFER_AUTH_FAILURE_WINDOW_SECONDS * SECOND_MS;
 }
 
 // Characters of the presented token kept: the type prefix and a few random

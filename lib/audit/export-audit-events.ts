@@ -16,7 +16,7 @@ const BATCH = 2_000;
 export function parseExportFormat(value: string | null): ExportFormat {
   if (value === null || value === "csv") return "csv";
   if (value === "jsonl") return "jsonl";
-  throw new BadRequest("format must be csv or jsonl");
+  throw new BadRequest("format must be csv or jsonl", { field: "format" });
 }
 
 /**
@@ -41,7 +41,11 @@ export async function exportAuditEvents(actor: Actor, filters: AuditFilters, for
   let first = await audited(actor, "audit.export", async (tx) => {
     await authorize(tx, actor, "audit:export");
     const rows = await exportAuditRows(tx, where, -1n, BATCH);
-    const shown = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : String(v)]));
+    const shown = Object.fromEntries(
+      Object.entries(filters)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, v instanceof Date ? v.toISOString() : String(v)]),
+    );
     await recordAudit(tx, actor, { action: "audit.export", details: { format, filters: shown } });
     return rows;
   });
@@ -64,7 +68,11 @@ export async function exportAuditEvents(actor: Actor, filters: AuditFilters, for
         const why = known instanceof DomainError ? known.message : "of an internal error";
         const message = `the export is incomplete: reading stopped ${at} because ${why}`;
         if (!(known instanceof DomainError)) log.error({ err: error }, "audit export ended early");
-        controller.enqueue(encoder.encode(format === "csv" ? csvIncomplete(message) : jsonlIncomplete(known instanceof DomainError ? known.code : "internal", message)));
+        controller.enqueue(
+          encoder.encode(
+            format === "csv" ? csvIncomplete(message) : jsonlIncomplete(known instanceof DomainError ? known.code : "internal", message),
+          ),
+        );
         controller.close();
         return;
       }

@@ -7,7 +7,7 @@ import { auditedRead } from "./audited";
 import { toAuditEventDto, type AuditEventDto } from "./audit-event-dto";
 import { auditWhere, type AuditFilters } from "./audit-filters";
 
-const pageSchema = z.object({
+export const pageSchema = z.object({
   cursor: z.string({ error: "cursor must be a sequence id" }).refine(isSeq, "cursor must be a sequence id").optional(),
   limit: wholeNumber("limit", 1, 500).default(50),
 });
@@ -23,7 +23,11 @@ export type AuditPage = { events: AuditEventDto[]; nextCursor: string | null; ne
  * Newest first, keyset-paginated on the sequence id (WHERE seq < cursor),
  * so page 1000 costs what page 1 costs, however many millions of rows.
  */
-export async function listAuditEvents(actor: Actor, filters: AuditFilters, page: { cursor?: string; limit?: number | string } = {}): Promise<AuditPage> {
+export async function listAuditEvents(
+  actor: Actor,
+  filters: AuditFilters,
+  page: { cursor?: string; limit?: number | string } = {},
+): Promise<AuditPage> {
   const { cursor, limit } = parseInput(pageSchema, page);
   return auditedRead(actor, "audit.list", async (tx) => {
     await authorize(tx, actor, "audit:read");
@@ -49,7 +53,11 @@ export async function countNewAuditEvents(actor: Actor, filters: AuditFilters, a
   if (!isSeq(afterSeq)) return 0;
   return auditedRead(actor, "audit.list", async (tx) => {
     await authorize(tx, actor, "audit:read");
-    const rows = await tx.auditEvent.findMany({ where: { AND: [auditWhere(filters), { seq: { gt: BigInt(afterSeq) } }] }, select: { seq: true }, take: 100 });
+    const rows = await tx.auditEvent.findMany({
+      where: { AND: [auditWhere(filters), { seq: { gt: BigInt(afterSeq) } }] },
+      select: { seq: true },
+      take: 100,
+    });
     return rows.length;
   });
 }

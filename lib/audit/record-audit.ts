@@ -6,11 +6,12 @@
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
+import type { AuditAction } from "./actions";
 
 export type Outcome = "success" | "denied" | "error";
 
 export type AuditInput = {
-  action: string;
+  action: AuditAction;
   outcome?: Outcome;
   resource?: { type: string; id?: string | null; name?: string | null };
   namespace?: string | null;
@@ -41,7 +42,10 @@ function eventRow(actor: Actor, input: AuditInput, time: Date): Prisma.AuditEven
 export async function recordAudits(tx: Tx, actor: Actor, inputs: readonly AuditInput[]): Promise<bigint[]> {
   if (!inputs.length) return [];
   const time = new Date();
-  const rows = await tx.auditEvent.createManyAndReturn({ data: inputs.map((input) => eventRow(actor, input, time)), select: { seq: true } });
+  const rows = await tx.auditEvent.createManyAndReturn({
+    data: inputs.map((input) => eventRow(actor, input, time)),
+    select: { seq: true },
+  });
   return rows.map((row) => row.seq);
 }
 

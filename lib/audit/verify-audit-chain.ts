@@ -9,12 +9,11 @@
 // recorded for the last archived one.
 import { db, type Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { bulkAuditRows, rawAuditRows, type RawAuditRow } from "./audit-rows";
-import { eventTextHash, GENESIS_HASH } from "./canonical";
+import { bulkAuditRows, type RawAuditRow } from "./audit-rows";
+import { eventTextHash, GENESIS_HASH } from "../../packages/contracts/src/audit/canonical";
 
 export type ChainReport =
-  | { ok: true; count: number; lastSeq: string | null }
-  | { ok: false; count: number; badSeq: string; reason: string };
+  { ok: true; count: number; lastSeq: string | null } | { ok: false; count: number; badSeq: string; reason: string };
 
 /** Where a walk stands: the next sequence id expected and the hash it must link to. */
 export type ChainCursor = { expectedSeq: bigint; prevHash: string; count: number };
@@ -33,7 +32,8 @@ export async function chainStart(reader: Reader): Promise<ChainCursor | { bad: C
     select: { details: true },
   });
   const lastHash = (anchor?.details as { lastHash?: string } | undefined)?.lastHash;
-  if (!lastHash) return { bad: { ok: false, count: 0, badSeq: "1", reason: `events 1 to ${throughSeq} are missing and no archive records them` } };
+  if (!lastHash)
+    return { bad: { ok: false, count: 0, badSeq: "1", reason: `events 1 to ${throughSeq} are missing and no archive records them` } };
   return { expectedSeq: first.seq, prevHash: lastHash, count: 0 };
 }
 
@@ -44,18 +44,13 @@ export function checkRows(rows: RawAuditRow[], cursor: ChainCursor): ChainCursor
     const seq = BigInt(row.seq);
     if (seq !== expectedSeq) return { ok: false, count, badSeq: expectedSeq.toString(), reason: "missing event" };
     if (row.prevHash !== prevHash) return { ok: false, count, badSeq: row.seq, reason: "previous hash does not match the event before it" };
-    if (eventTextHash(prevHash, row) !== row.hash) return { ok: false, count, badSeq: row.seq, reason: "event content does not match its hash" };
+    if (eventTextHash(prevHash, row) !== row.hash)
+      return { ok: false, count, badSeq: row.seq, reason: "event content does not match its hash" };
     prevHash = row.hash;
     expectedSeq += 1n;
     count += 1;
   }
   return { expectedSeq, prevHash, count };
-}
-
-/** Checks the next batch inside a transaction (the background job); null when the chain has ended. */
-export async function verifyNextBatch(reader: Reader, cursor: ChainCursor, batch = VERIFY_BATCH): Promise<ChainCursor | ChainReport | null> {
-  const rows = await rawAuditRows(reader, CHAINED, cursor.expectedSeq - 1n, batch);
-  return rows.length ? checkRows(rows, cursor) : null;
 }
 
 /**

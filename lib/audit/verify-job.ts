@@ -6,6 +6,7 @@
 import type { Actor } from "../auth/actor";
 import { systemActor } from "../auth/actor";
 import type { Tx } from "../db/client";
+import { LOCKS, lockUntilCommit } from "../db/locks";
 import type { Prisma } from "../generated/prisma/client";
 import { Conflict } from "../errors";
 import { enqueueJob } from "../jobs/enqueue-job";
@@ -13,7 +14,7 @@ import { toJobDto, type JobDto } from "../jobs/job-dto";
 import type { JobHandler, RunningJob, StepResult } from "../jobs/types";
 import { authorize } from "../rbac/authorize";
 import { audited } from "./audited";
-import type { LogReport } from "./log/report";
+import type { LogReport } from "../../packages/contracts/src/audit/log-report";
 import { signingKey } from "./log/signing-key";
 import { CHUNK } from "./log/verify-chunk";
 import { beginLogWalk, fileCopies, walkInline } from "./log/verify-log";
@@ -32,7 +33,8 @@ export const VERIFY_JOB_STEP = { chunks: 8, chunk: CHUNK };
 const MAX_TARGETS = 2_000;
 
 /** What a verification job stored before the transparency log (its hash-chain walk). */
-export type LegacyChainReport = { ok: true; count: number; lastSeq: string | null } | { ok: false; count: number; badSeq: string; reason: string };
+export type LegacyChainReport =
+  { ok: true; count: number; lastSeq: string | null } | { ok: false; count: number; badSeq: string; reason: string };
 
 type VerifyPayload = { plan?: VerifyPlan; walk?: WalkState; chunk?: number; report?: LogReport };
 
@@ -45,7 +47,7 @@ export async function startAuditVerify(actor: Actor): Promise<JobDto> {
   return audited(actor, "audit.verify", async (tx) => {
     await authorize(tx, actor, "audit:read");
     // Two clicks at once must not start two walks.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${VERIFY_JOB_KIND}))`;
+    await lockUntilCommit(tx, LOCKS.auditVerify);
     const active = await tx.job.findFirst({ where: { kind: VERIFY_JOB_KIND, state: { in: ["queued", "running"] } } });
     if (active) throw new Conflict("a log verification is already running");
     const leaves = await treeSize(tx);
@@ -56,7 +58,10 @@ export async function startAuditVerify(actor: Actor): Promise<JobDto> {
 }
 
 async function save(tx: Tx, job: RunningJob, payload: VerifyPayload, total?: number): Promise<void> {
-  await tx.job.update({ where: { id: job.id }, data: { payload: payload as Prisma.InputJsonObject, ...(total === undefined ? {} : { total }) } });
+  await tx.job.update({
+    where: { id: job.id },
+    data: { payload: payload as Prisma.InputJsonObject, ...(total === undefined ? {} : { total }) },
+  });
 }
 
 /** The first step: signatures and sizes, and the plan the later steps walk by. */
@@ -102,7 +107,16 @@ export const verifyJobHandler: JobHandler = {
       action: "audit.verified",
       outcome: report?.ok ? "success" : "error",
       resource: { type: "job", id: job.id },
-      details: report ? { ok: report.ok, checked: report.checked, archived: report.archived, unsealed: report.unsealed, size: report.head?.size ?? 0, problem: report.problem } : {},
+      details: report
+        ? {
+            ok: report.ok,
+            checked: report.checked,
+            archived: report.archived,
+            unsealed: report.unsealed,
+            size: report.head?.size ?? 0,
+            problem: report.problem,
+          }
+        : {},
     });
   },
 };
@@ -112,6 +126,6 @@ export async function latestAuditVerify(actor: Actor): Promise<(JobDto & { repor
     await authorize(tx, actor, "audit:read");
     const row = await tx.job.findFirst({ where: { kind: VERIFY_JOB_KIND }, orderBy: { createdAt: "desc" } });
     if (!row) return null;
-    return { ...toJobDto(row), report: ((row.payload as { report?: LogReport | LegacyChainReport } | null)?.report ?? null) };
+    return { ...toJobDto(row), report: (row.payload as { report?: LogReport | LegacyChainReport } | null)?.report ?? null };
   });
 }

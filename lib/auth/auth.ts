@@ -8,6 +8,7 @@ import { DomainError, Throttled } from "../errors";
 import { contextFromHeaders } from "../http/request-context";
 import { sameOriginPath } from "../http/same-origin-path";
 import { log } from "../log/logger";
+import { HOUR_MS, SECOND_MS } from "../time";
 import { signIn as signInWithPassword } from "./sign-in";
 
 class WrongCredentials extends CredentialsSignin {
@@ -50,8 +51,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     debug() {},
   },
-  secret: process.env.AUTH_SECRET,
-  session: { strategy: "jwt", maxAge: config().COFFER_SESSION_HOURS * 3600 },
+  secret: config().AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: (config().COFFER_SESSION_HOURS * HOUR_MS) / SECOND_MS },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({

@@ -1,12 +1,14 @@
 // Failed attempts are counted per key (an account, a client address, later
 // a second factor) in the database, so every app node enforces the same
-// lockout (DESIGN 1, 6). An attempt is reserved before the slow check it
+// lockout. An attempt is reserved before the slow check it
 // guards, in one statement per key that counts it and locks the key when
 // it reaches the limit: of any number of concurrent attempts exactly
-// `limit` get through per window (issue 11, finding 9). A success then
+// `limit` get through per window (a count read first and written after
+// let 20 of 50 concurrent guesses through a limit of 5). A success then
 // forgives or gives back its reservation.
 import { config } from "../config/env";
 import { db } from "../db/client";
+import { SECOND_MS } from "../time";
 
 export const accountKey = (email: string) => `account:${email}`;
 export const ipKey = (ip: string | null) => `ip:${ip ?? "unknown"}`;
@@ -48,7 +50,7 @@ export async function reserveAttempt(keys: ThrottleKey[], options: ThrottleOptio
     if (!result.allowed) {
       for (const done of reserved) await giveBack(done);
       // `now` was read before the statement queued: the lock may be younger than it.
-      const seconds = Math.ceil((result.lockedUntil.getTime() - now.getTime()) / 1000);
+      const seconds = Math.ceil((result.lockedUntil.getTime() - now.getTime()) / SECOND_MS);
       return { allowed: false, retryAfterSeconds: Math.min(Math.max(1, seconds), options.lockoutSeconds) };
     }
     reserved.push({ ...key, windowStart: result.windowStart });
@@ -64,8 +66,8 @@ type KeyResult = { allowed: true; windowStart: Date; lockedNow: boolean } | { al
 // window or the lockout has passed. While locked the count stops one past
 // the limit: it only has to say "refused", and cannot grow without bound.
 async function reserveKey({ key, limit }: ThrottleKey, options: ThrottleOptions, now: Date): Promise<KeyResult> {
-  const windowFloor = new Date(now.getTime() - options.windowSeconds * 1000);
-  const lockUntil = new Date(now.getTime() + options.lockoutSeconds * 1000);
+  const windowFloor = new Date(now.getTime() - options.windowSeconds * SECOND_MS);
+  const lockUntil = new Date(now.getTime() + options.lockoutSeconds * SECOND_MS);
   const [row] = await db.$queryRaw<{ failures: number; windowStart: Date; lockedUntil: Date | null }[]>`
     INSERT INTO "LoginThrottle" AS t ("key", "failures", "windowStart", "lockedUntil")
     VALUES (${key}, 1, ${now}, CASE WHEN 1 >= ${limit} THEN ${lockUntil}::timestamptz END)
@@ -120,5 +122,5 @@ export async function lockedFor(keys: string[], now = new Date()): Promise<numbe
     select: { lockedUntil: true },
   });
   const until = Math.max(0, ...rows.map((r) => r.lockedUntil!.getTime()));
-  return until ? Math.ceil((until - now.getTime()) / 1000) : 0;
+  return until ? Math.ceil((until - now.getTime()) / SECOND_MS) : 0;
 }

@@ -21,7 +21,7 @@ describe("first-run setup", () => {
 
     // Malformed input names the field and writes nothing.
     await expect(completeSetup({ ...owner, token, password: "short" }, testContext)).rejects.toThrow(
-      new BadRequest("password must be at least 12 characters"),
+      new BadRequest("password must be at least 12 characters", { field: "password" }),
     );
     await expect(completeSetup({ token, name: "x", password: owner.password }, testContext)).rejects.toThrow(/email/);
 
@@ -42,9 +42,7 @@ describe("first-run setup", () => {
     expect(grants).toEqual([expect.objectContaining({ roleId: "role_owner", namespaceId: null })]);
 
     // Once an owner exists, setup is gone, even with the right token.
-    await expect(completeSetup({ ...owner, email: "second@example.com", token }, testContext)).rejects.toBeInstanceOf(
-      NotFound,
-    );
+    await expect(completeSetup({ ...owner, email: "second@example.com", token }, testContext)).rejects.toBeInstanceOf(NotFound);
     expect(await issueSetupToken()).toBeNull();
     expect(await setupNeeded()).toBe(false);
     expect(await db.setupToken.count()).toBe(0);
@@ -54,5 +52,4 @@ describe("first-run setup", () => {
       { action: "setup.complete", outcome: "success", actorLabel: user.email },
     ]);
   });
-
 });

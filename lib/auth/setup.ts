@@ -5,7 +5,10 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/client";
-import { BadRequest, Forbidden, NotFound } from "../errors";
+import { newId } from "../db/ids";
+import { LOCKS, lockUntilCommit } from "../db/locks";
+import { Forbidden, NotFound } from "../errors";
+import { issuesBadRequest } from "../http/parse-input";
 import { OWNER_ROLE_ID } from "../rbac/permissions";
 import { anonymousActor, userActor, type RequestContext } from "./actor";
 import { emailField } from "./email";
@@ -39,17 +42,14 @@ export async function issueSetupToken(): Promise<string | null> {
   return token;
 }
 
-// Serialises setup attempts so two racing requests cannot both create an owner.
-const SETUP_LOCK = 0x7365747570n; // "setup"
-
 export async function completeSetup(input: unknown, context: RequestContext) {
   const parsed = setupSchema.safeParse(input);
-  if (!parsed.success) throw new BadRequest(parsed.error.issues[0]!.message);
+  if (!parsed.success) throw issuesBadRequest(parsed.error);
   const { token, email, name, password } = parsed.data;
   const passwordHash = await hashPassword(password);
 
   const result = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
+    await lockUntilCommit(tx, LOCKS.setup);
     if ((await tx.user.count()) > 0) return { kind: "gone" as const };
     const stored = await tx.setupToken.findUnique({ where: { id: 1 } });
     const presented = sha256(token);
@@ -62,10 +62,10 @@ export async function completeSetup(input: unknown, context: RequestContext) {
       return { kind: "denied" as const };
     }
     const user = await tx.user.create({
-      data: { id: `usr_${randomBytes(12).toString("hex")}`, email, name, passwordHash },
+      data: { id: newId("usr"), email, name, passwordHash },
     });
     await tx.roleBinding.create({
-      data: { id: `rb_${randomBytes(12).toString("hex")}`, userId: user.id, roleId: OWNER_ROLE_ID, namespaceId: null },
+      data: { id: newId("rb"), userId: user.id, roleId: OWNER_ROLE_ID, namespaceId: null },
     });
     await tx.setupToken.deleteMany({});
     await recordAudit(tx, userActor(user, context), {

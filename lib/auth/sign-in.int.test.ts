@@ -51,9 +51,7 @@ describe("signing in", () => {
   });
 
   it("rejects malformed input naming the field", async () => {
-    await expect(signIn({ email: "not-an-email", password: "x" }, testContext)).rejects.toThrow(
-      "email must be a valid email address",
-    );
+    await expect(signIn({ email: "not-an-email", password: "x" }, testContext)).rejects.toThrow("email must be a valid email address");
     await expect(signIn({ email: "a@example.com" }, testContext)).rejects.toThrow("password is required");
   });
 
@@ -89,9 +87,7 @@ describe("signing in", () => {
 
   it("refuses a disabled user, and ends the sessions of one disabled later", async () => {
     await createUser("erin@example.com", [], { disabled: true });
-    expect(await failure(signIn({ email: "erin@example.com", password: PASSWORD }, from("198.51.100.7")))).toBeInstanceOf(
-      Unauthorized,
-    );
+    expect(await failure(signIn({ email: "erin@example.com", password: PASSWORD }, from("198.51.100.7")))).toBeInstanceOf(Unauthorized);
 
     const { user } = await createUser("frank@example.com");
     const session = await signIn({ email: "frank@example.com", password: PASSWORD }, from("198.51.100.7"));
@@ -110,11 +106,13 @@ describe("signing in", () => {
 
 describe("the lockout under concurrent attempts", () => {
   const reasons = async (reason: string) =>
-    (await db.auditEvent.findMany({ where: { action: "auth.login_failed" } })).filter((e) => (e.details as { reason: string }).reason === reason).length;
+    (await db.auditEvent.findMany({ where: { action: "auth.login_failed" } })).filter(
+      (e) => (e.details as { reason: string }).reason === reason,
+    ).length;
   const settle = (attempts: Promise<unknown>[]) => Promise.all(attempts.map(failure));
 
   it("lets exactly the limit of 50 concurrent wrong passwords reach the password check", async () => {
-    // Issue 11 finding 9: 50 concurrent wrong passwords got 20 checked before the lock (limit 5).
+    // Regression: 50 concurrent wrong passwords got 20 checked before the lock (limit 5).
     await createUser("hana@example.com");
     const before = await reasons("wrong_password");
     const errors = await settle(
@@ -130,14 +128,16 @@ describe("the lockout under concurrent attempts", () => {
   });
 
   it("lets exactly the per-address limit of concurrent attempts on many accounts through", async () => {
-    // Issue 11 finding 9: the per-address limit raced the same way.
+    // Regression: the per-address limit raced the same way.
     const before = await reasons("unknown_email");
-    await settle(Array.from({ length: 50 }, (_, i) => signIn({ email: `spray${i}@example.com`, password: "wrong" }, from("198.51.100.21"))));
+    await settle(
+      Array.from({ length: 50 }, (_, i) => signIn({ email: `spray${i}@example.com`, password: "wrong" }, from("198.51.100.21"))),
+    );
     expect((await reasons("unknown_email")) - before).toBe(20);
   });
 
   it("lets the right password in once the lockout has passed, with a fresh count", async () => {
-    // Issue 11 finding 9: reserving tries must not outlast the lockout.
+    // Reserving tries must not outlast the lockout.
     await createUser("ivan@example.com");
     await settle(Array.from({ length: 10 }, () => signIn({ email: "ivan@example.com", password: "wrong" }, from("198.51.100.22"))));
     expect(await failure(signIn({ email: "ivan@example.com", password: PASSWORD }, from("198.51.100.23")))).toBeInstanceOf(Throttled);
@@ -150,7 +150,7 @@ describe("the lockout under concurrent attempts", () => {
   });
 
   it("forgives the account's failures when the right password comes among the first attempts", async () => {
-    // Issue 11 finding 9: a success clears the count its own reservation and the earlier failures made.
+    // A success clears the count its own reservation and the earlier failures made.
     await createUser("jude@example.com");
     const ip = from("198.51.100.24");
     const attempts = ["wrong-1", "wrong-2", "wrong-3", PASSWORD, "wrong-4"].map((password) =>
@@ -170,7 +170,7 @@ describe("the lockout under concurrent attempts", () => {
   });
 
   it("gives a successful attempt's try back to the address", async () => {
-    // Issue 11 finding 9: a reserved try that turns out right is not a failure of the address.
+    // A reserved try that turns out right is not a failure of the address.
     await createUser("kira@example.com");
     const ip = from("198.51.100.25");
     for (let i = 0; i < 19; i++) await failure(signIn({ email: `nobody${i}@example.com`, password: "wrong" }, ip));
@@ -181,7 +181,7 @@ describe("the lockout under concurrent attempts", () => {
   });
 
   it("counts refusals during a lockout instead of appending one event each", async () => {
-    // Issue 11 finding 6: an unauthenticated flood must not write the audit chain at will;
+    // Regression: an unauthenticated flood must not write the audit chain at will;
     // every sign-in refused while locked used to append its own auth.login_failed event.
     await createUser("lena@example.com");
     const ip = from("198.51.100.26");
@@ -190,7 +190,9 @@ describe("the lockout under concurrent attempts", () => {
     const refused = await settle(Array.from({ length: 30 }, () => signIn({ email: "lena@example.com", password: PASSWORD }, ip)));
     expect(refused.every((e) => e instanceof Throttled)).toBe(true);
     expect((await reasons("locked")) - before).toBe(1);
-    const [row] = await db.$queryRaw<{ count: number }[]>`SELECT "count" FROM "CredentialRejection" WHERE "kind" = 'signin' AND "prefix" = 'lena@example.com'`;
+    const [row] = await db.$queryRaw<
+      { count: number }[]
+    >`SELECT "count" FROM "CredentialRejection" WHERE "kind" = 'signin' AND "prefix" = 'lena@example.com'`;
     expect(row?.count).toBe(30);
   });
 });

@@ -6,7 +6,9 @@ import { recordCredentialRejection } from "../audit/credential-rejections";
 import { recordAudit } from "../audit/record-audit";
 import { config } from "../config/env";
 import { db } from "../db/client";
-import { BadRequest, Throttled, Unauthorized } from "../errors";
+import { Throttled, Unauthorized } from "../errors";
+import { issuesBadRequest } from "../http/parse-input";
+import { HOUR_MS } from "../time";
 import { anonymousActor, userActor, type RequestContext } from "./actor";
 import { emailField } from "./email";
 import { accountKey, lockedFor, releaseAttempt, reserveAttempt, signInThrottle, stillLocked } from "./login-throttle";
@@ -26,7 +28,7 @@ export function throttledMessage(seconds: number) {
 
 export function parseSignIn(input: unknown) {
   const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) throw new BadRequest(parsed.error.issues[0]!.message);
+  if (!parsed.success) throw issuesBadRequest(parsed.error);
   return parsed.data;
 }
 
@@ -50,7 +52,7 @@ export async function verifyCredentials(input: unknown, context: RequestContext)
 
   // The try is counted before the password is checked, in the same step
   // that decides whether it may be made: concurrent attempts cannot all
-  // pass a lock that none of them has set yet (issue 11, finding 9).
+  // pass a lock that none of them has set yet.
   const throttle = signInThrottle(email, context.ip);
   const reservation = await reserveAttempt(throttle.keys, throttle.options);
   if (!reservation.allowed) {
@@ -100,7 +102,7 @@ export async function signIn(input: unknown, context: RequestContext): Promise<S
       data: {
         id: sessionId,
         userId: user.id,
-        expiresAt: new Date(Date.now() + config().COFFER_SESSION_HOURS * 3600_000),
+        expiresAt: new Date(Date.now() + config().COFFER_SESSION_HOURS * HOUR_MS),
         ip: context.ip,
         userAgent: context.userAgent,
       },

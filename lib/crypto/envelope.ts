@@ -1,4 +1,4 @@
-// Envelope encryption of one secret version (DESIGN 4). Each version gets
+// Envelope encryption of one secret version. Each version gets
 // its own random data key (DEK); the DEK is stored only wrapped by a
 // key-encryption key (KEK) of the keyring, so rotating a KEK re-wraps 60
 // bytes per row and never touches the payloads.
@@ -27,10 +27,7 @@ export type SealedVersion = { ciphertext: Buffer; nonce: Buffer; wrappedDek: Buf
 /** A stored row; Prisma returns Bytes columns as Uint8Array, hence not Buffer. */
 export type StoredVersion = { ciphertext: Uint8Array; nonce: Uint8Array; wrappedDek: Uint8Array; kekName: string };
 
-export async function encryptVersion(
-  keyring: Keyring,
-  input: VersionRef & { plaintext: Uint8Array },
-): Promise<SealedVersion> {
+export async function encryptVersion(keyring: Keyring, input: VersionRef & { plaintext: Uint8Array }): Promise<SealedVersion> {
   checkRef(input.secretId, input.version);
   const kekName = keyring.primary;
   const dek = randomBytes(KEY_BYTES);
@@ -77,13 +74,7 @@ export async function rewrapDek(
   }
 }
 
-async function unwrapDek(
-  keyring: Keyring,
-  kekName: string,
-  wrappedDek: Uint8Array,
-  secretId: string,
-  version?: number,
-): Promise<Buffer> {
+async function unwrapDek(keyring: Keyring, kekName: string, wrappedDek: Uint8Array, secretId: string, version?: number): Promise<Buffer> {
   if (!keyring.has(kekName)) {
     throw new UnknownKeyError(kekName, `secret ${secretId}${version === undefined ? "" : ` version ${version}`}`);
   }

@@ -1,6 +1,6 @@
 // Errors of the encryption module. Their messages end up in logs, in the
 // console and in start-up output, so they name a secret, a key or a
-// variable, and never carry key material or plaintext (DESIGN 4).
+// variable, and never carry key material or plaintext.
 
 /** A keyring setting is wrong; `variable` names the setting (or file) at fault. */
 export class KeyringError extends Error {

@@ -1,5 +1,5 @@
 // With no key configured, the first start generates one beside the data
-// (DESIGN 4) so that `npm start` works on a fresh machine. The console
+// so that `npm start` works on a fresh machine. The console
 // warns about it: whoever copies the state directory copies the key, and
 // several app nodes would each generate their own.
 import { randomBytes } from "node:crypto";

@@ -55,7 +55,7 @@ function entryName(entry: Entry, index: number): string {
 function provider(name: string, entry: Entry): KeyProvider {
   const unknown = Object.keys(entry).filter((field) => !["name", "secret", "kms"].includes(field));
   if (unknown.length) throw problem(`key "${name}" has ${fieldLabel(unknown[0]!)}`);
-  if (("secret" in entry) === ("kms" in entry)) throw problem(`key "${name}" must have either "secret" or "kms"`);
+  if ("secret" in entry === "kms" in entry) throw problem(`key "${name}" must have either "secret" or "kms"`);
   return "kms" in entry ? kmsProvider(name, entry.kms) : localProvider(name, entry.secret);
 }
 

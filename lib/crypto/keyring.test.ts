@@ -102,7 +102,13 @@ describe("loadKeyring from COFFER_KEYRING_FILE", () => {
     ["a bad name", () => keyringFile({ keys: [{ name: CANARY, secret: b64(key1) }] }), /keys\[0\]\.name must be/],
     [
       "duplicate names",
-      () => keyringFile({ keys: [{ name: "k", secret: b64(key1) }, { name: "k", secret: b64(key2) }] }),
+      () =>
+        keyringFile({
+          keys: [
+            { name: "k", secret: b64(key1) },
+            { name: "k", secret: b64(key2) },
+          ],
+        }),
       /key "k" is listed twice/,
     ],
     [
@@ -149,9 +155,7 @@ describe("loadKeyring from COFFER_MASTER_KEY[_FILE]", () => {
   });
 
   it("treats empty strings as unset", () => {
-    expect(loadKeyring({ keyringFile: "", masterKey: b64(key), masterKeyFile: "", stateDir: tempDir() }).source).toBe(
-      "master-key",
-    );
+    expect(loadKeyring({ keyringFile: "", masterKey: b64(key), masterKeyFile: "", stateDir: tempDir() }).source).toBe("master-key");
   });
 
   it("refuses a wrong-length or non-base64 key without echoing it", () => {

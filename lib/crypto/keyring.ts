@@ -1,7 +1,7 @@
 // The keyring, modelled on Kubernetes' EncryptionConfiguration: an ordered
 // list of named key-encryption keys. The first wraps new data keys; every
 // one can unwrap, so a new key is added first and the old one stays until
-// a re-wrap job has moved every row off it (DESIGN 4, key rotation).
+// a re-wrap job has moved every row off it.
 import { readFileSync } from "node:fs";
 import { KeyringError, UnknownKeyError } from "./errors";
 import { loadGeneratedKey } from "./generated-key";

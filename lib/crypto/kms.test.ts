@@ -108,7 +108,12 @@ describe("envelope encryption through a KMS key", () => {
       const local = randomBytes(32);
       writeFileSync(
         join(dir, "keyring.json"),
-        JSON.stringify({ keys: [{ name: "kms1", kms: { socket: socketPath } }, { name: "key1", secret: local.toString("base64") }] }),
+        JSON.stringify({
+          keys: [
+            { name: "kms1", kms: { socket: socketPath } },
+            { name: "key1", secret: local.toString("base64") },
+          ],
+        }),
       );
       const { keyring } = loadKeyring({ keyringFile: join(dir, "keyring.json"), stateDir: dir });
 

@@ -1,5 +1,6 @@
 // One Prisma client per process, on PostgreSQL when DATABASE_URL is set and
-// on an embedded PGlite database in COFFER_DATA_DIR otherwise (DESIGN 1).
+// on an embedded PGlite database in COFFER_DATA_DIR otherwise (one
+// process, no database server to run).
 import { mkdirSync } from "node:fs";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -61,7 +62,7 @@ function connectPostgres(url: string): Connection {
     kind: "postgresql",
     adapter,
     prisma,
-    bulkQuery: async <R,>(text: string, values: unknown[]) => {
+    bulkQuery: async <R>(text: string, values: unknown[]) => {
       if (!bulk) {
         bulk = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 5_000 });
         // An idle client whose server connection ends (PostgreSQL restarts,
@@ -102,7 +103,7 @@ function connectPglite(dataDir: string): Connection {
     kind: "pglite",
     adapter,
     prisma,
-    bulkQuery: async <R,>(text: string, values: unknown[]) => (await (await open()).pglite.query<R>(text, values)).rows,
+    bulkQuery: async <R>(text: string, values: unknown[]) => (await (await open()).pglite.query<R>(text, values)).rows,
     close: async () => {
       await prisma.$disconnect();
       if (opened) await (await opened).pglite.close();

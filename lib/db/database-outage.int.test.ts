@@ -1,4 +1,4 @@
-// Issue 11 finding 8: a database outage was answered 500, with a stack in
+// Regression: a database outage was answered 500, with a stack in
 // the log per request. It is a 503 with Retry-After, and the log says once
 // that the database went away and once that it came back.
 import { createServer, type Server } from "node:net";

@@ -1,4 +1,4 @@
-// Issue 11 finding 7 (backstop): a value that slips past input parsing and is
+// Regression backstop: a value that slips past input parsing and is
 // refused by PostgreSQL itself (NUL in text, numbers and dates out of range)
 // answers 400, not 500, on PostgreSQL and PGlite alike; the real checks stay
 // at input, where the message can name the field.
@@ -20,11 +20,23 @@ async function refusal(query: () => Promise<unknown>) {
 
 describe("errors the database raises for a value", () => {
   it("become 400s that say what kind of value was refused", async () => {
-    expect(await refusal(() => db.namespace.findUnique({ where: { name: "a\u0000b" } }))).toMatchObject({ status: 400, message: expect.stringContaining("NUL character") });
+    expect(await refusal(() => db.namespace.findUnique({ where: { name: "a\u0000b" } }))).toMatchObject({
+      status: 400,
+      message: expect.stringContaining("NUL character"),
+    });
     expect(await refusal(() => db.$queryRaw`SELECT ${"a\u0000b"}::text`)).toMatchObject({ status: 400 });
-    expect(await refusal(() => db.secretVersion.findMany({ where: { version: 2 ** 31 } }))).toMatchObject({ status: 400, message: "a number in the request is out of range" });
-    expect(await refusal(() => db.auditEvent.findMany({ where: { seq: { lt: 2n ** 64n } } }))).toMatchObject({ status: 400, message: "a number in the request is out of range" });
-    expect(await refusal(() => db.auditEvent.findMany({ where: { time: { gte: new Date("0000-01-01") } } }))).toMatchObject({ status: 400, message: "a date in the request is out of range" });
+    expect(await refusal(() => db.secretVersion.findMany({ where: { version: 2 ** 31 } }))).toMatchObject({
+      status: 400,
+      message: "a number in the request is out of range",
+    });
+    expect(await refusal(() => db.auditEvent.findMany({ where: { seq: { lt: 2n ** 64n } } }))).toMatchObject({
+      status: 400,
+      message: "a number in the request is out of range",
+    });
+    expect(await refusal(() => db.auditEvent.findMany({ where: { time: { gte: new Date("0000-01-01") } } }))).toMatchObject({
+      status: 400,
+      message: "a date in the request is out of range",
+    });
   });
 
   it("answer 400 through a domain action and the route mapping, writing nothing", async () => {

@@ -30,17 +30,10 @@ async function loadGlue(): Promise<Glue> {
   return glue;
 }
 
-export async function openSchemaEngine(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  datamodel: string,
-): Promise<SchemaEngine> {
+export async function openSchemaEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory, datamodel: string): Promise<SchemaEngine> {
   gluePromise ??= loadGlue();
   const glue = await gluePromise;
   const { bindMigrationAwareSqlAdapterFactory } = await import("@prisma/driver-adapter-utils");
   const adapter = bindMigrationAwareSqlAdapterFactory(adapterFactory);
-  return glue.SchemaEngine.new(
-    { datamodels: [["schema.prisma", datamodel]] },
-    () => {},
-    adapter,
-  );
+  return glue.SchemaEngine.new({ datamodels: [["schema.prisma", datamodel]] }, () => {}, adapter);
 }

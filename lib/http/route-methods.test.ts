@@ -1,4 +1,4 @@
-// Issue 11 finding 7: TRACE on every route answered 500; the HTTP layer
+// Regression: TRACE on every route answered 500; the HTTP layer
 // now refuses methods a path does not answer with 405 and `Allow`, from
 // this table, so the table must match the route files.
 import { readFileSync } from "node:fs";
@@ -7,10 +7,12 @@ import { describe, expect, it } from "vitest";
 import { APP_ROOT as APP, routeFiles } from "@/tests/support/route-files";
 import { allowedMethods, ROUTE_HANDLERS, routeHandlerFor } from "./route-methods";
 
-
 /** app/(console)/audit/export/route.ts → /audit/export */
 function patternOf(file: string): string {
-  const segments = relative(APP, file).split("/").slice(0, -1).filter((s) => !/^\(.*\)$/.test(s));
+  const segments = relative(APP, file)
+    .split("/")
+    .slice(0, -1)
+    .filter((s) => !/^\(.*\)$/.test(s));
   return `/${segments.join("/")}`;
 }
 

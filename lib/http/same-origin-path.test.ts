@@ -1,4 +1,4 @@
-// Issue 11 finding 3: `/login?next=/%09/evil.example/x` sent the browser to
+// Regression: `/login?next=/%09/evil.example/x` sent the browser to
 // another origin after sign-in (browsers drop the tab), and `%0a`/`%0d` in
 // `next` answered 500 (a newline in the Location header).
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Issue 11 finding 7: malformed server-action bodies (broken multipart, text
+// Regression: malformed server-action bodies (broken multipart, text
 // that is not JSON, dangling references, over the size limit) answered 500
 // from Next.js's decoder; the HTTP layer refuses them with 400 or 413.
 import { IncomingMessage } from "node:http";

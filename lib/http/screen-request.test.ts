@@ -1,6 +1,5 @@
-// Issue 11 finding 7: TRACE on every route, invalid UTF-8, lone surrogates
-// and NUL in paths answered 500; finding 11: a cross-origin server action
-// answered 500. The HTTP layer now answers each with a 4xx naming it.
+// Regression: TRACE on every route, invalid UTF-8, lone surrogates and NUL
+// in paths answered 500, and so did a cross-origin server action. The HTTP layer now answers each with a 4xx naming it.
 import { describe, expect, it } from "vitest";
 import { rawResponse, rejectionBody, screenRequest, targetProblem } from "./screen-request";
 
@@ -87,13 +86,16 @@ describe("screenRequest: paths and query strings", () => {
 });
 
 describe("screenRequest: cross-origin form posts and server actions", () => {
-  it.each(["http://evil.example", "http://coffer.example:3001", "https://coffer.example", "null", "not a url"])("refuses Origin %s with 403", (origin) => {
-    expect(screen("POST", "/login", { origin, "next-action": "60e1" })).toEqual({
-      status: 403,
-      code: "forbidden",
-      message: "cross-origin request refused: Origin does not match the host",
-    });
-  });
+  it.each(["http://evil.example", "http://coffer.example:3001", "https://coffer.example", "null", "not a url"])(
+    "refuses Origin %s with 403",
+    (origin) => {
+      expect(screen("POST", "/login", { origin, "next-action": "60e1" })).toEqual({
+        status: 403,
+        code: "forbidden",
+        message: "cross-origin request refused: Origin does not match the host",
+      });
+    },
+  );
 
   it("takes the same host, and a post without Origin (not a browser; Next.js decides)", () => {
     expect(screen("POST", "/secrets", { origin: "https://coffer.example:3000" })).toBeNull();
@@ -119,7 +121,10 @@ describe("rejection responses", () => {
       type: "application/json",
       body: '{"error":{"code":"method_not_allowed","message":"TRACE is not allowed here"}}',
     });
-    expect(rejectionBody(rejection, "text/html,application/xhtml+xml")).toEqual({ type: "text/plain; charset=utf-8", body: "405 TRACE is not allowed here\n" });
+    expect(rejectionBody(rejection, "text/html,application/xhtml+xml")).toEqual({
+      type: "text/plain; charset=utf-8",
+      body: "405 TRACE is not allowed here\n",
+    });
   });
 
   it("can be written straight to a socket", () => {

@@ -118,7 +118,13 @@ export function rejectionBody(rejection: Rejection, accept: string | undefined):
   return { type: "application/json", body: JSON.stringify({ error: { code: rejection.code, message: rejection.message } }) };
 }
 
-const REASONS: Record<number, string> = { 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 413: "Content Too Large" };
+const REASONS: Record<number, string> = {
+  400: "Bad Request",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  413: "Content Too Large",
+};
 
 /** A whole HTTP/1.1 response, for sockets Node hands over without a ServerResponse. */
 export function rawResponse(rejection: Rejection): string {

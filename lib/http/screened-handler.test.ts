@@ -1,5 +1,5 @@
-// Issue 11 findings 7 and 11 at the socket: TRACE, TRACK and CONNECT, bad
-// targets and malformed or cross-origin server actions are answered 4xx by
+// Regression, at the socket: TRACE, TRACK and CONNECT, bad targets and
+// malformed or cross-origin server actions were answered 500; they are 4xx from
 // the layer in front of Next.js, and what passes reaches it byte for byte.
 import { createServer, type Server } from "node:http";
 import { connect, type AddressInfo } from "node:net";
@@ -28,7 +28,10 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 function send(head: string, body = ""): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, "127.0.0.1", () =>
-      socket.write(`${head}\r\nHost: 127.0.0.1:${port}\r\nContent-Length: ${Buffer.byteLength(body, "latin1")}\r\nConnection: close\r\n\r\n${body}`, "latin1"),
+      socket.write(
+        `${head}\r\nHost: 127.0.0.1:${port}\r\nContent-Length: ${Buffer.byteLength(body, "latin1")}\r\nConnection: close\r\n\r\n${body}`,
+        "latin1",
+      ),
     );
     let text = "";
     socket.on("data", (chunk) => (text += chunk.toString("latin1")));

@@ -13,7 +13,12 @@ export function sendRejection(req: IncomingMessage, res: ServerResponse, rejecti
   const { type, body } = rejectionBody(rejection, req.headers.accept);
   // These answers bypass next.config.mjs's headers(); nosniff keeps a
   // browser from reading the text as anything else.
-  res.writeHead(rejection.status, { ...rejection.headers, "Content-Type": type, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
+  res.writeHead(rejection.status, {
+    ...rejection.headers,
+    "Content-Type": type,
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+  });
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
@@ -62,7 +67,13 @@ export function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: B
     return refuseOnSocket(socket, method, url);
   }
   if (RAW_TARGET.has(error.code ?? "")) {
-    return void socket.end(rawResponse({ status: 400, code: "bad_request", message: "the request line is malformed: characters in the target must be percent-encoded" }));
+    return void socket.end(
+      rawResponse({
+        status: 400,
+        code: "bad_request",
+        message: "the request line is malformed: characters in the target must be percent-encoded",
+      }),
+    );
   }
   socket.end(`HTTP/1.1 ${CLIENT_ERRORS[error.code ?? ""] ?? "400 Bad Request"}\r\nConnection: close\r\n\r\n`);
 }

@@ -1,4 +1,4 @@
-// Issue 11 finding 11: no HSTS over https, and a forged X-Forwarded-Host
+// Regression: no HSTS over https, and a forged X-Forwarded-Host
 // was taken for our host (Auth.js and Next.js read it) without a proxy.
 import { describe, expect, it } from "vitest";
 import { HSTS, pinForwardedHeaders, requestHost, servedOverHttps } from "./transport-security";

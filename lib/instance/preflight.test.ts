@@ -28,7 +28,10 @@ describe("preflight", () => {
   });
 
   it("stops on an audit signing key that is not 32 bytes of base64, naming the variable", async () => {
-    const error = await startupError({ COFFER_AUDIT_SIGNING_KEY: "c2hvcnQ=", COFFER_DATA_DIR: join(mkdtempSync(join(tmpdir(), "coffer-")), "data") });
+    const error = await startupError({
+      COFFER_AUDIT_SIGNING_KEY: "c2hvcnQ=",
+      COFFER_DATA_DIR: join(mkdtempSync(join(tmpdir(), "coffer-")), "data"),
+    });
     expect(error.message).toBe("COFFER_AUDIT_SIGNING_KEY: must be 32 bytes of base64 (for example: openssl rand -base64 32)");
   });
 

@@ -14,7 +14,6 @@ import { checkKeysAtStartup } from "../keys/check-keys-at-startup";
 import { loadSigningKey } from "../audit/log/signing-key";
 import { StartupError } from "../errors";
 
-
 export type Preflight = {
   config: Config;
   authSecret: string;
@@ -92,7 +91,7 @@ function checkAuditSigningKey(cfg: Config): void {
   }
 }
 
-export async function preflight(env: Record<string, string | undefined> = process.env): Promise<Preflight> {
+export async function preflight(env?: Record<string, string | undefined>): Promise<Preflight> {
   let cfg: Config;
   try {
     cfg = parseConfig(env);

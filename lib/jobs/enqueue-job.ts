@@ -1,7 +1,7 @@
 // Adds a job to the queue inside the caller's transaction, so the job
 // exists exactly when the action that asked for it commits.
-import { randomBytes } from "node:crypto";
 import type { Tx } from "../db/client";
+import { newId } from "../db/ids";
 import type { Prisma } from "../generated/prisma/client";
 import { jobDtoSelect, toJobDto, type JobDto } from "./job-dto";
 
@@ -16,7 +16,7 @@ export type EnqueueJobInput = {
 export async function enqueueJob(tx: Tx, input: EnqueueJobInput): Promise<JobDto> {
   const row = await tx.job.create({
     data: {
-      id: `job_${randomBytes(12).toString("hex")}`,
+      id: newId("job"),
       kind: input.kind,
       state: "queued",
       total: input.total ?? 0,

@@ -14,9 +14,7 @@ describe("jobErrorMessage", () => {
   });
 
   it("reduces anything else to its class name", () => {
-    expect(jobErrorMessage(new RangeError("row value CANARY-7d1f3b"))).toBe(
-      "unexpected RangeError; the details are in the server log",
-    );
+    expect(jobErrorMessage(new RangeError("row value CANARY-7d1f3b"))).toBe("unexpected RangeError; the details are in the server log");
     expect(jobErrorMessage("CANARY-7d1f3b")).toBe("unexpected string; the details are in the server log");
   });
 

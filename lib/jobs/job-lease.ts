@@ -25,11 +25,6 @@ export async function recordProgress(tx: Tx, job: RunningJob, done: number): Pro
   return { ...job, progress: job.progress + done };
 }
 
-/** Renews the heartbeat only, for a handler whose step runs long. */
-export async function heartbeatJob(tx: Tx, job: RunningJob): Promise<void> {
-  await tx.$executeRaw`UPDATE "Job" SET "heartbeatAt" = now() WHERE "id" = ${job.id} AND "lockedBy" = ${job.workerId}`;
-}
-
 export async function finishJob(tx: Tx, job: RunningJob): Promise<void> {
   await tx.$executeRaw`
     UPDATE "Job" SET "state" = 'done', "finishedAt" = now(), "heartbeatAt" = now(), "lockedBy" = NULL

@@ -4,6 +4,7 @@ import { db } from "../db/client";
 import { Conflict } from "../errors";
 import { createSecret } from "../secrets/create-secret";
 import { deleteSecret } from "../secrets/delete-secret";
+import { DAY_MS, MINUTE_MS } from "../time";
 import { claimJob } from "./claim-job";
 import { enqueueJob } from "./enqueue-job";
 import { jobHandler, jobKinds, registerJobHandler } from "./handlers";
@@ -116,30 +117,27 @@ describe("the job queue", () => {
     expect(await stateOf(during.id)).toMatchObject({ state: "running", progress: 0, lockedBy: "w1", error: null });
   });
 
-  it.skipIf(process.env.COFFER_TEST_DB !== "postgres")(
-    "skips a job whose step is in progress, however old its heartbeat",
-    async () => {
-      const job = await enqueue("alpha", 2);
-      const claimed = (await claimJob("w1", ["alpha"]))!;
-      await db.job.update({ where: { id: job.id }, data: { heartbeatAt: new Date(Date.now() - 60_000) } });
-      let release!: () => void;
-      let entered!: () => void;
-      const inStep = new Promise<void>((resolve) => (entered = resolve));
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      const slow: JobHandler = {
-        async step() {
-          entered();
-          await gate;
-          return { done: 1, finished: false };
-        },
-      };
-      const stepping = runJobStep(claimed, slow);
-      await inStep;
-      expect(await claimJob("w2", ["alpha"])).toBeNull();
-      release();
-      expect(await stepping).toBe("more");
-    },
-  );
+  it.skipIf(process.env.COFFER_TEST_DB !== "postgres")("skips a job whose step is in progress, however old its heartbeat", async () => {
+    const job = await enqueue("alpha", 2);
+    const claimed = (await claimJob("w1", ["alpha"]))!;
+    await db.job.update({ where: { id: job.id }, data: { heartbeatAt: new Date(Date.now() - MINUTE_MS) } });
+    let release!: () => void;
+    let entered!: () => void;
+    const inStep = new Promise<void>((resolve) => (entered = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: JobHandler = {
+      async step() {
+        entered();
+        await gate;
+        return { done: 1, finished: false };
+      },
+    };
+    const stepping = runJobStep(claimed, slow);
+    await inStep;
+    expect(await claimJob("w2", ["alpha"])).toBeNull();
+    release();
+    expect(await stepping).toBe("more");
+  });
 });
 
 describe("the handler registry", () => {
@@ -177,7 +175,10 @@ describe("the job worker", () => {
   it("schedules the recurring jobs itself: a secret past its recovery window is purged", async () => {
     await createSecret(systemActor(), "default", { name: "expired", stringData: { value: "x" } });
     await deleteSecret(systemActor(), "default", "expired");
-    await db.secret.update({ where: { namespaceId_name: { namespaceId: "ns_default", name: "expired" } }, data: { deletedAt: new Date(Date.now() - 8 * 86_400_000) } });
+    await db.secret.update({
+      where: { namespaceId_name: { namespaceId: "ns_default", name: "expired" } },
+      data: { deletedAt: new Date(Date.now() - 8 * DAY_MS) },
+    });
 
     stop = startJobWorker({ intervalMs: 20 })!.stop;
     await expect.poll(() => db.secret.count({ where: { name: "expired" } }), { timeout: 10_000 }).toBe(0);

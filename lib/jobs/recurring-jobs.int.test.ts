@@ -3,6 +3,7 @@ import { systemActor } from "../auth/actor";
 import { db } from "../db/client";
 import { createSecret } from "../secrets/create-secret";
 import { deleteSecret } from "../secrets/delete-secret";
+import { DAY_MS } from "../time";
 import { enqueueDueJobs } from "./recurring-jobs";
 import { runNextJob } from "./run-next-job";
 
@@ -12,7 +13,10 @@ describe("recurring jobs", () => {
       await createSecret(systemActor(), "default", { name, stringData: { value: "x" } });
       await deleteSecret(systemActor(), "default", name);
     }
-    await db.secret.update({ where: { namespaceId_name: { namespaceId: "ns_default", name: "expired" } }, data: { deletedAt: new Date(Date.now() - 8 * 86_400_000) } });
+    await db.secret.update({
+      where: { namespaceId_name: { namespaceId: "ns_default", name: "expired" } },
+      data: { deletedAt: new Date(Date.now() - 8 * DAY_MS) },
+    });
 
     expect(await enqueueDueJobs()).toEqual(["secret-purge"]);
     expect(await enqueueDueJobs()).toEqual([]);

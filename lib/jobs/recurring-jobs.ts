@@ -8,10 +8,10 @@ import { credentialRejectionsDue } from "../audit/credential-rejections";
 import { REJECTION_FLUSH_JOB_KIND } from "../audit/credential-rejections-job";
 import { config } from "../config/env";
 import { db } from "../db/client";
+import { LOCKS, lockUntilCommit } from "../db/locks";
 import { PURGE_JOB_KIND } from "../secrets/purge-expired-secrets";
+import { DAY_MS, HOUR_MS } from "../time";
 import { enqueueJob } from "./enqueue-job";
-
-const HOUR = 3_600_000;
 
 type Recurring = {
   kind: string;
@@ -22,11 +22,11 @@ type Recurring = {
 
 function schedule(): Recurring[] {
   const recurring: Recurring[] = [
-    { kind: PURGE_JOB_KIND, everyMs: HOUR },
+    { kind: PURGE_JOB_KIND, everyMs: HOUR_MS },
     // Summaries follow a window's end within one schedule interval (a minute).
     { kind: REJECTION_FLUSH_JOB_KIND, everyMs: 0, due: credentialRejectionsDue },
   ];
-  if (config().COFFER_AUDIT_RETENTION_DAYS) recurring.push({ kind: ARCHIVE_JOB_KIND, everyMs: 24 * HOUR });
+  if (config().COFFER_AUDIT_RETENTION_DAYS) recurring.push({ kind: ARCHIVE_JOB_KIND, everyMs: DAY_MS });
   return recurring;
 }
 
@@ -35,7 +35,7 @@ export async function enqueueDueJobs(now = new Date()): Promise<string[]> {
   for (const { kind, everyMs, due } of schedule()) {
     if (due && !(await due(now))) continue;
     await db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`coffer-schedule:${kind}`}))`;
+      await lockUntilCommit(tx, LOCKS.schedule(kind));
       const recent = await tx.job.findFirst({
         where: { kind, OR: [{ state: { in: ["queued", "running"] } }, { createdAt: { gt: new Date(now.getTime() - everyMs) } }] },
         select: { id: true },

@@ -3,15 +3,16 @@
 // each run one; the queue's row locks keep them from sharing a job. It
 // never throws into the process: a failure is logged and the next poll
 // tries again.
-import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
+import { duringNextBuild } from "../config/build-phase";
+import { newHolderId } from "../db/ids";
 import { log } from "../log/logger";
+import { MINUTE_MS } from "../time";
 import { enqueueDueJobs } from "./recurring-jobs";
 import { runNextJob } from "./run-next-job";
 
 export const POLL_INTERVAL_MS = 2_000;
 /** How often a worker checks whether a recurring job (recurring-jobs.ts) is due. */
-export const SCHEDULE_INTERVAL_MS = 60_000;
+export const SCHEDULE_INTERVAL_MS = MINUTE_MS;
 
 export type JobWorker = {
   readonly id: string;
@@ -25,14 +26,13 @@ export type JobWorker = {
 const holder = globalThis as unknown as { cofferJobWorker?: JobWorker };
 
 export function startJobWorker(options: { intervalMs?: number; scheduleIntervalMs?: number } = {}): JobWorker | null {
-  // `next build` loads instrumentation to prerender pages: no jobs there.
-  if (process.env.NEXT_PHASE === "phase-production-build") return null;
+  if (duringNextBuild()) return null;
   holder.cofferJobWorker ??= createWorker(options.intervalMs ?? POLL_INTERVAL_MS, options.scheduleIntervalMs ?? SCHEDULE_INTERVAL_MS);
   return holder.cofferJobWorker;
 }
 
 function createWorker(intervalMs: number, scheduleIntervalMs: number): JobWorker {
-  const id = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+  const id = newHolderId();
   let busy = false;
   let scheduledAt = 0;
   let lastProblem: string | null = null;

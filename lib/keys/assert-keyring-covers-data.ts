@@ -1,5 +1,5 @@
-// The start-up check of key rotation's last step (DESIGN 4: "a key can be
-// removed only when no row uses it"). Starting without a key that data
+// The start-up check of key rotation's last step: a key can be removed
+// only when no row uses it. Starting without a key that data
 // still needs would turn every read of that data into an error; refusing
 // to start names the key while the fix (put it back) is still easy.
 // No `server-only` here: lib/instance/preflight.ts runs outside Next.

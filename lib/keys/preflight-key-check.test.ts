@@ -1,5 +1,5 @@
 // Start-up refuses a keyring that lacks a key the stored data still uses,
-// with one line naming the setting, the key and the count (issue 4).
+// with one line naming the setting, the key and the count.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

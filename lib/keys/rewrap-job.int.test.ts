@@ -43,9 +43,7 @@ async function rotatedData(): Promise<StoredRow[]> {
 }
 
 const kekCounts = async () =>
-  Object.fromEntries(
-    (await db.secretVersion.groupBy({ by: ["kekName"], _count: { _all: true } })).map((g) => [g.kekName, g._count._all]),
-  );
+  Object.fromEntries((await db.secretVersion.groupBy({ by: ["kekName"], _count: { _all: true } })).map((g) => [g.kekName, g._count._all]));
 
 describe("the re-wrap job", () => {
   let rows: StoredRow[];

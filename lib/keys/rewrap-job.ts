@@ -1,4 +1,4 @@
-// The re-wrap job of key rotation (DESIGN 4): moves every secret version's
+// The re-wrap job of key rotation: moves every secret version's
 // data key to the keyring's primary key; payloads are never touched.
 
 export const REWRAP_JOB_KIND = "rewrap";

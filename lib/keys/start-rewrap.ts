@@ -4,6 +4,7 @@ import "server-only";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../auth/actor";
+import { LOCKS, lockUntilCommit } from "../db/locks";
 import { Conflict } from "../errors";
 import { enqueueJob } from "../jobs/enqueue-job";
 import { activeJob } from "../jobs/find-job";
@@ -12,14 +13,11 @@ import { authorize } from "../rbac/authorize";
 import { processKeyring } from "./process-keyring";
 import { REWRAP_JOB_KIND } from "./rewrap-job";
 
-// Two starts at once must not both see "no job running" and queue two.
-const REWRAP_START_LOCK = 0x72657772617070n; // "rewrapp"
-
 export async function startRewrap(actor: Actor): Promise<JobDto> {
   const { primary } = processKeyring().keyring;
   return audited(actor, "key.rewrap_start", async (tx) => {
     await authorize(tx, actor, "key:manage");
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REWRAP_START_LOCK})`;
+    await lockUntilCommit(tx, LOCKS.rewrapStart);
     const running = await activeJob(tx, REWRAP_JOB_KIND);
     if (running) {
       throw new Conflict(`a re-wrap job is already ${running.state} (${running.progress} of ${running.total} done)`);

@@ -16,7 +16,10 @@ export async function deleteNamespace(actor: Actor, name: string): Promise<void>
     const secrets = await tx.secret.count({ where: { namespaceId: ns.id } });
     const services = await tx.service.count({ where: { namespaceId: ns.id } });
     if (secrets || services) {
-      const left = [secrets ? `${secrets} secret${secrets === 1 ? "" : "s"} (deleted ones included until purged)` : "", services ? `${services} service${services === 1 ? "" : "s"}` : ""].filter(Boolean);
+      const left = [
+        secrets ? `${secrets} secret${secrets === 1 ? "" : "s"} (deleted ones included until purged)` : "",
+        services ? `${services} service${services === 1 ? "" : "s"}` : "",
+      ].filter(Boolean);
       throw new Conflict(`namespace '${name}' is not empty: it still holds ${left.join(" and ")}`);
     }
     await tx.namespace.delete({ where: { id: ns.id } });

@@ -13,9 +13,7 @@ export async function listNamespaces(actor: Actor): Promise<NamespaceInfo[]> {
       ? {}
       : await db.roleBinding
           .findMany({ where: { userId: actor.id, user: { disabled: false } }, select: { namespaceId: true } })
-          .then((grants) =>
-            grants.some((g) => g.namespaceId === null) ? {} : { id: { in: grants.map((g) => g.namespaceId!) } },
-          );
+          .then((grants) => (grants.some((g) => g.namespaceId === null) ? {} : { id: { in: grants.map((g) => g.namespaceId!) } }));
   const rows = await db.namespace.findMany({ where, orderBy: { name: "asc" }, select: { name: true, createdAt: true } });
   return rows.map((row) => ({ name: row.name, createdAt: row.createdAt.toISOString() }));
 }

@@ -29,12 +29,16 @@ async function resetRows() {
   });
 }
 
-const counts = async () => (await db.secretAccess.findMany({ where: { secretId: { in: secretIds } }, orderBy: [{ secretId: "asc" }, { readerKey: "asc" }] })).map((a) => a.count);
+const counts = async () =>
+  (await db.secretAccess.findMany({ where: { secretId: { in: secretIds } }, orderBy: [{ secretId: "asc" }, { readerKey: "asc" }] })).map(
+    (a) => a.count,
+  );
 
 beforeAll(async () => {
   const { actor } = await createUser("owner@example.com", [{ role: "owner" }]);
   secretIds = [];
-  for (let i = 0; i < SECRETS; i++) secretIds.push((await createSecret(actor, "default", { name: `s${i}`, stringData: { value: "x" } })).id);
+  for (let i = 0; i < SECRETS; i++)
+    secretIds.push((await createSecret(actor, "default", { name: `s${i}`, stringData: { value: "x" } })).id);
   // Many other readers of another secret, as on a busy instance: with a
   // table this size the planner looks rows up by index in the order a
   // batch lists them, which is the order that can deadlock.
@@ -72,7 +76,14 @@ describe("secret access counts", () => {
     const [first, second] = secretIds as [string, string];
     const reader = { type: "service" as const, id: "a", label: "default/a" };
     const later = new Date(T0.getTime() + 60_000);
-    countRepeatReads(new Map([[first, 2], [second, 1]]), reader, later);
+    countRepeatReads(
+      new Map([
+        [first, 2],
+        [second, 1],
+      ]),
+      reader,
+      later,
+    );
     // A node whose reads happened before the row's last read does not move it back.
     countRepeatReads(new Map([[first, 3]]), reader, new Date(T0.getTime() + 1_000));
     expect(await flushSecretAccessCounts()).toBe(2);
@@ -85,8 +96,12 @@ describe("secret access counts", () => {
   it("keeps the counts of a failed flush for the next one", async () => {
     const secretId = secretIds[0]!;
     countRepeatReads(new Map([[secretId, 4]]), { type: "service", id: "b", label: "default/b" }, new Date());
-    await db.$executeRawUnsafe(`CREATE FUNCTION coffer_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'database busy'; END; $$`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER "refuse_access" BEFORE UPDATE ON "SecretAccess" FOR EACH ROW EXECUTE FUNCTION coffer_test_refuse()`);
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION coffer_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'database busy'; END; $$`,
+    );
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER "refuse_access" BEFORE UPDATE ON "SecretAccess" FOR EACH ROW EXECUTE FUNCTION coffer_test_refuse()`,
+    );
     try {
       await expect(flushSecretAccessCounts()).rejects.toThrow();
     } finally {
@@ -110,7 +125,8 @@ describe("secret access counts", () => {
   it("flushes on its own, and at shutdown writes what is pending and then each late read at once", async () => {
     const secretId = secretIds[2]!;
     const reader = { type: "service" as const, id: "d", label: "default/d" };
-    const count = async () => (await db.secretAccess.findUniqueOrThrow({ where: { secretId_readerKey: { secretId, readerKey: "service:d" } } })).count;
+    const count = async () =>
+      (await db.secretAccess.findUniqueOrThrow({ where: { secretId_readerKey: { secretId, readerKey: "service:d" } } })).count;
     const until = async (expected: number) => {
       for (let i = 0; i < 100 && (await count()) !== expected; i++) await new Promise((r) => setTimeout(r, 50));
       return count();

@@ -1,5 +1,5 @@
 // Repeat reads of a secret, counted in this process and written to its
-// SecretAccess row in batches (issue 12): a busy service fetches the same
+// SecretAccess row in batches: a busy service fetches the same
 // secrets from many connections at once, and an UPDATE of its rows in
 // every read's transaction made those reads queue on the rows' locks
 // until each COMMIT. A first read still inserts its row in the read's
@@ -11,6 +11,7 @@
 // with the read itself and stays the record of who read what and when.
 //
 // No `server-only`: the flusher starts from instrumentation.ts.
+import { duringNextBuild } from "../config/build-phase";
 import { db } from "../db/client";
 import { log } from "../log/logger";
 import {
@@ -45,7 +46,8 @@ function merge(into: Map<string, PendingCount>, row: PendingCount): void {
 /** Call after the reads' transaction committed: a rolled-back read counts nothing. */
 export function countRepeatReads(reads: ReadonlyMap<string, number>, reader: Reader, at: Date): void {
   const pending = pendingCounts();
-  for (const [secretId, count] of reads) merge(pending, { secretId, readerKey: readerKey(reader), readerLabel: reader.label, count, lastReadAt: at });
+  for (const [secretId, count] of reads)
+    merge(pending, { secretId, readerKey: readerKey(reader), readerLabel: reader.label, count, lastReadAt: at });
   // Shutting down: requests still in flight after the last flush write
   // their counts themselves while the database is still open.
   if (flusherStopped()) void flushSecretAccessCounts().catch(() => undefined);
@@ -94,8 +96,7 @@ export async function flushSecretAccessCounts(): Promise<number> {
 }
 
 export function startAccessCountFlusher(options: { intervalMs?: number } = {}): AccessCountFlusher | null {
-  // `next build` loads instrumentation to prerender pages: nothing to count there.
-  if (process.env.NEXT_PHASE === "phase-production-build") return null;
+  if (duringNextBuild()) return null;
   const running = runningFlusher();
   if (running) return running;
   const flusher = createFlusher(options.intervalMs ?? FLUSH_INTERVAL_MS);
@@ -112,7 +113,8 @@ function createFlusher(intervalMs: number): AccessCountFlusher {
     } catch (error) {
       // While the database is down every flush fails the same way: log it once.
       const problem = error instanceof Error ? error.message : String(error);
-      if (problem !== lastProblem) log.error({ err: error, pending: pendingCounts().size }, "secret access counts: flush failed, kept for the next one");
+      if (problem !== lastProblem)
+        log.error({ err: error, pending: pendingCounts().size }, "secret access counts: flush failed, kept for the next one");
       lastProblem = problem;
     }
   };

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
+import { newSecretId } from "../db/ids";
 import { Conflict } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
@@ -9,7 +10,6 @@ import { createSecretSchema, type CreateSecretInput } from "./create-secret.sche
 import { findNamespaceOrThrow } from "./find-secret";
 import { checkEntries, entriesFromInput, type SecretEntries } from "./secret-data";
 import { summarySelect, toSummary, type SecretSummary } from "./secret-dto";
-import { newSecretId } from "./secret-id";
 import { writeVersion } from "./write-version";
 
 /**
@@ -34,9 +34,11 @@ export async function createSecret(
       select: { deletedAt: true },
     });
     if (taken?.deletedAt) {
-      throw new Conflict(`secret '${spec.name}' was deleted and its name is reserved until it is purged; restore it or purge it first`);
+      throw new Conflict(`secret '${spec.name}' was deleted and its name is reserved until it is purged; restore it or purge it first`, {
+        field: "name",
+      });
     }
-    if (taken) throw new Conflict(`secret '${spec.name}' already exists in namespace '${namespace}'`);
+    if (taken) throw new Conflict(`secret '${spec.name}' already exists in namespace '${namespace}'`, { field: "name" });
     const id = newSecretId();
     await tx.secret.create({
       data: {

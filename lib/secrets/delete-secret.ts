@@ -22,7 +22,13 @@ export async function deleteSecret(actor: Actor, namespace: string, name: string
       distinct: ["serviceId"],
       orderBy: { service: { name: "asc" } },
     });
-    if (users.length) throw new Conflict(inUseMessage(name, users.map((u) => u.service.name)));
+    if (users.length)
+      throw new Conflict(
+        inUseMessage(
+          name,
+          users.map((u) => u.service.name),
+        ),
+      );
     const deletedAt = new Date();
     await tx.secret.update({ where: { id: secret.id }, data: { deletedAt, deletedById: actor.id } });
     const until = purgeAfter(deletedAt).toISOString();

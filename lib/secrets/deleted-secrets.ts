@@ -37,7 +37,9 @@ export async function listDeletedSecrets(actor: Actor, namespace: string): Promi
       select: { id: true, name: true, type: true, deletedAt: true, deletedById: true },
     });
     const ids = [...new Set(rows.map((r) => r.deletedById).filter((id): id is string => !!id))];
-    const users = new Map((await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
+    const users = new Map(
+      (await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]),
+    );
     return rows.map((row) => ({
       id: row.id,
       name: row.name,

@@ -10,7 +10,11 @@ export const ALPHABETS = {
 } as const;
 
 export const generateSpec = z.object({
-  length: z.coerce.number({ error: "length must be a number" }).int("length must be a whole number").min(8, "length must be at least 8").max(4096, "length must be at most 4096"),
+  length: z.coerce
+    .number({ error: "length must be a number" })
+    .int("length must be a whole number")
+    .min(8, "length must be at least 8")
+    .max(4096, "length must be at most 4096"),
   alphabet: z.enum(["base64", ...Object.keys(ALPHABETS)] as ["base64", ...(keyof typeof ALPHABETS)[]], {
     error: "alphabet must be one of base64, alphanumeric, hex, symbols",
   }),

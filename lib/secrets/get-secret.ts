@@ -37,7 +37,12 @@ async function reverseLookup(tx: Tx, secretId: string, currentVersion: number) {
   });
   const reads = await tx.secretAccess.findMany({ where: { secretId }, orderBy: { lastReadAt: "desc" } });
   return {
-    boundServices: bindings.map((b) => ({ service: b.service.name, target: b.target, version: b.pinnedVersion ?? currentVersion, pinned: b.pinnedVersion !== null })),
+    boundServices: bindings.map((b) => ({
+      service: b.service.name,
+      target: b.target,
+      version: b.pinnedVersion ?? currentVersion,
+      pinned: b.pinnedVersion !== null,
+    })),
     reads: reads.map((r) => ({
       readerType: r.readerType,
       readerLabel: r.readerLabel,

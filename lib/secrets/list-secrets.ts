@@ -14,14 +14,15 @@ export function parseSecretFilters(filters: string[]): SecretFilters {
   const parsed: SecretFilters = { labels: [] };
   for (const filter of filters) {
     const problem = textProblem(filter);
-    if (problem) throw new BadRequest(`filter ${problem}`);
+    if (problem) throw new BadRequest(`filter ${problem}`, { field: "filter" });
     const [kind, ...rest] = filter.split("=");
     const value = rest.join("=");
     if (kind === "name" && value) parsed.namePrefix = value;
     else if (kind === "stale" && (value === "true" || value === "false")) parsed.stale = value === "true";
     else if (kind === "label" && rest[0]) {
       parsed.labels.push(rest.length > 1 ? { key: rest[0], value: rest.slice(1).join("=") } : { key: rest[0] });
-    } else throw new BadRequest(`filter '${filter}' must be name=PREFIX, label=KEY, label=KEY=VALUE or stale=true|false`);
+    } else
+      throw new BadRequest(`filter '${filter}' must be name=PREFIX, label=KEY, label=KEY=VALUE or stale=true|false`, { field: "filter" });
   }
   return parsed;
 }

@@ -6,12 +6,13 @@ import { recordAudit } from "../audit/record-audit";
 import { config } from "../config/env";
 import type { Tx } from "../db/client";
 import type { JobHandler } from "../jobs/types";
+import { DAY_MS } from "../time";
 
 export const PURGE_JOB_KIND = "secret-purge";
 const BATCH = 100;
 
 export async function purgeExpiredSecrets(tx: Tx, now = new Date()): Promise<number> {
-  const cutoff = new Date(now.getTime() - config().COFFER_RECOVERY_DAYS * 86_400_000);
+  const cutoff = new Date(now.getTime() - config().COFFER_RECOVERY_DAYS * DAY_MS);
   const expired = await tx.secret.findMany({
     where: { deletedAt: { lte: cutoff } },
     select: { id: true, name: true, namespace: { select: { name: true } } },
@@ -19,7 +20,7 @@ export async function purgeExpiredSecrets(tx: Tx, now = new Date()): Promise<num
   });
   // The whole batch first, then the events: a row lock taken after the
   // audit chain's lock could deadlock with a restore of the same secret,
-  // which locks its row and then waits for the chain (issue 11 finding 4).
+  // which locks its row and then waits for the chain.
   await tx.secret.deleteMany({ where: { id: { in: expired.map((s) => s.id) } } });
   for (const secret of expired) {
     await recordAudit(tx, systemActor(), {

@@ -7,8 +7,8 @@
 // check), so a first read waits for a rotation of that secret to commit
 // (the rotation holds the row FOR UPDATE). Rows go in secret id order, so
 // two readers take those locks in the same order.
-import { randomBytes } from "node:crypto";
 import type { Tx } from "../db/client";
+import { newId } from "../db/ids";
 import { Prisma } from "../generated/prisma/client";
 
 export type Reader = { type: "service" | "user"; id: string; label: string };
@@ -27,7 +27,7 @@ function readsBySecret(secretIds: readonly string[]): [string, number][] {
 function accessRows(reads: [string, number][], reader: Reader, now: Date) {
   return reads.map(
     ([secretId, count]) =>
-      Prisma.sql`(${`acc_${randomBytes(10).toString("hex")}`}, ${secretId}, ${readerKey(reader)}, ${reader.type}, ${reader.id}, ${reader.label}, ${now}, ${now}, ${count}::integer)`,
+      Prisma.sql`(${newId("acc")}, ${secretId}, ${readerKey(reader)}, ${reader.type}, ${reader.id}, ${reader.label}, ${now}, ${now}, ${count}::integer)`,
   );
 }
 
@@ -53,7 +53,12 @@ export async function recordSecretAccess(tx: Tx, secretId: string, reader: Reade
  * Returns the reads of those existing rows, per secret id: the caller
  * counts them after COMMIT with countRepeatReads() (access-counts.ts).
  */
-export async function recordFirstReads(tx: Tx, secretIds: readonly string[], reader: Reader, now = new Date()): Promise<Map<string, number>> {
+export async function recordFirstReads(
+  tx: Tx,
+  secretIds: readonly string[],
+  reader: Reader,
+  now = new Date(),
+): Promise<Map<string, number>> {
   const reads = readsBySecret(secretIds);
   if (!reads.length) return new Map();
   const inserted = await tx.$queryRaw<{ secretId: string }[]>`

@@ -11,7 +11,7 @@ import { readVersion } from "./read-version";
 import { recordSecretAccess } from "./record-access";
 import { base64Object } from "./secret-data";
 
-const revealSchema = z.object({ version: wholeNumber("version", 1, INT4_MAX).optional() });
+export const revealSchema = z.object({ version: wholeNumber("version", 1, INT4_MAX).optional() });
 
 export type RevealedSecret = { name: string; namespace: string; version: number; data: Record<string, string> };
 

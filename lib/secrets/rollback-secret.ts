@@ -12,7 +12,7 @@ import { readVersion } from "./read-version";
 import type { SecretDetail } from "./secret-dto";
 import { writeVersion } from "./write-version";
 
-const rollbackSchema = z.object({ version: wholeNumber("version", 1, INT4_MAX) });
+export const rollbackSchema = z.object({ version: wholeNumber("version", 1, INT4_MAX) });
 
 /** Rolling back writes a new version with an old version's data, so history only grows. */
 export async function rollbackSecret(actor: Actor, namespace: string, name: string, input: unknown): Promise<SecretDetail> {
@@ -21,7 +21,7 @@ export async function rollbackSecret(actor: Actor, namespace: string, name: stri
     await authorize(tx, actor, "secret:update", namespace);
     const secret = await findLiveSecretOrThrow(tx, namespace, name);
     if (secret.immutable) throw new Conflict(`secret '${name}' is immutable: its data cannot change`);
-    if (target === secret.currentVersion) throw new BadRequest(`version ${target} is already the current version`);
+    if (target === secret.currentVersion) throw new BadRequest(`version ${target} is already the current version`, { field: "version" });
     const entries = await readVersion(tx, secret, target);
     const version = secret.currentVersion + 1;
     try {

@@ -10,9 +10,10 @@ import { BadRequest, TooLarge } from "../errors";
 import { isPlainObject, textProblem } from "../http/parse-input";
 import { checkKeyName, SECRET_KEY } from "./secret-rules";
 import { checkTypeKeys, type SecretType } from "./secret-types";
+import type { KeyInfo } from "../../packages/contracts/src/secrets/secret-dto";
 
 export type SecretEntries = Map<string, Buffer>;
-export type KeyInfo = { name: string; size: number };
+export type { KeyInfo };
 
 /**
  * `data` or `stringData` of a request, parsed straight into key → bytes.
@@ -59,16 +60,18 @@ export function entriesFromInput(input: { data?: SecretEntries; stringData?: Sec
 
 /** Checks keys, size and type rules; throws the 4xx that names the problem. */
 export function checkEntries(type: SecretType, entries: SecretEntries): void {
-  if (entries.size === 0) throw new BadRequest("data must hold at least one key");
+  if (entries.size === 0) throw new BadRequest("data must hold at least one key", { field: "data" });
   for (const key of entries.keys()) {
     const problem = checkKeyName(key);
-    if (problem) throw new BadRequest(problem);
+    if (problem) throw new BadRequest(problem, { field: "data" });
   }
   const limit = config().COFFER_MAX_SECRET_BYTES;
   const size = totalSize(entries);
-  if (size > limit) throw new TooLarge(`secret data is ${size} bytes; the limit is ${limit} bytes (COFFER_MAX_SECRET_BYTES)`);
+  if (size > limit)
+    throw new TooLarge(`secret data is ${size} bytes; the limit is ${limit} bytes (COFFER_MAX_SECRET_BYTES)`, { field: "data" });
   const problem = checkTypeKeys(type, entries);
-  if (problem) throw new BadRequest(`type ${type}: ${problem}`);
+  // The type is fine; its required keys are missing from the data.
+  if (problem) throw new BadRequest(`type ${type}: ${problem}`, { field: "data" });
 }
 
 export function totalSize(entries: SecretEntries): number {

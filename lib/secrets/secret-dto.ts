@@ -2,7 +2,8 @@
 // `inspect` object has the shape of `docker secret inspect`.
 import { config } from "../config/env";
 import type { Prisma } from "../generated/prisma/client";
-import type { KeyInfo } from "./secret-data";
+import type { DockerInspect, KeyInfo, SecretSummary } from "../../packages/contracts/src/secrets/secret-dto";
+import { DAY_MS } from "../time";
 
 export const summarySelect = {
   id: true,
@@ -19,56 +20,20 @@ export const summarySelect = {
   accesses: { orderBy: { lastReadAt: "desc" }, take: 1, select: { lastReadAt: true } },
 } satisfies Prisma.SecretSelect;
 
+// The shapes are the contract the CLI reads too: one definition, in packages/contracts.
+export type {
+  BoundService,
+  DockerInspect,
+  SecretDetail,
+  SecretReader,
+  SecretSummary,
+  VersionInfo,
+} from "../../packages/contracts/src/secrets/secret-dto";
+
 type SummaryRow = Prisma.SecretGetPayload<{ select: typeof summarySelect }>;
 
-export type SecretSummary = {
-  id: string;
-  name: string;
-  namespace: string;
-  type: string;
-  labels: Record<string, string>;
-  immutable: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  keys: KeyInfo[];
-  sizeBytes: number;
-  /** Last read by a service or a person; null if never. */
-  lastReadAt: string | null;
-  /** Not read in COFFER_STALE_DAYS (counted from creation if never read). */
-  stale: boolean;
-};
-
-export type VersionInfo = {
-  version: number;
-  createdAt: string;
-  createdBy: string | null;
-  keys: KeyInfo[];
-  sizeBytes: number;
-  current: boolean;
-};
-
-export type DockerInspect = {
-  ID: string;
-  Version: { Index: number };
-  CreatedAt: string;
-  UpdatedAt: string;
-  Spec: { Name: string; Labels: Record<string, string> };
-};
-
-export type BoundService = { service: string; target: string; version: number; pinned: boolean };
-export type SecretReader = { readerType: string; readerLabel: string; firstReadAt: string; lastReadAt: string; count: number };
-
-export type SecretDetail = SecretSummary & {
-  versions: VersionInfo[];
-  inspect: DockerInspect;
-  /** Reverse lookup: who uses this secret, and who read it. */
-  boundServices: BoundService[];
-  reads: SecretReader[];
-};
-
 export function isStale(lastActivity: Date, now = new Date()): boolean {
-  return now.getTime() - lastActivity.getTime() > config().COFFER_STALE_DAYS * 86_400_000;
+  return now.getTime() - lastActivity.getTime() > config().COFFER_STALE_DAYS * DAY_MS;
 }
 
 export function toSummary(row: SummaryRow): SecretSummary {

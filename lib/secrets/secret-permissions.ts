@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
-import { permissionsOf } from "../rbac/authorize";
+import { effectivePermissions } from "../rbac/authorize";
 import type { Permission } from "../rbac/permissions";
 
 export type SecretAbilities = {
@@ -28,16 +28,7 @@ const ABILITY_PERMISSION: Record<keyof SecretAbilities, Permission> = {
  * authorize() itself.
  */
 export async function secretAbilities(actor: Actor, namespace: string): Promise<SecretAbilities> {
-  const held =
-    actor.type === "user"
-      ? await db.$transaction((tx) => permissionsOf(tx, actor.id, namespace))
-      : new Set<Permission>();
-  const may = (permission: Permission) => {
-    if (actor.type === "system") return true;
-    if (actor.type !== "user") return false;
-    const scoped = !actor.token || actor.token.scopes.length === 0 || actor.token.scopes.includes(permission);
-    return scoped && held.has(permission);
-  };
-  const entries = Object.entries(ABILITY_PERMISSION).map(([ability, permission]) => [ability, may(permission)]);
+  const held = await effectivePermissions(db, actor, namespace);
+  const entries = Object.entries(ABILITY_PERMISSION).map(([ability, permission]) => [ability, held.has(permission)]);
   return Object.fromEntries(entries) as SecretAbilities;
 }

@@ -10,7 +10,7 @@ import { secretDetail } from "./get-secret";
 import type { SecretDetail } from "./secret-dto";
 import { labelsField } from "./secret-rules";
 
-const labelsSchema = z.object({ labels: labelsField });
+export const labelsSchema = z.object({ labels: labelsField });
 
 /** Replaces the labels; allowed on immutable secrets too (Kubernetes does the same). */
 export async function updateSecretLabels(actor: Actor, namespace: string, name: string, input: unknown): Promise<SecretDetail> {

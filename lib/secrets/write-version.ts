@@ -1,10 +1,10 @@
 // Seals a new version of a secret's data and keeps only the newest
 // COFFER_MAX_VERSIONS versions.
-import { randomBytes } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import { config } from "../config/env";
 import { encryptVersion } from "../crypto";
 import type { Tx } from "../db/client";
+import { newId } from "../db/ids";
 import { processKeyring } from "../keys/process-keyring";
 import { keyInfo, sealablePayload, totalSize, type SecretEntries } from "./secret-data";
 
@@ -14,7 +14,7 @@ export async function writeVersion(tx: Tx, actor: Actor, secretId: string, versi
     const sealed = await encryptVersion(processKeyring().keyring, { secretId, version, plaintext });
     await tx.secretVersion.create({
       data: {
-        id: `sv_${randomBytes(12).toString("hex")}`,
+        id: newId("sv"),
         secretId,
         version,
         // Prisma wants Uint8Array<ArrayBuffer>; Buffers may sit on a shared pool.

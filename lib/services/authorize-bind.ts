@@ -1,4 +1,4 @@
-// Issue 11 finding 2: binding a secret to a service, or minting a token for
+// Binding a secret to a service, or minting a token for
 // it, hands its values to whoever holds the token. Both need secret:bind in
 // the namespace, and the refusal says why, since the name alone undersells it.
 import type { Actor } from "../auth/actor";

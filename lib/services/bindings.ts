@@ -1,8 +1,8 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
+import { newId } from "../db/ids";
 import { BadRequest, Conflict, NotFound } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
@@ -16,36 +16,40 @@ import { bindingSchema, checkTarget, formatMode, parseMode, type BindingInput } 
 export async function addBinding(actor: Actor, namespace: string, serviceName: string, input: BindingInput): Promise<BindingInfo> {
   const spec = parseInput(bindingSchema, input);
   const mode = spec.mode === undefined ? 0o444 : parseMode(spec.mode);
-  if (mode === null) throw new BadRequest("mode must be an octal number between 0 and 0777");
+  if (mode === null) throw new BadRequest("mode must be an octal number between 0 and 0777", { field: "mode" });
   const target = spec.target ?? spec.secret;
   const targetProblem = checkTarget(target);
-  if (targetProblem) throw new BadRequest(targetProblem);
+  if (targetProblem) throw new BadRequest(targetProblem, { field: "target" });
   return audited(actor, "binding.create", async (tx) => {
     await authorize(tx, actor, "binding:manage", namespace);
     await authorizeSecretBind(tx, actor, namespace, "bind");
     const service = await findServiceOrThrow(tx, namespace, serviceName);
     const secret = await tx.secret.findFirst({ where: { namespaceId: service.namespaceId, name: spec.secret, deletedAt: null } });
-    if (!secret) throw new BadRequest(`secret: no secret '${spec.secret}' in namespace '${namespace}'`);
+    if (!secret) throw new BadRequest(`secret: no secret '${spec.secret}' in namespace '${namespace}'`, { field: "secret" });
     if (spec.pinnedVersion) {
-      const pinned = await tx.secretVersion.findUnique({ where: { secretId_version: { secretId: secret.id, version: spec.pinnedVersion } } });
-      if (!pinned) throw new BadRequest(`pinnedVersion: secret '${spec.secret}' has no version ${spec.pinnedVersion}`);
+      const pinned = await tx.secretVersion.findUnique({
+        where: { secretId_version: { secretId: secret.id, version: spec.pinnedVersion } },
+      });
+      if (!pinned)
+        throw new BadRequest(`pinnedVersion: secret '${spec.secret}' has no version ${spec.pinnedVersion}`, { field: "pinnedVersion" });
     }
     const current = await tx.secretVersion.findUnique({
       where: { secretId_version: { secretId: secret.id, version: spec.pinnedVersion ?? secret.currentVersion } },
       select: { keys: true },
     });
     const keys = (current?.keys as KeyInfo[] | undefined) ?? [];
-    if (spec.key && !keys.some((k) => k.name === spec.key)) throw new BadRequest(`key: secret '${spec.secret}' has no key '${spec.key}'`);
+    if (spec.key && !keys.some((k) => k.name === spec.key))
+      throw new BadRequest(`key: secret '${spec.secret}' has no key '${spec.key}'`, { field: "key" });
     // A single-key secret is bound to that key, so the target stays a file
     // even if a later version adds keys (a file turning into a directory
     // would break every *_FILE reader).
     const key = spec.key ?? (keys.length === 1 ? keys[0]!.name : null);
     const taken = await tx.secretBinding.findMany({ where: { serviceId: service.id }, select: { target: true } });
     const clash = taken.find((t) => t.target === target || t.target.startsWith(`${target}/`) || target.startsWith(`${t.target}/`));
-    if (clash) throw new Conflict(`service '${serviceName}' already has a secret at target '${clash.target}'`);
+    if (clash) throw new Conflict(`service '${serviceName}' already has a secret at target '${clash.target}'`, { field: "target" });
     const row = await tx.secretBinding.create({
       data: {
-        id: `bnd_${randomBytes(10).toString("hex")}`,
+        id: newId("bnd"),
         serviceId: service.id,
         secretId: secret.id,
         target,
@@ -62,7 +66,16 @@ export async function addBinding(actor: Actor, namespace: string, serviceName: s
       action: "binding.create",
       resource: { type: "service", id: service.id, name: serviceName },
       namespace,
-      details: { secret: spec.secret, target, uid: spec.uid, gid: spec.gid, mode: formatMode(mode), envName: spec.envName ?? null, key: spec.key ?? null, pinnedVersion: spec.pinnedVersion ?? null },
+      details: {
+        secret: spec.secret,
+        target,
+        uid: spec.uid,
+        gid: spec.gid,
+        mode: formatMode(mode),
+        envName: spec.envName ?? null,
+        key: spec.key ?? null,
+        pinnedVersion: spec.pinnedVersion ?? null,
+      },
     });
     return toBindingInfo(row);
   });
@@ -73,7 +86,10 @@ export async function removeBinding(actor: Actor, namespace: string, serviceName
   return audited(actor, "binding.delete", async (tx) => {
     await authorize(tx, actor, "binding:manage", namespace);
     const service = await findServiceOrThrow(tx, namespace, serviceName);
-    const bySecret = await tx.secretBinding.findMany({ where: { serviceId: service.id, secret: { name: targetOrSecret } }, select: bindingSelect });
+    const bySecret = await tx.secretBinding.findMany({
+      where: { serviceId: service.id, secret: { name: targetOrSecret } },
+      select: bindingSelect,
+    });
     const matches = bySecret.length
       ? bySecret
       : await tx.secretBinding.findMany({ where: { serviceId: service.id, target: targetOrSecret }, select: bindingSelect });

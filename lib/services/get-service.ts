@@ -29,7 +29,12 @@ export async function serviceDetail(tx: Tx, serviceId: string): Promise<ServiceD
       lastUsedAt: iso(t.lastUsedAt),
       revokedAt: iso(t.revokedAt),
     })),
-    reads: reads.map((r) => ({ secret: r.secret.name, firstReadAt: r.firstReadAt.toISOString(), lastReadAt: r.lastReadAt.toISOString(), count: r.count })),
+    reads: reads.map((r) => ({
+      secret: r.secret.name,
+      firstReadAt: r.firstReadAt.toISOString(),
+      lastReadAt: r.lastReadAt.toISOString(),
+      count: r.count,
+    })),
   };
 }
 

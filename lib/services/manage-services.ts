@@ -1,8 +1,8 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
+import { newId } from "../db/ids";
 import { Conflict } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
@@ -17,10 +17,10 @@ export async function createService(actor: Actor, namespace: string, input: unkn
     await authorize(tx, actor, "service:create", namespace);
     const ns = await findNamespaceOrThrow(tx, namespace);
     if (await tx.service.findUnique({ where: { namespaceId_name: { namespaceId: ns.id, name: spec.name } } })) {
-      throw new Conflict(`service '${spec.name}' already exists in namespace '${namespace}'`);
+      throw new Conflict(`service '${spec.name}' already exists in namespace '${namespace}'`, { field: "name" });
     }
     const row = await tx.service.create({
-      data: { id: `svc_${randomBytes(10).toString("hex")}`, namespaceId: ns.id, ...spec, createdById: actor.id },
+      data: { id: newId("svc"), namespaceId: ns.id, ...spec, createdById: actor.id },
       select: serviceSelect(),
     });
     await recordAudit(tx, actor, { action: "service.create", resource: { type: "service", id: row.id, name: row.name }, namespace });
@@ -36,9 +36,13 @@ export async function updateService(actor: Actor, namespace: string, name: strin
     const service = await findServiceOrThrow(tx, namespace, name);
     if (changes.name && changes.name !== name) {
       const clash = await tx.service.findUnique({ where: { namespaceId_name: { namespaceId: service.namespaceId, name: changes.name } } });
-      if (clash) throw new Conflict(`service '${changes.name}' already exists in namespace '${namespace}'`);
+      if (clash) throw new Conflict(`service '${changes.name}' already exists in namespace '${namespace}'`, { field: "name" });
     }
-    const row = await tx.service.update({ where: { id: service.id }, data: { ...changes, updatedAt: new Date() }, select: serviceSelect() });
+    const row = await tx.service.update({
+      where: { id: service.id },
+      data: { ...changes, updatedAt: new Date() },
+      select: serviceSelect(),
+    });
     await recordAudit(tx, actor, {
       action: "service.update",
       resource: { type: "service", id: service.id, name: row.name },

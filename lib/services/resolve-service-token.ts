@@ -7,9 +7,10 @@ import type { RequestContext, ServiceActor } from "../auth/actor";
 import { recordCredentialRejection } from "../audit/credential-rejections";
 import { db } from "../db/client";
 import { Unauthorized } from "../errors";
+import { MINUTE_MS } from "../time";
 import { hashToken } from "../tokens/token-secret";
 
-const LAST_USED_PRECISION_MS = 60_000;
+const LAST_USED_PRECISION_MS = MINUTE_MS;
 
 /** `token` is the bearer token of the request, null when there is none. */
 export async function resolveServiceToken(token: string | null, context: RequestContext): Promise<ServiceActor> {

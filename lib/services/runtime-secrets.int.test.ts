@@ -1,4 +1,4 @@
-// The runtime fetch under load (issue 12): a busy service reads the same
+// The runtime fetch under load: a busy service reads the same
 // secrets from many connections at once. Each read used to upsert its
 // SecretAccess rows in its own transaction and so queued on those rows'
 // locks until every COMMIT before it. Reads now lock no existing row; the
@@ -36,7 +36,8 @@ async function serviceActor(name: string): Promise<ServiceActor> {
 
 const readCounts = async (reader: ServiceActor) =>
   (await db.secretAccess.findMany({ where: { readerId: reader.id }, orderBy: { secretId: "asc" } })).map((a) => a.count);
-const successfulReads = (reader: ServiceActor) => db.auditEvent.count({ where: { action: "secret.read", outcome: "success", actorId: reader.id } });
+const successfulReads = (reader: ServiceActor) =>
+  db.auditEvent.count({ where: { action: "secret.read", outcome: "success", actorId: reader.id } });
 
 beforeAll(async () => {
   owner = (await createUser("owner@example.com", [{ role: "owner" }])).actor;
@@ -72,8 +73,12 @@ describe("the runtime fetch", () => {
     await fetchRuntimeSecrets(api, null);
     await flushSecretAccessCounts();
     const counted = await readCounts(api);
-    await db.$executeRawUnsafe(`CREATE FUNCTION coffer_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store down'; END; $$`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER "refuse_audit" BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION coffer_test_refuse()`);
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION coffer_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store down'; END; $$`,
+    );
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER "refuse_audit" BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION coffer_test_refuse()`,
+    );
     try {
       await expect(fetchRuntimeSecrets(api, null)).rejects.toBeInstanceOf(Unavailable);
     } finally {
@@ -86,8 +91,12 @@ describe("the runtime fetch", () => {
 
   it("a first read that cannot be audited leaves no reader behind", async () => {
     const fresh = await serviceActor("fresh");
-    await db.$executeRawUnsafe(`CREATE FUNCTION coffer_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store down'; END; $$`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER "refuse_audit" BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION coffer_test_refuse()`);
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION coffer_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store down'; END; $$`,
+    );
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER "refuse_audit" BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION coffer_test_refuse()`,
+    );
     try {
       await expect(fetchRuntimeSecrets(fresh, null)).rejects.toBeInstanceOf(Unavailable);
     } finally {
@@ -109,8 +118,24 @@ describe("the runtime fetch", () => {
     if (!("secrets" in answer)) throw new Error("expected the secrets");
     const text = (data: string) => Buffer.from(data, "base64").toString();
     expect(answer.secrets.map((s) => [s.target, s.version, s.kind, s.files.map((f) => [f.path, text(f.data)])])).toEqual([
-      ["new", 2, "dir", [["new/a", "a-2"], ["new/b", "b-2"]]],
-      ["old", 1, "dir", [["old/a", "a-1"], ["old/b", "b-1"]]],
+      [
+        "new",
+        2,
+        "dir",
+        [
+          ["new/a", "a-2"],
+          ["new/b", "b-2"],
+        ],
+      ],
+      [
+        "old",
+        1,
+        "dir",
+        [
+          ["old/a", "a-1"],
+          ["old/b", "b-1"],
+        ],
+      ],
       ["only-b", 2, "file", [["only-b", "b-2"]]],
     ]);
   });
@@ -145,13 +170,20 @@ describe("the runtime fetch", () => {
   it("never deadlocks: repeat and first reads of two services racing rotations and flushes", async () => {
     const rounds = databaseKind() === "pglite" ? 2 : 8;
     const failures: string[] = [];
-    const note = (what: string) => (error: unknown) => void failures.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+    const note = (what: string) => (error: unknown) =>
+      void failures.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
     for (let round = 1; round <= rounds; round++) {
       // Every other round, first reads again (an INSERT with its foreign-key lock on Secret).
       if (round % 2) await db.secretAccess.deleteMany({});
       const work = [
-        ...Array.from({ length: CONNECTIONS / 2 }, (_, i) => fetchRuntimeSecrets(i % 2 ? web : api, null).catch(note(`round ${round} read`))),
-        ...SECRETS.map((name) => rotateSecret(owner, "default", name, { stringData: { value: `${name}-${round}` } }).catch(note(`round ${round} rotation of ${name}`))),
+        ...Array.from({ length: CONNECTIONS / 2 }, (_, i) =>
+          fetchRuntimeSecrets(i % 2 ? web : api, null).catch(note(`round ${round} read`)),
+        ),
+        ...SECRETS.map((name) =>
+          rotateSecret(owner, "default", name, { stringData: { value: `${name}-${round}` } }).catch(
+            note(`round ${round} rotation of ${name}`),
+          ),
+        ),
         flushSecretAccessCounts().catch(note(`round ${round} flush`)),
       ];
       await Promise.all(work);

@@ -3,7 +3,7 @@
 // audit event in the same transaction as the read; if that write fails,
 // nothing is returned (503): no unaudited read.
 //
-// Order, so concurrent reads never wait on each other (issue 12): every
+// Order, so concurrent reads never wait on each other: every
 // value is decrypted and the answer built first (reads only); then one
 // statement inserts the SecretAccess rows of first reads (existing rows
 // are left alone: no row lock; repeat reads are counted after COMMIT in
@@ -28,21 +28,10 @@ import { countRepeatReads } from "../secrets/access-counts";
 import { recordFirstReads, type Reader } from "../secrets/record-access";
 import { formatMode } from "./service-rules";
 import { tokenCreatorRefusal } from "./token-creator-grant";
+import type { DeliveredSecret, RuntimeSecrets } from "../../packages/contracts/src/runtime/delivery";
 
-export type DeliveredFile = { path: string; data: string };
-export type DeliveredSecret = {
-  secret: string;
-  version: number;
-  target: string;
-  uid: number;
-  gid: number;
-  mode: string;
-  envName: string | null;
-  /** "file": one file at `target`; "dir": a directory `target` with one file per key. */
-  kind: "file" | "dir";
-  files: DeliveredFile[];
-};
-export type RuntimeDelivery = { etag: string; service: { name: string; namespace: string }; secrets: DeliveredSecret[] } | { etag: string; notModified: true };
+export type { DeliveredFile, DeliveredSecret } from "../../packages/contracts/src/runtime/delivery";
+export type RuntimeDelivery = (RuntimeSecrets & { etag: string }) | { etag: string; notModified: true };
 
 type Binding = {
   id: string;
@@ -64,7 +53,10 @@ async function loadBindings(tx: Tx, serviceId: string): Promise<Binding[]> {
     FROM "SecretBinding" b JOIN "Secret" s ON s."id" = b."secretId"
     WHERE b."serviceId" = ${serviceId} AND s."deletedAt" IS NULL
     ORDER BY b."target"`;
-  return rows.map(({ secretId, secretName, currentVersion, ...binding }) => ({ ...binding, secret: { id: secretId, name: secretName, currentVersion } }));
+  return rows.map(({ secretId, secretName, currentVersion, ...binding }) => ({
+    ...binding,
+    secret: { id: secretId, name: secretName, currentVersion },
+  }));
 }
 
 const versionOf = (binding: Binding) => binding.pinnedVersion ?? binding.secret.currentVersion;
@@ -110,7 +102,12 @@ async function deliver(binding: Binding, stored: Awaited<ReturnType<typeof loadV
 
 /** Returns the repeat reads, to count once the transaction has committed. */
 async function recordReads(tx: Tx, actor: ServiceActor, reader: Reader, at: Date, bindings: Binding[], delivered: DeliveredSecret[]) {
-  const repeats = await recordFirstReads(tx, bindings.map((b) => b.secret.id), reader, at);
+  const repeats = await recordFirstReads(
+    tx,
+    bindings.map((b) => b.secret.id),
+    reader,
+    at,
+  );
   await recordAudits(
     tx,
     actor,
@@ -145,7 +142,14 @@ export async function fetchRuntimeSecrets(actor: ServiceActor, ifNoneMatch: stri
       }
       const bindings = await loadBindings(tx, actor.id);
       const etag = etagOf(bindings);
-      if (ifNoneMatch && ifNoneMatch.split(",").map((t) => t.trim()).includes(etag)) return { delivery: { etag, notModified: true as const } };
+      if (
+        ifNoneMatch &&
+        ifNoneMatch
+          .split(",")
+          .map((t) => t.trim())
+          .includes(etag)
+      )
+        return { delivery: { etag, notModified: true as const } };
       const stored = await loadVersions(tx, bindings);
       const secrets: DeliveredSecret[] = [];
       for (const binding of bindings) secrets.push(await deliver(binding, stored));

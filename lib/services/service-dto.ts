@@ -1,5 +1,15 @@
 import type { Prisma } from "../generated/prisma/client";
+import type { BindingInfo, ServiceSummary } from "../../packages/contracts/src/services/service-dto";
 import { formatMode } from "./service-rules";
+
+// The shapes are the contract the CLI reads too: one definition, in packages/contracts.
+export type {
+  BindingInfo,
+  ServiceDetail,
+  ServiceRead,
+  ServiceSummary,
+  ServiceTokenInfo,
+} from "../../packages/contracts/src/services/service-dto";
 
 export const bindingSelect = {
   id: true,
@@ -13,22 +23,6 @@ export const bindingSelect = {
   createdAt: true,
   secret: { select: { id: true, name: true, currentVersion: true } },
 } satisfies Prisma.SecretBindingSelect;
-
-export type BindingInfo = {
-  id: string;
-  secret: string;
-  secretId: string;
-  target: string;
-  uid: number;
-  gid: number;
-  mode: string;
-  envName: string | null;
-  key: string | null;
-  pinnedVersion: number | null;
-  /** The version the service receives now. */
-  version: number;
-  createdAt: string;
-};
 
 export function toBindingInfo(row: Prisma.SecretBindingGetPayload<{ select: typeof bindingSelect }>): BindingInfo {
   return {
@@ -48,29 +42,20 @@ export function toBindingInfo(row: Prisma.SecretBindingGetPayload<{ select: type
 }
 
 /** A function: "expired" depends on the time of the query. */
-export const serviceSelect = () => ({
-  id: true,
-  name: true,
-  description: true,
-  labels: true,
-  createdAt: true,
-  updatedAt: true,
-  namespace: { select: { name: true } },
-  // Usable tokens only: neither revoked nor expired.
-  _count: { select: { bindings: true, tokens: { where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } } } },
-}) satisfies Prisma.ServiceSelect;
-
-export type ServiceSummary = {
-  id: string;
-  name: string;
-  namespace: string;
-  description: string;
-  labels: Record<string, string>;
-  bindings: number;
-  activeTokens: number;
-  createdAt: string;
-  updatedAt: string;
-};
+export const serviceSelect = () =>
+  ({
+    id: true,
+    name: true,
+    description: true,
+    labels: true,
+    createdAt: true,
+    updatedAt: true,
+    namespace: { select: { name: true } },
+    // Usable tokens only: neither revoked nor expired.
+    _count: {
+      select: { bindings: true, tokens: { where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } } },
+    },
+  }) satisfies Prisma.ServiceSelect;
 
 export function toServiceSummary(row: Prisma.ServiceGetPayload<{ select: ReturnType<typeof serviceSelect> }>): ServiceSummary {
   return {
@@ -85,17 +70,3 @@ export function toServiceSummary(row: Prisma.ServiceGetPayload<{ select: ReturnT
     updatedAt: row.updatedAt.toISOString(),
   };
 }
-
-export type ServiceTokenInfo = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
-
-export type ServiceRead = { secret: string; firstReadAt: string; lastReadAt: string; count: number };
-
-export type ServiceDetail = ServiceSummary & { bindingList: BindingInfo[]; tokens: ServiceTokenInfo[]; reads: ServiceRead[] };

@@ -44,7 +44,11 @@ export function parseMode(value: unknown): number | null {
 const id = (field: string) =>
   z.preprocess(
     (v) => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v),
-    z.number({ error: `${field} must be a non-negative integer` }).int(`${field} must be a non-negative integer`).min(0, `${field} must be a non-negative integer`).max(2 ** 31 - 1, `${field} is too large`),
+    z
+      .number({ error: `${field} must be a non-negative integer` })
+      .int(`${field} must be a non-negative integer`)
+      .min(0, `${field} must be a non-negative integer`)
+      .max(2 ** 31 - 1, `${field} is too large`),
   );
 
 export const bindingSchema = z.object({
@@ -58,7 +62,9 @@ export const bindingSchema = z.object({
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "envName must be a valid environment variable name")
     .nullish(),
   key: z.string({ error: "key must be a string" }).min(1, "key must not be empty").nullish(),
-  pinnedVersion: id("pinnedVersion").refine((v) => v > 0, "pinnedVersion must be a version number (1 or more)").nullish(),
+  pinnedVersion: id("pinnedVersion")
+    .refine((v) => v > 0, "pinnedVersion must be a version number (1 or more)")
+    .nullish(),
 });
 
 export type BindingInput = z.input<typeof bindingSchema>;

@@ -1,19 +1,25 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
+import { newId } from "../db/ids";
 import { NotFound } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
+import { DAY_MS } from "../time";
 import { authorizeSecretBind } from "./authorize-bind";
 import { newToken } from "../tokens/token-secret";
 import { findServiceOrThrow } from "./find-service";
-import type { ServiceTokenInfo } from "./service-dto";
+import type { NewServiceToken } from "../../packages/contracts/src/services/service-dto";
 
-const createServiceTokenSchema = z.object({
-  name: z.string({ error: "name must be a string" }).trim().min(1, "name must not be empty").max(100, "name is at most 100 characters").default("agent"),
+export const createServiceTokenSchema = z.object({
+  name: z
+    .string({ error: "name must be a string" })
+    .trim()
+    .min(1, "name must not be empty")
+    .max(100, "name is at most 100 characters")
+    .default("agent"),
   expiresInDays: z
     .number({ error: "expiresInDays must be a number" })
     .int("expiresInDays must be a whole number")
@@ -23,7 +29,7 @@ const createServiceTokenSchema = z.object({
     .default(365),
 });
 
-export type NewServiceToken = ServiceTokenInfo & { token: string };
+export type { NewServiceToken };
 
 /**
  * A token for the service's agent; the plaintext is returned once. Needs
@@ -38,12 +44,12 @@ export async function createServiceToken(actor: Actor, namespace: string, servic
     const { token, hash, prefix } = newToken("cfs");
     const row = await tx.serviceToken.create({
       data: {
-        id: `stk_${randomBytes(10).toString("hex")}`,
+        id: newId("stk"),
         serviceId: service.id,
         name: spec.name,
         prefix,
         tokenHash: hash,
-        expiresAt: spec.expiresInDays ? new Date(Date.now() + spec.expiresInDays * 86_400_000) : null,
+        expiresAt: spec.expiresInDays ? new Date(Date.now() + spec.expiresInDays * DAY_MS) : null,
         createdById: actor.id,
       },
     });

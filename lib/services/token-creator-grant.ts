@@ -1,5 +1,5 @@
 // A service token reads every secret bound to its service, so it is only as
-// good as its creator's secret:bind (issue 11 finding 2): once the creator
+// good as its creator's secret:bind: once the creator
 // loses that permission in the service's namespace (grant revoked, user
 // disabled or removed), the token stops reading. Tokens the system minted
 // (createdById null) have no creator to lose it.

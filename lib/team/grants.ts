@@ -1,10 +1,10 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import type { Tx } from "../db/client";
+import { newId } from "../db/ids";
 import { BadRequest, Conflict, NotFound } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
@@ -13,7 +13,7 @@ import { assertCanGrant, assertMayActOn, assertNotLastOwner } from "./guards";
 import type { Grant } from "./member-dto";
 import { findMemberOrThrow } from "./members";
 
-const grantSchema = z.object({
+export const grantSchema = z.object({
   userId: z.string({ error: "userId is required" }).min(1, "userId is required"),
   role: z.string({ error: "role is required" }).min(1, "role is required"),
   namespace: z.string({ error: "namespace must be a string or null" }).nullish(),
@@ -22,9 +22,9 @@ const grantSchema = z.object({
 /** Role and namespace by name, or a 400 naming which is unknown. */
 export async function resolveGrantTarget(tx: Tx, role: string, namespace: string | null | undefined) {
   const roleRow = await tx.role.findUnique({ where: { name: role } });
-  if (!roleRow) throw new BadRequest(`role: no role '${role}'`);
+  if (!roleRow) throw new BadRequest(`role: no role '${role}'`, { field: "role" });
   const ns = namespace ? await tx.namespace.findUnique({ where: { name: namespace } }) : null;
-  if (namespace && !ns) throw new BadRequest(`namespace: no namespace '${namespace}'`);
+  if (namespace && !ns) throw new BadRequest(`namespace: no namespace '${namespace}'`, { field: "namespace" });
   return { role: roleRow, namespace: ns };
 }
 
@@ -37,9 +37,12 @@ export async function grantRole(actor: Actor, input: unknown): Promise<Grant> {
     await assertMayActOn(tx, actor, user, "grant a role to");
     await assertCanGrant(tx, actor, role.permissions, namespace?.name ?? null);
     const existing = await tx.roleBinding.findFirst({ where: { userId: user.id, roleId: role.id, namespaceId: namespace?.id ?? null } });
-    if (existing) throw new Conflict(`${user.email} already has role '${role.name}' ${namespace ? `in namespace ${namespace.name}` : "for all namespaces"}`);
+    if (existing)
+      throw new Conflict(
+        `${user.email} already has role '${role.name}' ${namespace ? `in namespace ${namespace.name}` : "for all namespaces"}`,
+      );
     const row = await tx.roleBinding.create({
-      data: { id: `rb_${randomBytes(12).toString("hex")}`, userId: user.id, roleId: role.id, namespaceId: namespace?.id ?? null },
+      data: { id: newId("rb"), userId: user.id, roleId: role.id, namespaceId: namespace?.id ?? null },
     });
     await recordAudit(tx, actor, {
       action: "grant.create",

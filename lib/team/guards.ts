@@ -3,8 +3,9 @@
 import type { Actor } from "../auth/actor";
 import { RefusedOn } from "../audit/audited";
 import type { Tx } from "../db/client";
+import { LOCKS, lockUntilCommit } from "../db/locks";
 import { Conflict, Forbidden } from "../errors";
-import { narrowedByToken as throughToken, permissionsByScope, permissionsOf } from "../rbac/authorize";
+import { effectivePermissions, narrowedByToken as throughToken, permissionsByScope } from "../rbac/authorize";
 import { OWNER_ROLE_ID, type Permission } from "../rbac/permissions";
 
 /** Active users holding the owner role for all namespaces. */
@@ -21,8 +22,7 @@ export async function globalOwnerIds(tx: Tx): Promise<string[]> {
  * user who would stop being one (removed, disabled or demoted).
  */
 export async function assertNotLastOwner(tx: Tx, losing: string, what: string): Promise<void> {
-  // Serialise owner changes so two admins cannot demote each other at once.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${0x6f776e6572n})`;
+  await lockUntilCommit(tx, LOCKS.owners);
   const owners = await globalOwnerIds(tx);
   if (owners.length === 1 && owners[0] === losing) {
     throw new Conflict(`cannot ${what}: this is the last owner; make another member owner first`);
@@ -35,11 +35,12 @@ export async function assertCanGrant(
   actor: Actor,
   permissions: string[],
   namespace: string | null,
-  refusal = (missing: string) => `you cannot grant '${missing}'${namespace ? ` in namespace ${namespace}` : ""}: you do not hold it yourself`,
+  refusal = (missing: string) =>
+    `you cannot grant '${missing}'${namespace ? ` in namespace ${namespace}` : ""}: you do not hold it yourself`,
 ): Promise<void> {
   if (actor.type === "system") return;
   if (actor.type !== "user") throw new Forbidden("only members can grant roles");
-  const held = throughToken(actor, await permissionsOf(tx, actor.id, namespace));
+  const held = await effectivePermissions(tx, actor, namespace);
   const missing = permissions.find((p) => !held.has(p as never));
   if (missing) throw new Forbidden(refusal(missing));
 }

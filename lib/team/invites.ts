@@ -7,16 +7,19 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../auth/
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/client";
+import { newId } from "../db/ids";
+import { LOCKS, lockUntilCommit } from "../db/locks";
 import { BadRequest, Conflict, NotFound } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
+import { DAY_MS } from "../time";
 import { hashToken } from "../tokens/token-secret";
 import { resolveGrantTarget } from "./grants";
 import { assertCanGrant } from "./guards";
 
 const INVITE_DAYS = 7;
 
-const inviteSchema = z.object({
+export const inviteSchema = z.object({
   email: emailField,
   role: z.string({ error: "role is required" }).min(1, "role is required"),
   namespace: z.string({ error: "namespace must be a string or null" }).nullish(),
@@ -31,7 +34,15 @@ export const acceptSchema = z.object({
     .max(PASSWORD_MAX_LENGTH, "password is too long"),
 });
 
-export type InviteInfo = { id: string; email: string; role: string; namespace: string | null; expiresAt: string; createdAt: string; state: "pending" | "used" | "expired" | "revoked" };
+export type InviteInfo = {
+  id: string;
+  email: string;
+  role: string;
+  namespace: string | null;
+  expiresAt: string;
+  createdAt: string;
+  state: "pending" | "used" | "expired" | "revoked";
+};
 
 function inviteState(row: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }): InviteInfo["state"] {
   if (row.usedAt) return "used";
@@ -46,21 +57,23 @@ export async function inviteMember(actor: Actor, input: unknown): Promise<Invite
     await authorize(tx, actor, "member:manage");
     const { role, namespace } = await resolveGrantTarget(tx, spec.role, spec.namespace);
     await assertCanGrant(tx, actor, role.permissions, namespace?.name ?? null);
-    // Serialises invites per email until commit, so two at once cannot both
-    // find no pending invite (a partial unique index cannot say "unexpired").
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`invite:${spec.email}`}, 0))`;
-    if (await tx.user.findUnique({ where: { email: spec.email } })) throw new Conflict(`${spec.email} is already a member`);
-    const pending = await tx.invite.findFirst({ where: { email: spec.email, usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, select: { id: true } });
+    await lockUntilCommit(tx, LOCKS.invite(spec.email));
+    if (await tx.user.findUnique({ where: { email: spec.email } }))
+      throw new Conflict(`${spec.email} is already a member`, { field: "email" });
+    const pending = await tx.invite.findFirst({
+      where: { email: spec.email, usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      select: { id: true },
+    });
     if (pending) throw new Conflict(`an invite for ${spec.email} is already pending; revoke it first`);
     const token = `cfi_${randomBytes(24).toString("base64url")}`;
     const row = await tx.invite.create({
       data: {
-        id: `inv_${randomBytes(10).toString("hex")}`,
+        id: newId("inv"),
         tokenHash: hashToken(token),
         email: spec.email,
         roleId: role.id,
         namespaceId: namespace?.id ?? null,
-        expiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000),
+        expiresAt: new Date(Date.now() + INVITE_DAYS * DAY_MS),
         createdById: actor.id,
       },
     });
@@ -70,7 +83,16 @@ export async function inviteMember(actor: Actor, input: unknown): Promise<Invite
       namespace: namespace?.name ?? null,
       details: { role: role.name, scope: namespace?.name ?? "all", expiresAt: row.expiresAt.toISOString() },
     });
-    return { id: row.id, email: row.email, role: role.name, namespace: namespace?.name ?? null, expiresAt: row.expiresAt.toISOString(), createdAt: row.createdAt.toISOString(), state: "pending", token };
+    return {
+      id: row.id,
+      email: row.email,
+      role: role.name,
+      namespace: namespace?.name ?? null,
+      expiresAt: row.expiresAt.toISOString(),
+      createdAt: row.createdAt.toISOString(),
+      state: "pending",
+      token,
+    };
   });
 }
 
@@ -111,31 +133,36 @@ export async function describeInvite(token: string): Promise<{ email: string; ro
 export async function acceptInvite(input: unknown, context: RequestContext): Promise<{ id: string; email: string; name: string }> {
   const spec = parseInput(acceptSchema, input);
   const passwordHash = await hashPassword(spec.password);
-  return db.$transaction(async (tx) => {
-    // FOR UPDATE: two tabs accepting one invite must not make two members.
-    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Invite" WHERE "tokenHash" = ${hashToken(spec.token)} FOR UPDATE`;
-    const row = locked ? await tx.invite.findUnique({ where: { id: locked.id }, include: { role: true, namespace: true } }) : null;
-    if (!row) throw new NotFound("this invite link is not valid");
-    const state = inviteState(row);
-    if (state === "used") throw new Conflict("this invite has already been used");
-    if (state !== "pending") throw new BadRequest(`this invite has ${state === "expired" ? "expired" : "been revoked"}; ask for a new one`);
-    if (await tx.user.findUnique({ where: { email: row.email } })) throw new Conflict(`${row.email} is already a member`);
-    const user = await tx.user.create({ data: { id: `usr_${randomBytes(12).toString("hex")}`, email: row.email, name: spec.name, passwordHash } });
-    await tx.roleBinding.create({ data: { id: `rb_${randomBytes(12).toString("hex")}`, userId: user.id, roleId: row.roleId, namespaceId: row.namespaceId } });
-    await tx.invite.update({ where: { id: row.id }, data: { usedAt: new Date() } });
-    await recordAudit(tx, userActor(user, context), {
-      action: "invite.accept",
-      resource: { type: "user", id: user.id, name: user.email },
-      namespace: row.namespace?.name ?? null,
-      details: { inviteId: row.id, role: row.role.name, scope: row.namespace?.name ?? "all" },
+  return db
+    .$transaction(async (tx) => {
+      // FOR UPDATE: two tabs accepting one invite must not make two members.
+      const [locked] = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT "id" FROM "Invite" WHERE "tokenHash" = ${hashToken(spec.token)} FOR UPDATE`;
+      const row = locked ? await tx.invite.findUnique({ where: { id: locked.id }, include: { role: true, namespace: true } }) : null;
+      if (!row) throw new NotFound("this invite link is not valid");
+      const state = inviteState(row);
+      if (state === "used") throw new Conflict("this invite has already been used");
+      if (state !== "pending")
+        throw new BadRequest(`this invite has ${state === "expired" ? "expired" : "been revoked"}; ask for a new one`);
+      if (await tx.user.findUnique({ where: { email: row.email } })) throw new Conflict(`${row.email} is already a member`);
+      const user = await tx.user.create({ data: { id: newId("usr"), email: row.email, name: spec.name, passwordHash } });
+      await tx.roleBinding.create({ data: { id: newId("rb"), userId: user.id, roleId: row.roleId, namespaceId: row.namespaceId } });
+      await tx.invite.update({ where: { id: row.id }, data: { usedAt: new Date() } });
+      await recordAudit(tx, userActor(user, context), {
+        action: "invite.accept",
+        resource: { type: "user", id: user.id, name: user.email },
+        namespace: row.namespace?.name ?? null,
+        details: { inviteId: row.id, role: row.role.name, scope: row.namespace?.name ?? "all" },
+      });
+      return { id: user.id, email: user.email, name: user.name };
+    })
+    .catch(async (error: unknown) => {
+      if (error instanceof NotFound || error instanceof Conflict || error instanceof BadRequest) {
+        await db.$transaction((tx) =>
+          recordAudit(tx, anonymousActor(context), { action: "invite.accept", outcome: "denied", details: { reason: error.message } }),
+        );
+      }
+      throw error;
     });
-    return { id: user.id, email: user.email, name: user.name };
-  }).catch(async (error: unknown) => {
-    if (error instanceof NotFound || error instanceof Conflict || error instanceof BadRequest) {
-      await db.$transaction((tx) =>
-        recordAudit(tx, anonymousActor(context), { action: "invite.accept", outcome: "denied", details: { reason: error.message } }),
-      );
-    }
-    throw error;
-  });
 }

@@ -35,7 +35,7 @@ export async function getMember(actor: Actor, userId: string): Promise<Member> {
  * enabling them later gives back their grants but not their old tokens.
  */
 export async function setMemberDisabled(actor: Actor, userId: string, disabled: boolean): Promise<Member> {
-  if (typeof disabled !== "boolean") throw new BadRequest("disabled must be true or false");
+  if (typeof disabled !== "boolean") throw new BadRequest("disabled must be true or false", { field: "disabled" });
   return audited(actor, disabled ? "member.disable" : "member.enable", async (tx) => {
     await authorize(tx, actor, "member:manage");
     const user = await findMemberOrThrow(tx, userId);

@@ -29,7 +29,12 @@ export async function getOwnProfile(actor: UserActor): Promise<OwnProfile> {
     id: user.id,
     email: user.email,
     name: user.name,
-    grants: user.roleBindings.map((b) => ({ id: b.id, role: b.role.name, namespace: b.namespace?.name ?? null, permissions: b.role.permissions })),
+    grants: user.roleBindings.map((b) => ({
+      id: b.id,
+      role: b.role.name,
+      namespace: b.namespace?.name ?? null,
+      permissions: b.role.permissions,
+    })),
   };
 }
 

@@ -6,9 +6,11 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword 
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import { db, type Tx } from "../db/client";
+import { newId } from "../db/ids";
 import { BadRequest, Forbidden, NotFound } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
+import { HOUR_MS } from "../time";
 import { revokeAllAccessTokens } from "../tokens/revoke-all-access-tokens";
 import { hashToken } from "../tokens/token-secret";
 import { actingRefusal, assertMayActOn } from "./guards";
@@ -21,8 +23,11 @@ const newPassword = z
   .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, "password is too long");
 
-const changeSchema = z.object({ currentPassword: z.string({ error: "currentPassword is required" }).min(1, "currentPassword is required"), password: newPassword });
-const resetSchema = z.object({ token: z.string({ error: "token is required" }).min(1, "token is required"), password: newPassword });
+const changeSchema = z.object({
+  currentPassword: z.string({ error: "currentPassword is required" }).min(1, "currentPassword is required"),
+  password: newPassword,
+});
+export const resetSchema = z.object({ token: z.string({ error: "token is required" }).min(1, "token is required"), password: newPassword });
 
 /**
  * A member changes their own password; the current one is required. Other
@@ -33,15 +38,25 @@ export async function changeOwnPassword(actor: UserActor & { sessionId?: string 
   const spec = parseInput(changeSchema, input);
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
   if (!(await verifyPassword(user.passwordHash, spec.currentPassword))) {
-    await db.$transaction((tx) => recordAudit(tx, actor, { action: "member.password_change", outcome: "denied", resource: { type: "user", id: user.id, name: user.email } }));
-    throw new BadRequest("currentPassword is not correct");
+    await db.$transaction((tx) =>
+      recordAudit(tx, actor, {
+        action: "member.password_change",
+        outcome: "denied",
+        resource: { type: "user", id: user.id, name: user.email },
+      }),
+    );
+    throw new BadRequest("currentPassword is not correct", { field: "currentPassword" });
   }
   const passwordHash = await hashPassword(spec.password);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: user.id, ...(actor.sessionId ? { id: { not: actor.sessionId } } : {}) } });
     const tokensRevoked = await revokeAllAccessTokens(tx, user.id);
-    await recordAudit(tx, actor, { action: "member.password_change", resource: { type: "user", id: user.id, name: user.email }, details: { tokensRevoked } });
+    await recordAudit(tx, actor, {
+      action: "member.password_change",
+      resource: { type: "user", id: user.id, name: user.email },
+      details: { tokensRevoked },
+    });
   });
 }
 
@@ -51,18 +66,28 @@ export async function issuePasswordReset(actor: Actor, userId: string): Promise<
     await authorize(tx, actor, "member:manage");
     const user = await findMemberOrThrow(tx, userId);
     if (actor.type === "user" && actor.id === user.id) throw new Forbidden("change your own password on your profile page instead");
-    // Whoever can set a member's password becomes them: the takeover path of issue 11.
+    // Whoever can set a member's password becomes them: an admin could take over an owner this way.
     await assertMayActOn(tx, actor, user, "reset the password of");
     const token = `cfr_${randomBytes(24).toString("base64url")}`;
     const row = await tx.passwordReset.create({
-      data: { id: `pwr_${randomBytes(10).toString("hex")}`, userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_HOURS * 3600_000), createdById: actor.id },
+      data: {
+        id: newId("pwr"),
+        userId: user.id,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(Date.now() + RESET_HOURS * HOUR_MS),
+        createdById: actor.id,
+      },
     });
-    await recordAudit(tx, actor, { action: "member.password_reset_issue", resource: { type: "user", id: user.id, name: user.email }, details: { expiresAt: row.expiresAt.toISOString() } });
+    await recordAudit(tx, actor, {
+      action: "member.password_reset_issue",
+      resource: { type: "user", id: user.id, name: user.email },
+      details: { expiresAt: row.expiresAt.toISOString() },
+    });
     return { token, expiresAt: row.expiresAt.toISOString() };
   });
 }
 
-const checkSchema = z.object({ token: z.string({ error: "token is required" }).min(1, "token is required") });
+export const checkSchema = z.object({ token: z.string({ error: "token is required" }).min(1, "token is required") });
 
 const INVALID_LINK = "this reset link is not valid or has expired";
 
@@ -72,7 +97,10 @@ const INVALID_LINK = "this reset link is not valid or has expired";
  * link was issued must not be taken over with it, nor with a link issued
  * before owners were protected.
  */
-async function usable(tx: Tx, row: { usedAt: Date | null; expiresAt: Date; createdById: string | null; userId: string; user: { email: string } }) {
+async function usable(
+  tx: Tx,
+  row: { usedAt: Date | null; expiresAt: Date; createdById: string | null; userId: string; user: { email: string } },
+) {
   if (row.usedAt || row.expiresAt <= new Date()) return false;
   if (!row.createdById) return true;
   const issuer = await tx.user.findUnique({ where: { id: row.createdById }, select: { id: true, email: true, disabled: true } });
@@ -99,7 +127,9 @@ export async function resetPassword(input: unknown, context: RequestContext): Pr
   const spec = parseInput(resetSchema, input);
   const passwordHash = await hashPassword(spec.password);
   await db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "PasswordReset" WHERE "tokenHash" = ${hashToken(spec.token)} FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT "id" FROM "PasswordReset" WHERE "tokenHash" = ${hashToken(spec.token)} FOR UPDATE`;
     const row = locked ? await tx.passwordReset.findUnique({ where: { id: locked.id }, include: { user: true } }) : null;
     if (!row || !(await usable(tx, row))) throw new NotFound(INVALID_LINK);
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });

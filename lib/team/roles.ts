@@ -1,10 +1,10 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import type { Tx } from "../db/client";
+import { newId } from "../db/ids";
 import { Conflict, NotFound } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { authorize } from "../rbac/authorize";
@@ -21,18 +21,41 @@ const permissionsField = z
     if (unknown) ctx.addIssue({ code: "custom", message: `permissions: unknown permission '${unknown}'` });
   });
 
-const roleSchema = z.object({
-  name: z.string({ error: "name is required" }).regex(/^[a-z0-9](?:[-a-z0-9]{0,38}[a-z0-9])?$/, "name must be 1-40 lowercase letters, digits or '-'"),
+export const roleSchema = z.object({
+  name: z
+    .string({ error: "name is required" })
+    .regex(/^[a-z0-9](?:[-a-z0-9]{0,38}[a-z0-9])?$/, "name must be 1-40 lowercase letters, digits or '-'"),
   description: z.string().max(200, "description is at most 200 characters").default(""),
   permissions: permissionsField,
 });
 
-const roleUpdateSchema = z.object({ description: z.string().max(200).optional(), permissions: permissionsField.optional() });
+export const roleUpdateSchema = z.object({ description: z.string().max(200).optional(), permissions: permissionsField.optional() });
 
-const roleSelect = { id: true, name: true, description: true, builtIn: true, permissions: true, _count: { select: { bindings: true } } } as const;
+const roleSelect = {
+  id: true,
+  name: true,
+  description: true,
+  builtIn: true,
+  permissions: true,
+  _count: { select: { bindings: true } },
+} as const;
 
-function toRole(row: { id: string; name: string; description: string; builtIn: boolean; permissions: string[]; _count: { bindings: number } }): RoleInfo {
-  return { id: row.id, name: row.name, description: row.description, builtIn: row.builtIn, permissions: row.permissions, members: row._count.bindings };
+function toRole(row: {
+  id: string;
+  name: string;
+  description: string;
+  builtIn: boolean;
+  permissions: string[];
+  _count: { bindings: number };
+}): RoleInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    builtIn: row.builtIn,
+    permissions: row.permissions,
+    members: row._count.bindings,
+  };
 }
 
 async function findRoleOrThrow(tx: Tx, name: string) {
@@ -54,12 +77,17 @@ export async function createRole(actor: Actor, input: unknown): Promise<RoleInfo
   return audited(actor, "role.create", async (tx) => {
     await authorize(tx, actor, "role:manage");
     await assertCanGrant(tx, actor, spec.permissions, null);
-    if (await tx.role.findUnique({ where: { name: spec.name } })) throw new Conflict(`role '${spec.name}' already exists`);
+    if (await tx.role.findUnique({ where: { name: spec.name } }))
+      throw new Conflict(`role '${spec.name}' already exists`, { field: "name" });
     const row = await tx.role.create({
-      data: { id: `role_${randomBytes(8).toString("hex")}`, ...spec, permissions: [...new Set(spec.permissions)] },
+      data: { id: newId("role"), ...spec, permissions: [...new Set(spec.permissions)] },
       select: roleSelect,
     });
-    await recordAudit(tx, actor, { action: "role.create", resource: { type: "role", id: row.id, name: row.name }, details: { permissions: row.permissions } });
+    await recordAudit(tx, actor, {
+      action: "role.create",
+      resource: { type: "role", id: row.id, name: row.name },
+      details: { permissions: row.permissions },
+    });
     return toRole(row);
   });
 }
@@ -73,7 +101,13 @@ export async function updateRole(actor: Actor, name: string, input: unknown): Pr
     // Before and after: else an admin could strip an owner-made role of what
     // they lack, or change what the members holding it can do beyond their own reach.
     if (spec.permissions) {
-      await assertCanGrant(tx, actor, role.permissions, null, (missing) => `you cannot change role '${name}': it holds '${missing}', which you do not`);
+      await assertCanGrant(
+        tx,
+        actor,
+        role.permissions,
+        null,
+        (missing) => `you cannot change role '${name}': it holds '${missing}', which you do not`,
+      );
       await assertCanGrant(tx, actor, spec.permissions, null);
     }
     const row = await tx.role.update({
@@ -95,7 +129,13 @@ export async function deleteRole(actor: Actor, name: string): Promise<void> {
     await authorize(tx, actor, "role:manage");
     const role = await findRoleOrThrow(tx, name);
     if (role.builtIn) throw new Conflict(`role '${name}' is built in and cannot be deleted`);
-    await assertCanGrant(tx, actor, role.permissions, null, (missing) => `you cannot delete role '${name}': it holds '${missing}', which you do not`);
+    await assertCanGrant(
+      tx,
+      actor,
+      role.permissions,
+      null,
+      (missing) => `you cannot delete role '${name}': it holds '${missing}', which you do not`,
+    );
     const holders = await tx.roleBinding.findMany({ where: { roleId: role.id }, select: { user: { select: { email: true } } } });
     // A pending invite would vanish with the role (the rows cascade) and no
     // one would learn why the link stopped working: it counts as a use.
@@ -112,4 +152,3 @@ export async function deleteRole(actor: Actor, name: string): Promise<void> {
     await recordAudit(tx, actor, { action: "role.delete", resource: { type: "role", id: role.id, name } });
   });
 }
-

@@ -1,13 +1,14 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { UserActor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import { db, type Tx } from "../db/client";
+import { newId } from "../db/ids";
 import { BadRequest, Forbidden } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { isPermission, PERMISSIONS } from "../rbac/permissions";
+import { DAY_MS } from "../time";
 import { accessTokenSelect, toAccessTokenInfo, type AccessTokenInfo } from "./access-token-dto";
 import { newToken } from "./token-secret";
 
@@ -35,7 +36,7 @@ export async function heldAnywhere(tx: Tx, userId: string): Promise<Set<string>>
 export async function insertAccessToken(tx: Tx, actor: UserActor, input: unknown, via: "console" | "password"): Promise<NewAccessToken> {
   const spec = parseInput(createAccessTokenSchema, input);
   const unknown = spec.scopes.find((scope) => !isPermission(scope));
-  if (unknown) throw new BadRequest(`scopes: unknown permission '${unknown}'`);
+  if (unknown) throw new BadRequest(`scopes: unknown permission '${unknown}'`, { field: "scopes" });
   // A token may narrow its user's rights, never add to them.
   const held = await heldAnywhere(tx, actor.id);
   const notHeld = spec.scopes.find((scope) => !held.has(scope));
@@ -43,13 +44,13 @@ export async function insertAccessToken(tx: Tx, actor: UserActor, input: unknown
   const { token, hash, prefix } = newToken("cfp");
   const row = await tx.accessToken.create({
     data: {
-      id: `tok_${randomBytes(10).toString("hex")}`,
+      id: newId("tok"),
       userId: actor.id,
       name: spec.name,
       prefix,
       tokenHash: hash,
       scopes: spec.scopes,
-      expiresAt: spec.expiresInDays ? new Date(Date.now() + spec.expiresInDays * 86_400_000) : null,
+      expiresAt: spec.expiresInDays ? new Date(Date.now() + spec.expiresInDays * DAY_MS) : null,
     },
     select: accessTokenSelect,
   });

@@ -6,7 +6,7 @@ import { db } from "../db/client";
 import { parseInput } from "../http/parse-input";
 import { insertAccessToken, type NewAccessToken } from "./create-access-token";
 
-const exchangeSchema = z.object({
+export const exchangeSchema = z.object({
   name: z.string({ error: "name must be a string" }).trim().min(1).max(100).default("coffer CLI"),
   expiresInDays: z.number().int().min(1).max(3650).nullable().optional(),
 });

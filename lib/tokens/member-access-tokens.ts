@@ -25,7 +25,10 @@ export async function revokeMemberAccessToken(actor: Actor, userId: string, toke
     await authorize(tx, actor, "member:manage");
     const user = await findMemberOrThrow(tx, userId);
     await assertMayActOn(tx, actor, user, "revoke an API token of");
-    const row = await tx.accessToken.findFirst({ where: { id: tokenId, userId: user.id }, select: { id: true, name: true, prefix: true, revokedAt: true } });
+    const row = await tx.accessToken.findFirst({
+      where: { id: tokenId, userId: user.id },
+      select: { id: true, name: true, prefix: true, revokedAt: true },
+    });
     if (!row) throw new NotFound(`token '${tokenId}' of ${user.email} not found`);
     if (row.revokedAt) return;
     await tx.accessToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });

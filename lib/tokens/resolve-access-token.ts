@@ -6,11 +6,12 @@ import { userActor, type RequestContext, type UserActor } from "../auth/actor";
 import { recordCredentialRejection } from "../audit/credential-rejections";
 import { db } from "../db/client";
 import { Unauthorized } from "../errors";
+import { MINUTE_MS } from "../time";
 import { hashToken } from "./token-secret";
 
 // lastUsedAt is written at most this often per token, so a busy CLI does
 // not turn every read into a write.
-const LAST_USED_PRECISION_MS = 60_000;
+const LAST_USED_PRECISION_MS = MINUTE_MS;
 
 const MESSAGES = {
   missing: "an Authorization: Bearer token is required",

@@ -1,4 +1,4 @@
-// Issue 11, fuzz suite: 236 of 1,082 fuzzed requests were answered 500
+// Regression: 236 of 1,082 fuzzed requests were answered 500
 // (NUL bytes, lone surrogates, integers past 2^31/2^63, dates outside
 // PostgreSQL's range, an export cut mid-stream). Every operation of the
 // OpenAPI document is driven in-process with real tokens on the real
@@ -33,7 +33,10 @@ const database = process.env.COFFER_TEST_DB === "postgres" ? "postgres" : "pglit
 const RUNS = Number(process.env.COFFER_FUZZ_RUNS ?? (database === "postgres" ? 5_000 : 1_000));
 const SEED = Number(process.env.COFFER_FUZZ_SEED ?? 1_111_2026);
 
-const { operations, unrouted, uncovered } = buildOperations(openApiDocument("http://coffer.test") as unknown as OpenApiDocument, routeModules());
+const { operations, unrouted, uncovered } = buildOperations(
+  openApiDocument("http://coffer.test") as unknown as OpenApiDocument,
+  routeModules(),
+);
 
 describe("the API under fuzzing", () => {
   it("has an operation for every method of every route file, and a route file for every operation", () => {
@@ -55,8 +58,10 @@ describe("the API under fuzzing", () => {
       try {
         await runFuzz({ operations, fixtures, pools, plan, report });
       } finally {
-        report.notes.push(`${((Date.now() - started) / 1000).toFixed(1)} s; domain tables checked: ${plan.domain.join(", ")}; bookkeeping: ${plan.bookkeeping.join(", ")}`);
-        // The closing note of issue 11 quotes these counts.
+        report.notes.push(
+          `${((Date.now() - started) / 1000).toFixed(1)} s; domain tables checked: ${plan.domain.join(", ")}; bookkeeping: ${plan.bookkeeping.join(", ")}`,
+        );
+        // The counts, for the record of a run.
         console.info(report.summary());
         if (report.findings.size) console.error(report.details());
         if (process.env.COFFER_FUZZ_REPORT) report.writeMarkdown(process.env.COFFER_FUZZ_REPORT);

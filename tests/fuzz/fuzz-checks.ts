@@ -7,7 +7,11 @@ import type { Fixtures } from "./fuzz-fixtures";
 import type { FuzzRequest, Operation } from "./operations";
 import type { Sent } from "./send-request";
 
-export type Violation = { kind: "5xx" | "leak" | "partial-write" | "stack" | "error-shape" | "dropped-key" | "cacheable"; signature: string; detail: string };
+export type Violation = {
+  kind: "5xx" | "leak" | "partial-write" | "stack" | "error-shape" | "dropped-key" | "cacheable";
+  signature: string;
+  detail: string;
+};
 
 // The two routes whose job is to hand values to an authorised caller: the
 // reveal endpoint for an owner (secret:reveal) and the runtime API for the
@@ -42,7 +46,12 @@ function errorSignature(sent: Sent): string {
   for (const line of sent.logs) {
     try {
       const parsed = JSON.parse(line) as { err?: { type?: string; message?: string; code?: string }; msg?: string };
-      if (parsed.err) return normalise(`${parsed.err.type ?? "Error"}${parsed.err.code ? ` ${parsed.err.code}` : ""}: ${String(parsed.err.message ?? "").split("\n").at(-1)}`);
+      if (parsed.err)
+        return normalise(
+          `${parsed.err.type ?? "Error"}${parsed.err.code ? ` ${parsed.err.code}` : ""}: ${String(parsed.err.message ?? "")
+            .split("\n")
+            .at(-1)}`,
+        );
       if (parsed.msg) return normalise(parsed.msg);
     } catch {
       // not JSON: use the line
@@ -53,17 +62,15 @@ function errorSignature(sent: Sent): string {
   return normalise(sent.text);
 }
 
-export function checkResponse(
-  op: Operation,
-  request: FuzzRequest,
-  sent: Sent,
-  forms: string[],
-  changed: string[],
-): Violation[] {
+export function checkResponse(op: Operation, request: FuzzRequest, sent: Sent, forms: string[], changed: string[]): Violation[] {
   const violations: Violation[] = [];
   const where = `${op.key}`;
   if (sent.failure || sent.status >= 500 || sent.status < 100) {
-    violations.push({ kind: "5xx", signature: `5xx | ${where} | ${sent.status} | ${errorSignature(sent)}`, detail: sent.failure ?? `status ${sent.status}` });
+    violations.push({
+      kind: "5xx",
+      signature: `5xx | ${where} | ${sent.status} | ${errorSignature(sent)}`,
+      detail: sent.failure ?? `status ${sent.status}`,
+    });
   }
   const bodyChecked = !mayCarryValues(op, request.caller, sent.status);
   const headerText = sent.headers.map(([k, v]) => `${k}: ${v}`).join("\n");
@@ -71,33 +78,54 @@ export function checkResponse(
     const inBody = bodyChecked && sent.text.includes(form);
     if (inBody || headerText.includes(form)) {
       const what = form.startsWith("cf") ? "a caller's bearer token" : `the canary (${form === CANARY ? "plain" : "encoded"})`;
-      violations.push({ kind: "leak", signature: `leak | ${where} | ${request.caller} | ${inBody ? "body" : "header"} | ${what}`, detail: `${what} in the response ${inBody ? "body" : "headers"}` });
+      violations.push({
+        kind: "leak",
+        signature: `leak | ${where} | ${request.caller} | ${inBody ? "body" : "header"} | ${what}`,
+        detail: `${what} in the response ${inBody ? "body" : "headers"}`,
+      });
       break;
     }
   }
   if (/(\n|\\n)\s+at [^\n]+:\d+:\d+/.test(sent.text) || sent.text.includes("node_modules/")) {
-    violations.push({ kind: "stack", signature: `stack | ${where} | ${sent.status}`, detail: "the response body shows a stack trace or a file path" });
+    violations.push({
+      kind: "stack",
+      signature: `stack | ${where} | ${sent.status}`,
+      detail: "the response body shows a stack trace or a file path",
+    });
   }
   if (sent.status >= 400 && sent.status < 500) {
     if (changed.length) {
-      violations.push({ kind: "partial-write", signature: `partial-write | ${where} | ${sent.status} | ${changed.map((c) => c.split(" ")[0]).join(",")}`, detail: `answered ${sent.status} but changed ${changed.join(", ")}` });
+      violations.push({
+        kind: "partial-write",
+        signature: `partial-write | ${where} | ${sent.status} | ${changed.map((c) => c.split(" ")[0]).join(",")}`,
+        detail: `answered ${sent.status} but changed ${changed.join(", ")}`,
+      });
     }
     if (!isErrorBody(sent.text)) {
-      violations.push({ kind: "error-shape", signature: `error-shape | ${where} | ${sent.status}`, detail: `a ${sent.status} without {"error":{"code","message"}}` });
+      violations.push({
+        kind: "error-shape",
+        signature: `error-shape | ${where} | ${sent.status}`,
+        detail: `a ${sent.status} without {"error":{"code","message"}}`,
+      });
     }
   }
   if (sent.status >= 500 && changed.length) violations[0]!.detail += `; it also changed ${changed.join(", ")}`;
   if (sent.status >= 200 && sent.status < 300) violations.push(...droppedKeys(op, sent));
   // A token shown once, or a value, must not sit in a cache on the way.
-  const credential = /\bcf[psir]_[A-Za-z0-9_-]{20,}/.test(sent.text) || (mayCarryValues(op, request.caller, sent.status) && sent.text.length > 0);
+  const credential =
+    /\bcf[psir]_[A-Za-z0-9_-]{20,}/.test(sent.text) || (mayCarryValues(op, request.caller, sent.status) && sent.text.length > 0);
   const cacheControl = sent.headers.find(([name]) => name.toLowerCase() === "cache-control")?.[1] ?? "";
   if (credential && !/no-store/.test(cacheControl)) {
-    violations.push({ kind: "cacheable", signature: `cacheable | ${where} | ${sent.status}`, detail: `a response with a token or a value has Cache-Control '${cacheControl}', not no-store` });
+    violations.push({
+      kind: "cacheable",
+      signature: `cacheable | ${where} | ${sent.status}`,
+      detail: `a response with a token or a value has Cache-Control '${cacheControl}', not no-store`,
+    });
   }
   return violations;
 }
 
-// Keys are data, never object properties (finding 10): what a 2xx stored
+// Keys are data, never object properties: what a 2xx stored
 // must be what was sent, `__proto__` and `constructor` included.
 const KEYED: Record<string, ("labels" | "dataKeys")[]> = {
   "POST /api/v1/namespaces/{ns}/secrets": ["labels", "dataKeys"],
@@ -122,14 +150,28 @@ function droppedKeys(op: Operation, sent: Sent): Violation[] {
   const missing: string[] = [];
   if (fields.includes("labels") && sentBody.labels !== undefined) {
     const stored = new Set(keysOf(answer.labels));
-    missing.push(...keysOf(sentBody.labels).filter((key) => !stored.has(key)).map((key) => `label ${JSON.stringify(key)}`));
+    missing.push(
+      ...keysOf(sentBody.labels)
+        .filter((key) => !stored.has(key))
+        .map((key) => `label ${JSON.stringify(key)}`),
+    );
   }
   if (fields.includes("dataKeys") && Array.isArray(answer.keys)) {
     const stored = new Set(answer.keys.map((key) => key.name));
-    missing.push(...[...keysOf(sentBody.data), ...keysOf(sentBody.stringData)].filter((key) => !stored.has(key)).map((key) => `data key ${JSON.stringify(key)}`));
+    missing.push(
+      ...[...keysOf(sentBody.data), ...keysOf(sentBody.stringData)]
+        .filter((key) => !stored.has(key))
+        .map((key) => `data key ${JSON.stringify(key)}`),
+    );
   }
   if (!missing.length) return [];
-  return [{ kind: "dropped-key", signature: `dropped-key | ${op.key} | ${missing.map((m) => m.replace(/".*"/, (k) => (/^"(__proto__|constructor|prototype|toString)"$/.test(k) ? k : "'…'"))).join(",")}`, detail: `answered ${sent.status} without ${missing.join(", ")} it was sent` }];
+  return [
+    {
+      kind: "dropped-key",
+      signature: `dropped-key | ${op.key} | ${missing.map((m) => m.replace(/".*"/, (k) => (/^"(__proto__|constructor|prototype|toString)"$/.test(k) ? k : "'…'"))).join(",")}`,
+      detail: `answered ${sent.status} without ${missing.join(", ")} it was sent`,
+    },
+  ];
 }
 
 function isErrorBody(text: string): boolean {

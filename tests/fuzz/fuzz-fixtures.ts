@@ -59,14 +59,29 @@ export async function createFixtures(): Promise<Fixtures> {
   const ownerToken = await personalToken(owner.user.id);
   const viewerToken = await personalToken(viewer.user.id);
   const grants = await db.roleBinding.findMany({ where: { userId: { in: [owner.user.id, viewer.user.id] } }, select: { id: true } });
-  const accessTokens = await db.accessToken.findMany({ where: { tokenHash: { in: [hashToken(ownerToken), hashToken(viewerToken)] } }, select: { id: true } });
+  const accessTokens = await db.accessToken.findMany({
+    where: { tokenHash: { in: [hashToken(ownerToken), hashToken(viewerToken)] } },
+    select: { id: true },
+  });
   return {
     owner: { id: owner.user.id, email: owner.user.email, token: ownerToken, actor: owner.actor },
     viewer: { id: viewer.user.id, email: viewer.user.email, token: viewerToken },
     service: { name: FUZZ_AGENT, token: serviceToken.token, tokenId: serviceToken.id },
     canaryValues,
     canarySecrets: ["canary-a", "canary-b", "canary-rotated", "canary-other", "canary-deleted"],
-    protectedIds: new Set([owner.user.id, viewer.user.id, serviceToken.id, FUZZ_AGENT, ...grants.map((g) => g.id), ...accessTokens.map((t) => t.id), "canary-a", "canary-b", "canary-rotated", "canary-other", "canary-deleted"]),
+    protectedIds: new Set([
+      owner.user.id,
+      viewer.user.id,
+      serviceToken.id,
+      FUZZ_AGENT,
+      ...grants.map((g) => g.id),
+      ...accessTokens.map((t) => t.id),
+      "canary-a",
+      "canary-b",
+      "canary-rotated",
+      "canary-other",
+      "canary-deleted",
+    ]),
     secretTokens: [ownerToken, viewerToken, serviceToken.token],
   };
 }

@@ -21,7 +21,9 @@ const op = (key: string) => operations.find((o) => o.key === key)!;
 const lookup = () => "pool-value";
 
 function bodies(key: string, count = 300): unknown[] {
-  return fc.sample(op(key).request, { numRuns: count, seed: 42 }).flatMap((r) => (r.body.kind === "json" ? [resolveRefs(r.body.value, lookup)] : []));
+  return fc
+    .sample(op(key).request, { numRuns: count, seed: 42 })
+    .flatMap((r) => (r.body.kind === "json" ? [resolveRefs(r.body.value, lookup)] : []));
 }
 
 describe("the fuzz generators", () => {
@@ -37,19 +39,31 @@ describe("the fuzz generators", () => {
   });
 
   it("sends NUL bytes, lone surrogates, 2^31 and `__proto__` keys somewhere in a few hundred requests", () => {
-    const text = fc.sample(fc.oneof(...operations.map((o) => o.request)), { numRuns: 2_000, seed: 7 }).map((r) => JSON.stringify([r.params, r.query, r.body.kind === "json" ? r.body.value : r.body.kind === "raw" ? r.body.text : null])).join("\n");
-    for (const needle of ["\\u0000", "\\ud800", "2147483648", '"__proto__"', "0000-01-01", "..", "9223372036854775808"]) expect(text, needle).toContain(needle);
+    const text = fc
+      .sample(fc.oneof(...operations.map((o) => o.request)), { numRuns: 2_000, seed: 7 })
+      .map((r) => JSON.stringify([r.params, r.query, r.body.kind === "json" ? r.body.value : r.body.kind === "raw" ? r.body.text : null]))
+      .join("\n");
+    for (const needle of ["\\u0000", "\\ud800", "2147483648", '"__proto__"', "0000-01-01", "..", "9223372036854775808"])
+      expect(text, needle).toContain(needle);
   });
 });
 
 describe("the fuzz checks", () => {
   const fixtures = { secretTokens: ["cfp_fixture_owner_token_0123456789"] } as Fixtures;
   const forms = leakForms(fixtures);
-  const sent = (status: number, text: string, headers: [string, string][] = [["cache-control", "no-store"]]): Sent => ({ status, text, headers, logs: [], resolved: { method: "GET", url: "", params: {}, headers: [], body: undefined } });
+  const sent = (status: number, text: string, headers: [string, string][] = [["cache-control", "no-store"]]): Sent => ({
+    status,
+    text,
+    headers,
+    logs: [],
+    resolved: { method: "GET", url: "", params: {}, headers: [], body: undefined },
+  });
   const value = op("GET /api/v1/namespaces/{ns}/secrets/{name}/value");
   const inspect = op("GET /api/v1/namespaces/{ns}/secrets/{name}");
-  const request = (caller: "owner" | "viewer") => ({ caller, params: {}, query: { pairs: [] }, headers: [], body: { kind: "none" } }) as Parameters<typeof checkResponse>[1];
-  const kinds = (o: Operation, caller: "owner" | "viewer", s: Sent, changed: string[] = []) => checkResponse(o, request(caller), s, forms, changed).map((v) => v.kind);
+  const request = (caller: "owner" | "viewer") =>
+    ({ caller, params: {}, query: { pairs: [] }, headers: [], body: { kind: "none" } }) as Parameters<typeof checkResponse>[1];
+  const kinds = (o: Operation, caller: "owner" | "viewer", s: Sent, changed: string[] = []) =>
+    checkResponse(o, request(caller), s, forms, changed).map((v) => v.kind);
   const base64Canary = Buffer.from(`${CANARY}-a-123`).toString("base64");
 
   it("lets the reveal route show values to an owner, and to no one else", () => {
@@ -59,25 +73,45 @@ describe("the fuzz checks", () => {
   });
 
   it("finds a canary in headers, in hex, and a caller's token anywhere", () => {
-    expect(kinds(value, "owner", sent(200, "{}", [["cache-control", "no-store"], ["etag", Buffer.from(CANARY).toString("hex")]]))).toEqual(["leak"]);
-    expect(kinds(inspect, "owner", sent(404, '{"error":{"code":"not_found","message":"cfp_fixture_owner_token_0123456789"}}'))).toEqual(["leak"]);
+    expect(
+      kinds(
+        value,
+        "owner",
+        sent(200, "{}", [
+          ["cache-control", "no-store"],
+          ["etag", Buffer.from(CANARY).toString("hex")],
+        ]),
+      ),
+    ).toEqual(["leak"]);
+    expect(kinds(inspect, "owner", sent(404, '{"error":{"code":"not_found","message":"cfp_fixture_owner_token_0123456789"}}'))).toEqual([
+      "leak",
+    ]);
   });
 
   it("calls a 500 a failure, a domain change behind a 4xx a partial write, and a bare 4xx a bad error shape", () => {
     expect(kinds(inspect, "owner", sent(500, '{"error":{"code":"internal","message":"x"}}'))).toEqual(["5xx"]);
-    expect(kinds(inspect, "owner", sent(400, '{"error":{"code":"bad_request","message":"x"}}'), ["Secret (rows 1→2)"])).toEqual(["partial-write"]);
+    expect(kinds(inspect, "owner", sent(400, '{"error":{"code":"bad_request","message":"x"}}'), ["Secret (rows 1→2)"])).toEqual([
+      "partial-write",
+    ]);
     expect(kinds(inspect, "owner", sent(400, "nope"))).toEqual(["error-shape"]);
-    expect(kinds(inspect, "owner", sent(400, '{"error":{"code":"bad_request","message":"x\\n    at f (/a/b.ts:1:2)"}}'))).toEqual(["stack"]);
+    expect(kinds(inspect, "owner", sent(400, '{"error":{"code":"bad_request","message":"x\\n    at f (/a/b.ts:1:2)"}}'))).toEqual([
+      "stack",
+    ]);
   });
 
   it("wants no-store on a response with a value or a token shown once", () => {
     expect(kinds(value, "owner", sent(200, JSON.stringify({ data: { value: base64Canary } }), []))).toEqual(["cacheable"]);
-    expect(kinds(inspect, "owner", sent(201, '{"token":"cfr_abcdefghijklmnopqrstuvwxyz"}', [["cache-control", "private"]]))).toEqual(["cacheable"]);
+    expect(kinds(inspect, "owner", sent(201, '{"token":"cfr_abcdefghijklmnopqrstuvwxyz"}', [["cache-control", "private"]]))).toEqual([
+      "cacheable",
+    ]);
   });
 
   it("calls a 2xx that lost a `__proto__` label a dropped key", () => {
     const create = op("POST /api/v1/namespaces/{ns}/secrets");
-    const withBody = (s: Sent): Sent => ({ ...s, resolved: { ...s.resolved, body: '{"name":"a","labels":{"__proto__":"x","env":"p"},"stringData":{"constructor":"v"}}' } });
+    const withBody = (s: Sent): Sent => ({
+      ...s,
+      resolved: { ...s.resolved, body: '{"name":"a","labels":{"__proto__":"x","env":"p"},"stringData":{"constructor":"v"}}' },
+    });
     const answer = (labels: string, keys: string) => withBody(sent(201, `{"labels":${labels},"keys":${keys}}`));
     expect(kinds(create, "owner", answer('{"env":"p"}', '[{"name":"constructor","size":1}]'))).toEqual(["dropped-key"]);
     expect(kinds(create, "owner", answer('{"__proto__":"x","env":"p"}', "[]"))).toEqual(["dropped-key"]);
@@ -85,6 +119,8 @@ describe("the fuzz checks", () => {
   });
 
   it("names one fault by one signature whatever ids and names it met", () => {
-    expect(normalise(`Code: \`22021\`. invalid byte sequence for "UTF8": 0x00 at fuzz-12 tok_0123abcd`)).toBe(normalise(`Code: \`22021\`. invalid byte sequence for "X": 0x00 at fuzz-9 tok_99887766`));
+    expect(normalise(`Code: \`22021\`. invalid byte sequence for "UTF8": 0x00 at fuzz-12 tok_0123abcd`)).toBe(
+      normalise(`Code: \`22021\`. invalid byte sequence for "X": 0x00 at fuzz-9 tok_99887766`),
+    );
   });
 });

@@ -35,7 +35,8 @@ export class Pools {
 
   lookup(kind: PoolKind, index: number, method: string, path: string): string {
     const all = this.values.get(kind) ?? [];
-    const guarded = method === "DELETE" || (method !== "GET" && (GUARDED_ON_WRITE.includes(kind) || (kind === "service" && method === "PATCH")));
+    const guarded =
+      method === "DELETE" || (method !== "GET" && (GUARDED_ON_WRITE.includes(kind) || (kind === "service" && method === "PATCH")));
     const usable = guarded ? all.filter((value) => !this.fixtures.protectedIds.has(value)) : all;
     // `/restore` is about deleted secrets; elsewhere deleted ones are a 404 path worth a share.
     const list = kind === "secret" && path.endsWith("/restore") ? (this.values.get("deletedSecret") ?? []) : usable;
@@ -44,21 +45,46 @@ export class Pools {
 
   async refresh(): Promise<void> {
     const secrets = await db.secret.findMany({ ...recent, select: { name: true, deletedAt: true } });
-    const set = (kind: PoolKind, values: (string | null | undefined)[]) => this.values.set(kind, [...new Set(values.filter((v): v is string => !!v))]);
+    const set = (kind: PoolKind, values: (string | null | undefined)[]) =>
+      this.values.set(kind, [...new Set(values.filter((v): v is string => !!v))]);
     set("secret", [...this.fixtures.canarySecrets.slice(0, 3), ...secrets.filter((s) => !s.deletedAt).map((s) => s.name)]);
-    set("deletedSecret", secrets.filter((s) => s.deletedAt).map((s) => s.name));
+    set(
+      "deletedSecret",
+      secrets.filter((s) => s.deletedAt).map((s) => s.name),
+    );
     set("namespace", ["default", ...(await db.namespace.findMany({ ...recent, select: { name: true } })).map((n) => n.name)]);
     set("service", [this.fixtures.service.name, ...(await db.service.findMany({ ...recent, select: { name: true } })).map((s) => s.name)]);
     const users = await db.user.findMany({ ...recent, select: { id: true, email: true } });
-    set("userId", users.map((u) => u.id));
+    set(
+      "userId",
+      users.map((u) => u.id),
+    );
     set("email", [this.fixtures.owner.email, this.fixtures.viewer.email, ...users.map((u) => u.email)]);
-    set("inviteId", (await db.invite.findMany({ ...recent, select: { id: true } })).map((i) => i.id));
-    set("roleBindingId", (await db.roleBinding.findMany({ ...recent, select: { id: true } })).map((r) => r.id));
-    set("role", (await db.role.findMany({ select: { name: true }, orderBy: { name: "asc" } })).map((r) => r.name));
-    set("accessTokenId", (await db.accessToken.findMany({ ...recent, select: { id: true } })).map((t) => t.id));
-    set("serviceTokenId", (await db.serviceToken.findMany({ ...recent, select: { id: true } })).map((t) => t.id));
+    set(
+      "inviteId",
+      (await db.invite.findMany({ ...recent, select: { id: true } })).map((i) => i.id),
+    );
+    set(
+      "roleBindingId",
+      (await db.roleBinding.findMany({ ...recent, select: { id: true } })).map((r) => r.id),
+    );
+    set(
+      "role",
+      (await db.role.findMany({ select: { name: true }, orderBy: { name: "asc" } })).map((r) => r.name),
+    );
+    set(
+      "accessTokenId",
+      (await db.accessToken.findMany({ ...recent, select: { id: true } })).map((t) => t.id),
+    );
+    set(
+      "serviceTokenId",
+      (await db.serviceToken.findMany({ ...recent, select: { id: true } })).map((t) => t.id),
+    );
     const bindings = await db.secretBinding.findMany({ ...recent, select: { target: true, secret: { select: { name: true } } } });
-    set("bindingTarget", bindings.flatMap((b) => [b.target, b.secret.name]));
+    set(
+      "bindingTarget",
+      bindings.flatMap((b) => [b.target, b.secret.name]),
+    );
     set("inviteToken", this.inviteTokens.slice(-16));
     set("resetToken", this.resetTokens.slice(-16));
   }
@@ -92,13 +118,17 @@ export class Pools {
       const { user } = await createUser(`pool.${hex()}@example.com`, [{ role: "viewer", namespace: "default" }]);
       members.push(user);
     }
-    if ((await db.role.count({ where: { builtIn: false } })) < 2) await createRole(system, { name: `pool-${hex()}`, permissions: ["secret:list"] });
+    if ((await db.role.count({ where: { builtIn: false } })) < 2)
+      await createRole(system, { name: `pool-${hex()}`, permissions: ["secret:list"] });
     if ((await db.invite.count({ where: { usedAt: null, revokedAt: null } })) < 3) {
-      this.inviteTokens.push((await inviteMember(system, { email: `invited.${hex()}@example.com`, role: "viewer", namespace: "default" })).token);
+      this.inviteTokens.push(
+        (await inviteMember(system, { email: `invited.${hex()}@example.com`, role: "viewer", namespace: "default" })).token,
+      );
     }
     // One fresh reset token per top-up: fuzzed resets use them up.
     if (members[0]) this.resetTokens.push((await issuePasswordReset(system, members[0].id)).token);
-    if ((await db.namespace.count({ where: { name: { startsWith: "nsp-" } } })) < 2) await createNamespace(system, { name: `nsp-${hex()}` });
+    if ((await db.namespace.count({ where: { name: { startsWith: "nsp-" } } })) < 2)
+      await createNamespace(system, { name: `nsp-${hex()}` });
     await this.refresh();
   }
 }

@@ -1,5 +1,5 @@
-// Counts and findings of a fuzz run, and their printed form: the summary the
-// closing note quotes, and one block per distinct failure with the request
+// Counts and findings of a fuzz run, and their printed form: the one-line summary
+// of a run, and one block per distinct failure with the request
 // (method, path, params, body) and the response, shrunk where fast-check
 // could.
 import { writeFileSync } from "node:fs";
@@ -47,8 +47,17 @@ export class FuzzReport {
   record(violation: Violation, sent: Sent, shrunk = false): void {
     const existing = this.findings.get(violation.signature);
     const request = printRequest(sent);
-    const finding: Finding = { ...violation, status: sent.status, request, response: printResponse(sent), logs: sent.logs.map(firstStackLines), shrunk, seen: (existing?.seen ?? 0) + (shrunk ? 0 : 1) };
-    if (!existing || shrunk || (!existing.shrunk && request.length < existing.request.length)) this.findings.set(violation.signature, finding);
+    const finding: Finding = {
+      ...violation,
+      status: sent.status,
+      request,
+      response: printResponse(sent),
+      logs: sent.logs.map(firstStackLines),
+      shrunk,
+      seen: (existing?.seen ?? 0) + (shrunk ? 0 : 1),
+    };
+    if (!existing || shrunk || (!existing.shrunk && request.length < existing.request.length))
+      this.findings.set(violation.signature, finding);
     else existing.seen = finding.seen;
   }
 
@@ -57,13 +66,22 @@ export class FuzzReport {
   }
 
   summary(): string {
-    const classes = Object.entries(this.byClass).sort().map(([cls, n]) => `${cls} ${n}`).join(", ");
+    const classes = Object.entries(this.byClass)
+      .sort()
+      .map(([cls, n]) => `${cls} ${n}`)
+      .join(", ");
     return [
       `api fuzz (${this.database}): seed ${this.seed} (COFFER_FUZZ_SEED), ${this.runs} runs of ${this.target} (COFFER_FUZZ_RUNS) over ${this.byOperation.size} operations`,
       `  requests sent ${this.sent} (${this.shrinkRequests} while shrinking); by status: ${classes}; 5xx seen ${this.fiveXX}`,
       `  distinct failures ${this.findings.size}${this.findings.size ? ": " + [...this.findings.keys()].join("; ") : ""}`,
       ...this.notes.map((note) => `  note: ${note}`),
-      ...(process.env.COFFER_FUZZ_PROFILE ? [...this.timings].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, ms]) => `  time: ${(ms / 1000).toFixed(2)} s ${k}`).concat(`  time: ${([...this.timings.values()].reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s measured in all`) : []),
+      ...(process.env.COFFER_FUZZ_PROFILE
+        ? [...this.timings]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 12)
+            .map(([k, ms]) => `  time: ${(ms / 1000).toFixed(2)} s ${k}`)
+            .concat(`  time: ${([...this.timings.values()].reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s measured in all`)
+        : []),
     ].join("\n");
   }
 
@@ -73,13 +91,22 @@ export class FuzzReport {
 
   /** COFFER_FUZZ_REPORT=path writes the findings as markdown too. */
   writeMarkdown(path: string): void {
-    const blocks = [...this.findings.values()].map((f) => `### ${f.signature}\n\n${f.detail} (seen ${f.seen}×${f.shrunk ? ", shrunk" : ""})\n\n\`\`\`\n${f.request}\n→ ${f.response}\n${f.logs.join("\n")}\n\`\`\``);
+    const blocks = [...this.findings.values()].map(
+      (f) =>
+        `### ${f.signature}\n\n${f.detail} (seen ${f.seen}×${f.shrunk ? ", shrunk" : ""})\n\n\`\`\`\n${f.request}\n→ ${f.response}\n${f.logs.join("\n")}\n\`\`\``,
+    );
     writeFileSync(path, `# Fuzz findings\n\n\`\`\`\n${this.summary()}\n\`\`\`\n\n${blocks.join("\n\n")}\n`);
   }
 }
 
 function formatFinding(f: Finding): string {
-  return [`✗ ${f.signature}`, `  ${f.detail} (seen ${f.seen}×${f.shrunk ? ", minimal request after shrinking" : ""})`, `  request:  ${f.request}`, `  response: ${f.response}`, ...f.logs.map((l) => `  log: ${l}`)].join("\n");
+  return [
+    `✗ ${f.signature}`,
+    `  ${f.detail} (seen ${f.seen}×${f.shrunk ? ", minimal request after shrinking" : ""})`,
+    `  request:  ${f.request}`,
+    `  response: ${f.response}`,
+    ...f.logs.map((l) => `  log: ${l}`),
+  ].join("\n");
 }
 
 /** JSON with long strings cut and bytes in hex, so NUL and lone surrogates stay visible as escapes. */
@@ -107,7 +134,10 @@ function firstStackLines(line: string): string {
   try {
     const parsed = JSON.parse(line) as { err?: { type?: string; message?: string; stack?: string }; msg?: string };
     // Our frames say where; Prisma's runtime frames do not.
-    const frames = (parsed.err?.stack ?? "").split("\n").filter((l) => l.trim().startsWith("at ")).map((l) => l.trim().replace(process.cwd() + "/", ""));
+    const frames = (parsed.err?.stack ?? "")
+      .split("\n")
+      .filter((l) => l.trim().startsWith("at "))
+      .map((l) => l.trim().replace(process.cwd() + "/", ""));
     const stack = [...frames.filter((l) => !/node_modules|node:internal/.test(l)), ...frames].slice(0, 3);
     return `${parsed.msg ?? ""}: ${parsed.err?.type ?? ""} ${(parsed.err?.message ?? "").split("\n").filter(Boolean).slice(-2).join(" ").slice(0, 300)} ${stack.join(" ← ")}`;
   } catch {

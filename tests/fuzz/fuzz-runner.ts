@@ -13,11 +13,24 @@ import type { FuzzRequest, Operation } from "./operations";
 import { resolveRequest, sendRequest, type Sent } from "./send-request";
 import { changedTables, snapshot, type Snapshot, type SnapshotPlan } from "./table-snapshot";
 
-export type RunOptions = { operations: Operation[]; fixtures: Fixtures; pools: Pools; plan: SnapshotPlan; report: FuzzReport; shrinkBudget?: number; topUpEvery?: number };
+export type RunOptions = {
+  operations: Operation[];
+  fixtures: Fixtures;
+  pools: Pools;
+  plan: SnapshotPlan;
+  report: FuzzReport;
+  shrinkBudget?: number;
+  topUpEvery?: number;
+};
 
 export async function runFuzz(options: RunOptions): Promise<void> {
   const { operations, report } = options;
-  const draw = fc.oneof(...operations.map((op) => ({ weight: Math.max(1, Math.round(op.weight * 4)), arbitrary: op.request.map((request) => ({ op, request })) })));
+  const draw = fc.oneof(
+    ...operations.map((op) => ({
+      weight: Math.max(1, Math.round(op.weight * 4)),
+      arbitrary: op.request.map((request) => ({ op, request })),
+    })),
+  );
   const known = new Set<string>();
   let seed = report.seed;
   for (let attempt = 0; report.runs < report.target && attempt < 100; attempt++) {
@@ -37,7 +50,12 @@ export async function runFuzz(options: RunOptions): Promise<void> {
   }
 }
 
-type State = { current: string | undefined; shrinkCalls: number; last: { violation: Violation; sent: Sent } | undefined; before?: Snapshot };
+type State = {
+  current: string | undefined;
+  shrinkCalls: number;
+  last: { violation: Violation; sent: Sent } | undefined;
+  before?: Snapshot;
+};
 
 async function exercise(options: RunOptions, known: Set<string>, state: State, op: Operation, request: FuzzRequest): Promise<boolean> {
   const { fixtures, pools, plan, report } = options;

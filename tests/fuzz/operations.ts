@@ -10,10 +10,15 @@ import type { RouteModule } from "./route-modules";
 import { schemaArbitrary, type Components, type JsonSchema } from "./schema-arbitrary";
 
 type Parameter = { name: string; in: string; schema?: JsonSchema };
-type OpenApiOperation = { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> }; security?: Record<string, unknown>[] };
+type OpenApiOperation = {
+  parameters?: Parameter[];
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+  security?: Record<string, unknown>[];
+};
 export type OpenApiDocument = { paths: Record<string, Record<string, unknown>>; components: { schemas: Components } };
 
-export type Body = { kind: "none" } | { kind: "json"; value: unknown } | { kind: "raw"; text: string } | { kind: "bytes"; bytes: Uint8Array };
+export type Body =
+  { kind: "none" } | { kind: "json"; value: unknown } | { kind: "raw"; text: string } | { kind: "bytes"; bytes: Uint8Array };
 
 export type FuzzRequest = {
   caller: Caller;
@@ -31,12 +36,6 @@ export type Operation = {
   module: RouteModule;
   weight: number;
   request: fc.Arbitrary<FuzzRequest>;
-};
-
-// Bodies the document does not describe but the handler reads.
-const UNDOCUMENTED_BODIES: Record<string, JsonSchema & { component: string }> = {
-  "POST /api/v1/namespaces/{ns}/services/{name}/tokens": { component: "ServiceToken", type: "object", properties: { name: { type: "string", maxLength: 100 }, expiresInDays: { type: ["integer", "null"] } } },
-  "POST /api/v1/audit/verify": { component: "Verify", type: "object", properties: { wait: { type: "boolean" } } },
 };
 
 /** Joins the document to the route files; lists what either side has alone. */
@@ -65,24 +64,27 @@ function operation(document: OpenApiDocument, path: string, method: string, spec
   const pathNames = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
   const query = parameters.filter((p) => p.in === "query");
   const headers = parameters.filter((p) => p.in === "header");
-  const documented = spec.requestBody?.content?.["application/json"]?.schema;
-  const fallback = UNDOCUMENTED_BODIES[key];
-  const bodySchema = documented ?? fallback;
+  const bodySchema = spec.requestBody?.content?.["application/json"]?.schema;
   const security = JSON.stringify(spec.security ?? []);
   const kind = security.includes("serviceToken") ? "service" : security.includes("bearer") ? "personal" : "public";
 
   const params = fc.record(
-    Object.fromEntries(pathNames.map((name) => [name, module.catchAll.includes(name) ? fc.array(pathValue(path, name), { minLength: 1, maxLength: 3 }) : pathValue(path, name)])),
+    Object.fromEntries(
+      pathNames.map((name) => [
+        name,
+        module.catchAll.includes(name) ? fc.array(pathValue(path, name), { minLength: 1, maxLength: 3 }) : pathValue(path, name),
+      ]),
+    ),
   ) as fc.Arbitrary<Record<string, unknown>>;
-  const body = bodyArbitrary(method, bodySchema, { components: document.components.schemas, component: documented?.$ref ? undefined : fallback?.component, depth: 0 });
+  const body = bodyArbitrary(method, bodySchema, { components: document.components.schemas, component: undefined, depth: 0 });
   const request = fc.record({
     caller: callerArbitrary(kind),
     bogusAuthorization: bogusAuthorization(),
     params,
     query: queryArbitrary(query),
-    headers: fc.tuple(...headers.map((h) => fc.option(headerValue(), { nil: undefined }).map((v) => [h.name, v] as const))).map((pairs) =>
-      pairs.filter((p): p is readonly [string, string] => p[1] !== undefined).map(([k, v]) => [k, v] as [string, string]),
-    ),
+    headers: fc
+      .tuple(...headers.map((h) => fc.option(headerValue(), { nil: undefined }).map((v) => [h.name, v] as const)))
+      .map((pairs) => pairs.filter((p): p is readonly [string, string] => p[1] !== undefined).map(([k, v]) => [k, v] as [string, string])),
     body,
   });
   const weight = 1 + (bodySchema ? 1 : 0) + (query.length >= 3 ? 0.5 : 0) + (pathNames.length ? 0.25 : 0);
@@ -93,7 +95,14 @@ function pathKind(path: string, name: string): PoolKind | undefined {
   if (name === "ns") return "namespace";
   if (name === "target") return "bindingTarget";
   if (name === "tokenId") return "accessTokenId";
-  if (name === "name") return /\/secrets\/\{name\}/.test(path) ? "secret" : /\/services\/\{name\}/.test(path) ? "service" : /\/roles\/\{name\}/.test(path) ? "role" : undefined;
+  if (name === "name")
+    return /\/secrets\/\{name\}/.test(path)
+      ? "secret"
+      : /\/services\/\{name\}/.test(path)
+        ? "service"
+        : /\/roles\/\{name\}/.test(path)
+          ? "role"
+          : undefined;
   if (name === "id") {
     if (path.startsWith("/api/v1/users/{id}")) return "userId";
     if (path.startsWith("/api/v1/invites/{id}")) return "inviteId";
@@ -105,28 +114,64 @@ function pathKind(path: string, name: string): PoolKind | undefined {
 
 function pathValue(path: string, name: string): fc.Arbitrary<unknown> {
   const kind = pathKind(path, name);
-  const odd = fc.oneof({ weight: 3, arbitrary: hostileString() }, { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,20}$/) });
-  if (kind === "namespace") return fc.oneof({ weight: 10, arbitrary: fc.constant("default") }, { weight: 2, arbitrary: poolRef(kind) }, { weight: 2, arbitrary: odd });
+  const odd = fc.oneof(
+    { weight: 3, arbitrary: hostileString() },
+    { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,20}$/) },
+  );
+  if (kind === "namespace")
+    return fc.oneof(
+      { weight: 10, arbitrary: fc.constant("default") },
+      { weight: 2, arbitrary: poolRef(kind) },
+      { weight: 2, arbitrary: odd },
+    );
   return kind ? fc.oneof({ weight: 5, arbitrary: poolRef(kind) }, { weight: 1, arbitrary: odd }) : odd;
 }
 
 function callerArbitrary(kind: "service" | "personal" | "public"): fc.Arbitrary<Caller> {
   const weights: Record<string, [Caller, number][]> = {
-    personal: [["owner", 12], ["viewer", 3], ["service", 1], ["none", 1], ["bogus", 1]],
-    service: [["service", 12], ["owner", 1], ["viewer", 1], ["none", 1], ["bogus", 1]],
-    public: [["none", 8], ["owner", 1], ["bogus", 1]],
+    personal: [
+      ["owner", 12],
+      ["viewer", 3],
+      ["service", 1],
+      ["none", 1],
+      ["bogus", 1],
+    ],
+    service: [
+      ["service", 12],
+      ["owner", 1],
+      ["viewer", 1],
+      ["none", 1],
+      ["bogus", 1],
+    ],
+    public: [
+      ["none", 8],
+      ["owner", 1],
+      ["bogus", 1],
+    ],
   };
   return fc.oneof(...weights[kind]!.map(([caller, weight]) => ({ weight, arbitrary: fc.constant(caller) })));
 }
 
 const bogusAuthorization = () =>
   fc.oneof(
-    fc.constantFrom("Bearer cfp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "Bearer cfs_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "Basic dXNlcjpwYXNz", "Bearer", "Bearer  a b", "bearer cfp_", "Bearer cfi_x", `Bearer ${"a".repeat(5_000)}`),
+    fc.constantFrom(
+      "Bearer cfp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+      "Bearer cfs_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+      "Basic dXNlcjpwYXNz",
+      "Bearer",
+      "Bearer  a b",
+      "bearer cfp_",
+      "Bearer cfi_x",
+      `Bearer ${"a".repeat(5_000)}`,
+    ),
     fc.string({ unit: fc.constantFrom(..."abcXYZ019_-.~+/=%".split("")), maxLength: 60 }).map((token) => `Bearer cfp_${token}`),
   );
 
 function headerValue(): fc.Arbitrary<string> {
-  return fc.oneof(fc.constantFrom('"abc"', 'W/"abc"', "*", '""', "x".repeat(9_000), '"a", "b"', "\u00ff\u00fe"), fc.string({ unit: fc.constantFrom(..."\"W/,*-_ azAZ09\t".split("")), maxLength: 40 }));
+  return fc.oneof(
+    fc.constantFrom('"abc"', 'W/"abc"', "*", '""', "x".repeat(9_000), '"a", "b"', "\u00ff\u00fe"),
+    fc.string({ unit: fc.constantFrom(...'"W/,*-_ azAZ09\t'.split("")), maxLength: 40 }),
+  );
 }
 
 // Documented query parameters by name: values that mean something, the
@@ -147,7 +192,22 @@ const QUERY_VALUES: Record<string, () => fc.Arbitrary<unknown>> = {
   cursor: () => fc.oneof(fc.bigInt({ min: 0n, max: 2n ** 70n }).map(String), fc.integer({ min: 0, max: 10_000 }).map(String)),
   from: date,
   to: date,
-  filter: () => fc.oneof(fc.constantFrom("name=pool", "name=canary", "label=pool", "label=pool=yes", "stale=true", "stale=false", "label=", "name=", "label==", "stale=maybe"), fc.string({ maxLength: 12 }).map((s) => `label=${s}`)),
+  filter: () =>
+    fc.oneof(
+      fc.constantFrom(
+        "name=pool",
+        "name=canary",
+        "label=pool",
+        "label=pool=yes",
+        "stale=true",
+        "stale=false",
+        "label=",
+        "name=",
+        "label==",
+        "stale=maybe",
+      ),
+      fc.string({ maxLength: 12 }).map((s) => `label=${s}`),
+    ),
   format: () => fc.constantFrom("csv", "jsonl", "CSV", "xml", ""),
   purge: () => fc.constantFrom("true", "false", "1", "TRUE", ""),
   outcome: () => fc.constantFrom("success", "denied", "error", "SUCCESS", ""),
@@ -160,12 +220,37 @@ function queryArbitrary(parameters: Parameter[]): fc.Arbitrary<FuzzRequest["quer
     const valid = QUERY_VALUES[p.name]?.() ?? fc.string({ maxLength: 16 });
     const values = fc.oneof({ weight: 4, arbitrary: valid }, { weight: 2, arbitrary: hostileString() });
     // Repeatable parameters (filter) may come several times; others too, now and then.
-    const count = p.schema?.type === "array" ? fc.integer({ min: 1, max: 3 }) : fc.oneof({ weight: 9, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constant(2) });
-    return fc.option(fc.tuple(count, fc.array(values, { minLength: 3, maxLength: 3 })).map(([n, vs]) => vs.slice(0, n).map((v) => [p.name, v] as [string, unknown])), { freq: 2 });
+    const count =
+      p.schema?.type === "array"
+        ? fc.integer({ min: 1, max: 3 })
+        : fc.oneof({ weight: 9, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constant(2) });
+    return fc.option(
+      fc
+        .tuple(count, fc.array(values, { minLength: 3, maxLength: 3 }))
+        .map(([n, vs]) => vs.slice(0, n).map((v) => [p.name, v] as [string, unknown])),
+      { freq: 2 },
+    );
   };
   const documented = fc.tuple(...parameters.map(one)).map((groups) => groups.flatMap((group) => group ?? []));
-  const extra = fc.oneof({ weight: 8, arbitrary: fc.constant([] as [string, unknown][]) }, { weight: 1, arbitrary: fc.array(fc.tuple(hostileString(), hostileString()), { maxLength: 2 }) });
-  const raw = fc.constantFrom("?limit=%ZZ", "?version=%00", "?cursor=%00", "?&&&=&=", "?from=0000-01-01&to=%2B275760-09-13", "?filter", "?filter=%ED%A0%80", "?format=csv&format=jsonl", "?purge=true&purge=false", "?limit=1e3", "?limit=0x10", "?version=1.0", "?version=-0");
+  const extra = fc.oneof(
+    { weight: 8, arbitrary: fc.constant([] as [string, unknown][]) },
+    { weight: 1, arbitrary: fc.array(fc.tuple(hostileString(), hostileString()), { maxLength: 2 }) },
+  );
+  const raw = fc.constantFrom(
+    "?limit=%ZZ",
+    "?version=%00",
+    "?cursor=%00",
+    "?&&&=&=",
+    "?from=0000-01-01&to=%2B275760-09-13",
+    "?filter",
+    "?filter=%ED%A0%80",
+    "?format=csv&format=jsonl",
+    "?purge=true&purge=false",
+    "?limit=1e3",
+    "?limit=0x10",
+    "?version=1.0",
+    "?version=-0",
+  );
   return fc.oneof(
     { withCrossShrink: true },
     { weight: 12, arbitrary: fc.tuple(documented, extra).map(([pairs, more]) => ({ pairs: [...pairs, ...more] })) },
@@ -179,7 +264,21 @@ function bodyArbitrary(method: string, schema: JsonSchema | undefined, context: 
   const bytes = fc.constantFrom(...HOSTILE_BYTE_BODIES).map((data) => ({ kind: "bytes", bytes: data }) as Body);
   const junk = hostileValue().map((value) => ({ kind: "json", value }) as Body);
   const none = fc.constant({ kind: "none" } as Body);
-  if (!schema) return fc.oneof({ withCrossShrink: true }, { weight: 6, arbitrary: none }, { weight: 2, arbitrary: junk }, { weight: 1, arbitrary: raw }, { weight: 1, arbitrary: bytes });
+  if (!schema)
+    return fc.oneof(
+      { withCrossShrink: true },
+      { weight: 6, arbitrary: none },
+      { weight: 2, arbitrary: junk },
+      { weight: 1, arbitrary: raw },
+      { weight: 1, arbitrary: bytes },
+    );
   const valid = schemaArbitrary(schema, context).map((value) => ({ kind: "json", value }) as Body);
-  return fc.oneof({ withCrossShrink: true }, { weight: 24, arbitrary: valid }, { weight: 1, arbitrary: none }, { weight: 2, arbitrary: raw }, { weight: 1, arbitrary: bytes }, { weight: 1, arbitrary: junk });
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: 24, arbitrary: valid },
+    { weight: 1, arbitrary: none },
+    { weight: 2, arbitrary: raw },
+    { weight: 1, arbitrary: bytes },
+    { weight: 1, arbitrary: junk },
+  );
 }

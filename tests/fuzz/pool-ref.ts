@@ -43,7 +43,12 @@ export function resolveRefs(value: unknown, lookup: PoolLookup): unknown {
   if (value && typeof value === "object" && !(value instanceof Uint8Array)) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      Object.defineProperty(out, key, { value: resolveRefs((value as Record<string, unknown>)[key], lookup), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, {
+        value: resolveRefs((value as Record<string, unknown>)[key], lookup),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }

@@ -22,7 +22,6 @@ export type RouteModule = {
   catchAll: string[];
 };
 
-
 export function routeModules(): RouteModule[] {
   return routeFiles(API_ROOT)
     .filter((file) => !NOT_FUZZED.some((pattern) => pattern.test(file)))

@@ -59,7 +59,8 @@ const HINTS: Record<string, () => fc.Arbitrary<unknown>> = {
   "Rollback.version": () => fc.integer({ min: 1, max: 4 }),
   "RoleCreate.name": () => fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/),
   "ServiceToken.expiresInDays": () => fc.integer({ min: 1, max: 3650 }),
-  permissions: () => fc.oneof(fc.subarray([...PERMISSIONS]), fc.array(fc.constantFrom("secret:*", "*", "secret:list", "secret:list "), { maxLength: 3 })),
+  permissions: () =>
+    fc.oneof(fc.subarray([...PERMISSIONS]), fc.array(fc.constantFrom("secret:*", "*", "secret:list", "secret:list "), { maxLength: 3 })),
   namespace: () => fc.oneof(fc.constantFrom("default", "other", null), poolRef("namespace")),
   "NamespaceCreate.name": () => fc.stringMatching(/^[a-z][a-z0-9-]{0,12}[a-z0-9]$/),
   email: () => fc.emailAddress(),
@@ -67,9 +68,17 @@ const HINTS: Record<string, () => fc.Arbitrary<unknown>> = {
 
 // Map-valued properties: what their keys and values should look like.
 const MAP_HINTS: Record<string, { key: fc.Arbitrary<string>; value: () => fc.Arbitrary<unknown> }> = {
-  labels: { key: labelKey, value: () => fc.oneof({ weight: 6, arbitrary: fc.string({ maxLength: 20 }) }, { weight: 1, arbitrary: injected(fc.string({ maxLength: 8 })) }) },
+  labels: {
+    key: labelKey,
+    value: () =>
+      fc.oneof({ weight: 6, arbitrary: fc.string({ maxLength: 20 }) }, { weight: 1, arbitrary: injected(fc.string({ maxLength: 8 })) }),
+  },
   data: { key: fc.stringMatching(/^[-._a-zA-Z0-9]{1,12}$/), value: () => base64 },
-  stringData: { key: fc.stringMatching(/^[-._a-zA-Z0-9]{1,12}$/), value: () => fc.oneof({ weight: 6, arbitrary: fc.string({ maxLength: 40 }) }, { weight: 1, arbitrary: injected(fc.string({ maxLength: 8 })) }) },
+  stringData: {
+    key: fc.stringMatching(/^[-._a-zA-Z0-9]{1,12}$/),
+    value: () =>
+      fc.oneof({ weight: 6, arbitrary: fc.string({ maxLength: 40 }) }, { weight: 1, arbitrary: injected(fc.string({ maxLength: 8 })) }),
+  },
 };
 
 // Where PostgreSQL's integer, JavaScript's safe integers and bigint end.
@@ -99,7 +108,8 @@ export function schemaArbitrary(schema: JsonSchema, context: Context): fc.Arbitr
 // 2^31 for an integer column, a NUL in a name, an array for a map.
 function hostileFor(schema: JsonSchema): fc.Arbitrary<unknown> {
   const types = new Set(Array.isArray(schema.type) ? schema.type : [schema.type ?? "any"]);
-  if (types.has("integer") || types.has("number")) return fc.oneof(fc.constantFrom(...INTEGER_EDGES), hostileNumber(), hostileNumber().map(String));
+  if (types.has("integer") || types.has("number"))
+    return fc.oneof(fc.constantFrom(...INTEGER_EDGES), hostileNumber(), hostileNumber().map(String));
   if (types.has("string")) return fc.oneof(injected(stringOf(schema)), hostileString());
   if (types.has("object") || types.has("array")) return fc.constantFrom([], [{}], null, "{}", 0);
   return hostileValue();
@@ -156,8 +166,10 @@ function objectOf(schema: JsonSchema, context: Context): fc.Arbitrary<unknown> {
   const mapHint = context.property ? MAP_HINTS[context.property] : undefined;
   if (mapHint || (!schema.properties && typeof schema.additionalProperties === "object")) {
     const key = mapHint?.key ?? labelKey;
-    const value = mapHint ? mapHint.value() : schemaArbitrary(schema.additionalProperties as JsonSchema, { ...context, property: undefined, depth: context.depth + 1 });
-    // `__proto__` and friends as keys of a valid map: keys are data (finding 10).
+    const value = mapHint
+      ? mapHint.value()
+      : schemaArbitrary(schema.additionalProperties as JsonSchema, { ...context, property: undefined, depth: context.depth + 1 });
+    // `__proto__` and friends as keys of a valid map: keys are data, never object properties.
     const entry = fc.oneof(
       { weight: 8, arbitrary: fc.tuple(key, value) },
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom("__proto__", "constructor", "toString"), value) },
@@ -172,13 +184,20 @@ function objectOf(schema: JsonSchema, context: Context): fc.Arbitrary<unknown> {
       fc.constant(name),
       schemaArbitrary(child, { ...context, property: name, depth: context.depth + 1 }),
       // Optional keys are present half the time; a required one is dropped now and then.
-      required.has(name) ? fc.oneof({ weight: 12, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }) : fc.boolean(),
+      required.has(name)
+        ? fc.oneof({ weight: 12, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) })
+        : fc.boolean(),
     ),
   );
-  const extras = fc.oneof({ weight: 6, arbitrary: fc.constant([] as [string, unknown][]) }, { weight: 1, arbitrary: fc.array(fc.tuple(hostileKey(), hostileValue()), { minLength: 1, maxLength: 2 }) });
-  return fc.tuple(fc.tuple(...fields), extras).map(([chosen, extra]) =>
-    keyedObject([...chosen.filter(([, , present]) => present).map(([name, value]) => [name, value] as [string, unknown]), ...extra]),
+  const extras = fc.oneof(
+    { weight: 6, arbitrary: fc.constant([] as [string, unknown][]) },
+    { weight: 1, arbitrary: fc.array(fc.tuple(hostileKey(), hostileValue()), { minLength: 1, maxLength: 2 }) },
   );
+  return fc
+    .tuple(fc.tuple(...fields), extras)
+    .map(([chosen, extra]) =>
+      keyedObject([...chosen.filter(([, , present]) => present).map(([name, value]) => [name, value] as [string, unknown]), ...extra]),
+    );
 }
 
 function mergeAll(parts: JsonSchema[]): JsonSchema {

@@ -10,7 +10,13 @@ import type { FuzzRequest, Operation } from "./operations";
 import { resolveRefs, type PoolLookup } from "./pool-ref";
 import { loadHandler } from "./route-modules";
 
-export type Resolved = { method: string; url: string; params: Record<string, unknown>; headers: [string, string][]; body: string | Uint8Array | undefined };
+export type Resolved = {
+  method: string;
+  url: string;
+  params: Record<string, unknown>;
+  headers: [string, string][];
+  body: string | Uint8Array | undefined;
+};
 export type Sent = { resolved: Resolved; status: number; headers: [string, string][]; text: string; failure?: string; logs: string[] };
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -31,7 +37,13 @@ export function captureProductLogs(): void {
 }
 
 const token = (request: FuzzRequest, fixtures: Fixtures): string | undefined =>
-  ({ owner: `Bearer ${fixtures.owner.token}`, viewer: `Bearer ${fixtures.viewer.token}`, service: `Bearer ${fixtures.service.token}`, none: undefined, bogus: request.bogusAuthorization })[request.caller];
+  ({
+    owner: `Bearer ${fixtures.owner.token}`,
+    viewer: `Bearer ${fixtures.viewer.token}`,
+    service: `Bearer ${fixtures.service.token}`,
+    none: undefined,
+    bogus: request.bogusAuthorization,
+  })[request.caller];
 
 export function resolveRequest(op: Operation, request: FuzzRequest, fixtures: Fixtures, lookup: PoolLookup, requestId: string): Resolved {
   const params = resolveRefs(request.params, lookup) as Record<string, unknown>;
@@ -47,7 +59,12 @@ export function resolveRequest(op: Operation, request: FuzzRequest, fixtures: Fi
     for (const [key, value] of resolveRefs(request.query.pairs, lookup) as [string, unknown][]) search.append(key, String(value));
     query = `?${search.toString()}`;
   }
-  const headers: [string, string][] = [["x-request-id", requestId], ["x-forwarded-for", "192.0.2.77"], ["user-agent", "coffer-fuzz"], ...request.headers];
+  const headers: [string, string][] = [
+    ["x-request-id", requestId],
+    ["x-forwarded-for", "192.0.2.77"],
+    ["user-agent", "coffer-fuzz"],
+    ...request.headers,
+  ];
   const authorization = token(request, fixtures);
   if (authorization) headers.push(["authorization", authorization]);
   let body: string | Uint8Array | undefined;
@@ -84,7 +101,9 @@ export async function sendRequest(op: Operation, resolved: Resolved): Promise<Se
   let text = "";
   let failure: string | undefined;
   let responseHeaders: [string, string][] = [];
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no complete response within ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS).unref());
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`no complete response within ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS).unref(),
+  );
   try {
     const response = await Promise.race([handler(request, { params: Promise.resolve(resolved.params) }), timeout]);
     status = response.status;

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 
 // Tables a refused request may write: the audit trail records every
 // denial, the throttles count failures. A table named like throttle or
-// failure bookkeeping (the denial aggregation of finding 6) counts too.
+// failure bookkeeping (the aggregation of rejected credentials) counts too.
 const BOOKKEEPING = new Set(["AuditEvent", "LoginThrottle", "_prisma_migrations"]);
 const BOOKKEEPING_NAME = /throttle|rejection|failure|denial|attempt|ratelimit|rate_limit/i;
 
@@ -55,7 +55,9 @@ export async function planSnapshot(): Promise<SnapshotPlan> {
     // A table this file does not know is still counted, and hashed whole but for its timestamps.
     const hashed = (CONTENT[table] ?? [...present].filter((c) => !/At$|time/i.test(c))).filter((c) => present.has(c));
     const row = hashed.map((c) => `coalesce(${quote(c)}::text, '~')`).join(`, `);
-    parts.push(`(SELECT count(*)::text || ':' || coalesce(sum(hashtext(concat_ws('|', ${row || "''"})))::text, '0') FROM ${quote(table)}) AS ${quote(table)}`);
+    parts.push(
+      `(SELECT count(*)::text || ':' || coalesce(sum(hashtext(concat_ws('|', ${row || "''"})))::text, '0') FROM ${quote(table)}) AS ${quote(table)}`,
+    );
   }
   return { sql: `SELECT ${parts.join(",\n")}`, domain, bookkeeping };
 }

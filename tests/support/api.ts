@@ -1,15 +1,13 @@
 // Calls route handlers the way Next.js does, with a real bearer token.
-import { randomBytes } from "node:crypto";
 import { db } from "../../lib/db/client";
-import { hashToken } from "../../lib/tokens/token-secret";
+import { newId } from "../../lib/db/ids";
+import { newToken } from "../../lib/tokens/token-secret";
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
 export async function personalToken(userId: string, scopes: string[] = []): Promise<string> {
-  const token = `cfp_${randomBytes(32).toString("base64url")}`;
-  await db.accessToken.create({
-    data: { id: `tok_${randomBytes(8).toString("hex")}`, userId, name: "test", prefix: token.slice(0, 10), tokenHash: hashToken(token), scopes },
-  });
+  const { token, hash, prefix } = newToken("cfp");
+  await db.accessToken.create({ data: { id: newId("tok"), userId, name: "test", prefix, tokenHash: hash, scopes } });
   return token;
 }
 

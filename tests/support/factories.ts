@@ -1,14 +1,12 @@
 // Test fixtures written straight to the database, for arranging a state;
 // the behaviour under test always goes through lib functions.
-import { randomBytes } from "node:crypto";
 import { userActor, type RequestContext } from "../../lib/auth/actor";
 import { hashPassword } from "../../lib/auth/password";
 import { db } from "../../lib/db/client";
+import { newId } from "../../lib/db/ids";
 import { newToken } from "../../lib/tokens/token-secret";
 
 export const testContext: RequestContext = { ip: "203.0.113.7", userAgent: "vitest", requestId: "req-test-0001" };
-
-const id = (prefix: string) => `${prefix}_${randomBytes(8).toString("hex")}`;
 
 export async function createUser(
   email: string,
@@ -17,7 +15,7 @@ export async function createUser(
 ) {
   const user = await db.user.create({
     data: {
-      id: id("usr"),
+      id: newId("usr"),
       email,
       name: email.split("@")[0]!,
       passwordHash: await hashPassword(options.password ?? "correct horse battery"),
@@ -27,14 +25,14 @@ export async function createUser(
   for (const grant of grants) {
     const namespace = grant.namespace ? await ensureNamespace(grant.namespace) : null;
     await db.roleBinding.create({
-      data: { id: id("rb"), userId: user.id, roleId: `role_${grant.role}`, namespaceId: namespace?.id ?? null },
+      data: { id: newId("rb"), userId: user.id, roleId: `role_${grant.role}`, namespaceId: namespace?.id ?? null },
     });
   }
   return { user, actor: userActor(user, testContext) };
 }
 
 export async function ensureNamespace(name: string) {
-  return db.namespace.upsert({ where: { name }, create: { id: id("ns"), name }, update: {} });
+  return db.namespace.upsert({ where: { name }, create: { id: newId("ns"), name }, update: {} });
 }
 
 export async function auditActions(): Promise<{ action: string; outcome: string; actorLabel: string | null }[]> {
@@ -48,6 +46,6 @@ export async function auditActions(): Promise<{ action: string; outcome: string;
  */
 export async function createServiceTokenRow(serviceId: string, createdById: string | null): Promise<string> {
   const { token, hash, prefix } = newToken("cfs");
-  await db.serviceToken.create({ data: { id: id("stk"), serviceId, name: "matrix", prefix, tokenHash: hash, createdById } });
+  await db.serviceToken.create({ data: { id: newId("stk"), serviceId, name: "matrix", prefix, tokenHash: hash, createdById } });
   return token;
 }

@@ -18,5 +18,7 @@ export function routeFiles(dir = API_ROOT): string[] {
 
 /** app/api/v1/namespaces/[ns]/secrets/route.ts → /api/v1/namespaces/{ns}/secrets, as the OpenAPI document names it. */
 export function apiPathOf(file: string): string {
-  return `/api/${relative(API_ROOT, file).replace(/\/?route\.ts$/, "").replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}")}`.replace(/\/$/, "");
+  return `/api/${relative(API_ROOT, file)
+    .replace(/\/?route\.ts$/, "")
+    .replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}")}`.replace(/\/$/, "");
 }

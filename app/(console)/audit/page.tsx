@@ -5,7 +5,15 @@ import { AuditCharts } from "@/features/audit/components/audit-charts";
 import { AuditFilterForm } from "@/features/audit/components/audit-filter-form";
 import { AuditNoAccess } from "@/features/audit/components/audit-no-access";
 import { AuditPagination } from "@/features/audit/components/audit-pagination";
-import { auditHref, firstPage, hasFilters, periodLabel, readAuditQuery, resolvedFilters, type AuditQuery } from "@/features/audit/components/audit-query";
+import {
+  auditHref,
+  firstPage,
+  hasFilters,
+  periodLabel,
+  readAuditQuery,
+  resolvedFilters,
+  type AuditQuery,
+} from "@/features/audit/components/audit-query";
 import { AuditTable } from "@/features/audit/components/audit-table";
 import { DownloadLinks } from "@/features/audit/components/download-links";
 import { NewEventsIndicator } from "@/features/audit/components/new-events-indicator";
@@ -106,10 +114,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               Events
             </h2>
             <p className="text-xs text-zinc-500 dark:text-zinc-400">
-              {query.cursor ? `Older events, before #${query.cursor}.` : "Newest first."} Open an event for every field and its leaf in the tree.
+              {query.cursor ? `Older events, before #${query.cursor}.` : "Newest first."} Open an event for every field and its leaf in the
+              tree.
             </p>
           </div>
-          {!query.cursor ? <NewEventsIndicator key={page.newestSeq ?? "none"} filters={filterParams} newestSeq={page.newestSeq ?? "0"} /> : null}
+          {!query.cursor ? (
+            <NewEventsIndicator key={page.newestSeq ?? "none"} filters={filterParams} newestSeq={page.newestSeq ?? "0"} />
+          ) : null}
         </div>
         {page.events.length ? (
           <AuditTable events={page.events} caption="Audit events, newest first" />

@@ -3,6 +3,7 @@ import { ChangePasswordForm } from "@/features/team/components/change-password-f
 import { GrantChips } from "@/features/team/components/grant-chips";
 import { PermissionList } from "@/features/team/components/permission-list";
 import { TokenSummary } from "@/features/team/components/token-summary";
+import { Avatar } from "@/components/ui/avatar";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requireActor } from "@/lib/auth/current-actor";
@@ -60,9 +61,7 @@ export default async function ProfilePage() {
 
       <Card className="p-5">
         <div className="flex flex-wrap items-start gap-4">
-          <span aria-hidden className="flex size-12 shrink-0 items-center justify-center rounded-full bg-indigo-600 text-lg font-semibold text-white">
-            {actor.name.slice(0, 1).toUpperCase()}
-          </span>
+          <Avatar name={actor.name} />
           <dl className="grid flex-1 gap-x-8 gap-y-3 text-sm sm:grid-cols-2">
             <div>
               <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Name</dt>
@@ -92,7 +91,10 @@ export default async function ProfilePage() {
 
       <section aria-labelledby="access-heading">
         <Card className="p-5">
-          <SectionTitle id="access-heading" hint="Each role counts for all namespaces or for the one named; permissions add up across them.">
+          <SectionTitle
+            id="access-heading"
+            hint="Each role counts for all namespaces or for the one named; permissions add up across them."
+          >
             Your access
           </SectionTitle>
           <Access access={access} />

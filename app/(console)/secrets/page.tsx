@@ -23,9 +23,16 @@ export const metadata: Metadata = { title: "Secrets" };
 
 function filtersFrom(name: string, label: string, stale: boolean): { filters: Filters; error?: string } {
   try {
-    return { filters: parseSecretFilters([...(name ? [`name=${name}`] : []), ...(label ? [`label=${label}`] : []), ...(stale ? ["stale=true"] : [])]) };
+    return {
+      filters: parseSecretFilters([
+        ...(name ? [`name=${name}`] : []),
+        ...(label ? [`label=${label}`] : []),
+        ...(stale ? ["stale=true"] : []),
+      ]),
+    };
   } catch (error) {
-    if (error instanceof DomainError) return { filters: { labels: [], stale: stale || undefined }, error: `Label filter: use key or key=value (${error.message}).` };
+    if (error instanceof DomainError)
+      return { filters: { labels: [], stale: stale || undefined }, error: `Label filter: use key or key=value (${error.message}).` };
     throw error;
   }
 }
@@ -78,13 +85,29 @@ export default async function SecretsPage({ searchParams }: { searchParams: Sear
       ) : (
         <>
           {result.value.length || name || label || stale ? (
-            <SecretFilters ns={ns} name={name} label={label} stale={stale} staleDays={staleDays} sort={first(query.sort)} dir={first(query.dir)} />
+            <SecretFilters
+              ns={ns}
+              name={name}
+              label={label}
+              stale={stale}
+              staleDays={staleDays}
+              sort={first(query.sort)}
+              dir={first(query.dir)}
+            />
           ) : null}
           {filterError ? <Alert tone="warning">{filterError}</Alert> : null}
           {result.value.length ? (
             <SecretTable ns={ns} secrets={sortSecrets(result.value, sort)} sort={sort} sortHref={sortHref} staleDays={staleDays} />
           ) : name || label || stale ? (
-            <EmptyState icon={SearchX} title="No secrets match these filters" action={<Link href={secretsHref(ns)} className="text-sm font-semibold text-indigo-600 hover:underline dark:text-indigo-400">Clear filters</Link>}>
+            <EmptyState
+              icon={SearchX}
+              title="No secrets match these filters"
+              action={
+                <Link href={secretsHref(ns)} className="text-sm font-semibold text-indigo-600 hover:underline dark:text-indigo-400">
+                  Clear filters
+                </Link>
+              }
+            >
               {name || label
                 ? `Nothing in namespace ${ns} has a name starting with the text or the label you asked for${stale ? `, among the secrets not read in ${staleDays} days` : ""}.`
                 : `Every secret in namespace ${ns} was read, or created, in the last ${staleDays} days.`}

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FlashToast } from "@/components/ui/toast";
 import { requireActor } from "@/lib/auth/current-actor";
 import { listServices } from "@/lib/services/manage-services";
-import { first, loadOrDeny, resolveNamespace, type SearchParams } from "../../../features/services/load";
+import { first, loadOrDeny, resolveNamespace, type SearchParams } from "@/features/console/load";
 
 export const metadata: Metadata = { title: "Services" };
 
@@ -25,7 +25,8 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Services</h1>
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
-            Workloads that receive the secrets bound to them, as files in <code className="font-mono text-xs">/run/secrets</code>, through their agent&apos;s token.
+            Workloads that receive the secrets bound to them, as files in <code className="font-mono text-xs">/run/secrets</code>, through
+            their agent&apos;s token.
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
@@ -35,7 +36,10 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
       </div>
 
       {first(query.notice) === "deleted" ? (
-        <FlashToast message={`Service ${first(query.service) ?? ""} deleted, with its bindings and tokens.`} params={["notice", "service"]} />
+        <FlashToast
+          message={`Service ${first(query.service) ?? ""} deleted, with its bindings and tokens.`}
+          params={["notice", "service"]}
+        />
       ) : null}
 
       {!result.ok ? (
@@ -43,9 +47,15 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
       ) : result.value.length ? (
         <ServiceTable ns={ns} services={result.value} />
       ) : (
-        <EmptyState icon={Boxes} title={`No services in namespace ${ns} yet`} action={may.create ? <CreateServiceButton ns={ns} variant="secondary" /> : null}>
+        <EmptyState
+          icon={Boxes}
+          title={`No services in namespace ${ns} yet`}
+          action={may.create ? <CreateServiceButton ns={ns} variant="secondary" /> : null}
+        >
           A service is a workload that receives the secrets you bind to it.{" "}
-          {may.create ? "Create one, bind secrets to it, then give its agent a token." : "Someone with the deployer, operator or editor role in this namespace can create one."}
+          {may.create
+            ? "Create one, bind secrets to it, then give its agent a token."
+            : "Someone with the deployer, operator or editor role in this namespace can create one."}
         </EmptyState>
       )}
     </div>

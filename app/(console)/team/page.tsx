@@ -10,7 +10,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { heldPermissions } from "@/lib/rbac/held-permissions";
 import { listMembers } from "@/lib/team/members";
 import { grantOptions } from "../../../features/team/invite-options";
-import { loadOrDeny } from "../../../features/team/load";
+import { loadOrDeny } from "@/features/console/load";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -21,10 +21,7 @@ export default async function MembersPage({ searchParams }: Props) {
   const held = await heldPermissions(actor);
   const query = await searchParams;
   const canInvite = held.has("member:manage");
-  const [result, options] = await Promise.all([
-    loadOrDeny(() => listMembers(actor)),
-    canInvite ? grantOptions(actor) : null,
-  ]);
+  const [result, options] = await Promise.all([loadOrDeny(() => listMembers(actor)), canInvite ? grantOptions(actor) : null]);
   const invite = options ? <InviteMemberButton roles={options.roles} namespaces={options.namespaces} /> : null;
   return (
     <div className="space-y-6">

@@ -5,10 +5,11 @@
 // Merkle tree is on record instead of being sealed over silently.
 import { systemActor } from "../../auth/actor";
 import { db } from "../../db/client";
+import type { AuditAction } from "../actions";
 import { recordAudit } from "../record-audit";
 import { verifyAuditChain } from "../verify-audit-chain";
 
-export const LEGACY_CHAIN_VERIFIED = "audit.legacy-chain-verified";
+export const LEGACY_CHAIN_VERIFIED = "audit.legacy-chain-verified" satisfies AuditAction;
 
 const holder = globalThis as unknown as { cofferLegacyChecked?: boolean };
 

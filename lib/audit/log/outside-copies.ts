@@ -7,12 +7,12 @@ import { dirname, join } from "node:path";
 import { config } from "../../config/env";
 import { log } from "../../log/logger";
 import type { SealedCheckpoint } from "./seal";
+import { CHECKPOINT_FILE, readCheckpointRecords, type CheckpointRecord } from "../../../packages/contracts/src/audit/checkpoint-records";
 
-export const CHECKPOINT_FILE = "audit-checkpoints.jsonl";
 const WITNESS_TIMEOUT_MS = 2_000;
 
-/** One line of the checkpoint file, and the body posted to the witness. */
-export type CheckpointRecord = { origin: string; size: number; rootHash: string; time: string; lastSeq: string; keyId: string; note: string };
+// The file's line format, shared with `coffer audit verify --checkpoint`.
+export { CHECKPOINT_FILE, readCheckpointRecords, type CheckpointRecord };
 
 export function checkpointFile(): string {
   return join(dirname(config().dataDir), CHECKPOINT_FILE);
@@ -60,30 +60,12 @@ export async function writeOutsideCopies(checkpoint: SealedCheckpoint): Promise<
   } catch (error) {
     log.error({ problem: (error as Error).message }, "audit checkpoint: cannot append to the checkpoint file");
   }
-  log.info({ auditCheckpoint: { size: record.size, rootHash: record.rootHash, time: record.time, keyId: record.keyId } }, "audit checkpoint");
+  log.info(
+    { auditCheckpoint: { size: record.size, rootHash: record.rootHash, time: record.time, keyId: record.keyId } },
+    "audit checkpoint",
+  );
   const witness = config().COFFER_AUDIT_WITNESS_URL;
   if (witness) await postToWitness(witness, record);
-}
-
-/**
- * The checkpoint records in a file of them (the checkpoint file, or one a
- * witness kept), oldest first. A file holding one bare signed note is read
- * as that one checkpoint. Lines that do not parse are skipped: a torn last
- * line after a crash must not hide the ones before it.
- */
-export function readCheckpointRecords(text: string): { records: CheckpointRecord[]; bareNote: string | null } {
-  if (!text.trimStart().startsWith("{")) return { records: [], bareNote: text.trim() ? text : null };
-  const records: CheckpointRecord[] = [];
-  for (const line of text.split("\n")) {
-    if (!line.trim()) continue;
-    try {
-      const value = JSON.parse(line) as Partial<CheckpointRecord>;
-      if (typeof value.note === "string") records.push(value as CheckpointRecord);
-    } catch {
-      continue;
-    }
-  }
-  return { records, bareNote: null };
 }
 
 /** This node's checkpoint file, or null when it has none yet. */

@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { anonymousActor } from "../../auth/actor";
 import { db } from "../../db/client";
 import { testContext } from "../../../tests/support/factories";
+import type { AuditAction } from "../actions";
 import { recordAudit, recordAudits } from "../record-audit";
-import { verifyCheckpoint } from "../transparency/checkpoint";
-import { rootOf } from "../transparency/merkle";
+import { verifyCheckpoint } from "../../../packages/contracts/src/transparency/checkpoint";
+import { rootOf } from "../../../packages/contracts/src/transparency/merkle";
 import { settledHorizon } from "./horizon";
 import { releaseLease, sealBatch, takeLease } from "./seal";
 import { sealPending } from "./sequencer";
@@ -14,7 +15,13 @@ const actor = anonymousActor(testContext, "someone@example.com");
 const onPostgres = process.env.COFFER_TEST_DB === "postgres";
 
 async function append(count: number) {
-  await db.$transaction((tx) => recordAudits(tx, actor, Array.from({ length: count }, (_, i) => ({ action: "test.event", details: { i } }))));
+  await db.$transaction((tx) =>
+    recordAudits(
+      tx,
+      actor,
+      Array.from({ length: count }, (_, i) => ({ action: "test.event" as AuditAction, details: { i } })),
+    ),
+  );
 }
 
 async function tree() {
@@ -46,7 +53,7 @@ describe("sealing", () => {
   it("leaves a gap for a rolled-back event and seals the rest", async () => {
     await db
       .$transaction(async (tx) => {
-        await recordAudit(tx, actor, { action: "test.rolled-back" });
+        await recordAudit(tx, actor, { action: "test.rolled-back" as AuditAction });
         throw new Error("roll back");
       })
       .catch(() => undefined);
@@ -97,7 +104,7 @@ describe("sealing", () => {
     let taken!: () => void;
     const numbered = new Promise<void>((resolve) => (taken = resolve));
     const slow = db.$transaction(async (tx) => {
-      await recordAudit(tx, actor, { action: "test.slow" });
+      await recordAudit(tx, actor, { action: "test.slow" as AuditAction });
       taken();
       await held;
     });

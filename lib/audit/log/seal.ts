@@ -5,11 +5,12 @@
 // the next sealing redoes the batch: no gap, no leaf twice.
 import type { Tx } from "../../db/client";
 import { Prisma } from "../../generated/prisma/client";
+import { SECOND_MS } from "../../time";
 import { rawAuditRows } from "../audit-rows";
-import { canonicalEventText } from "../canonical";
-import { signCheckpoint, type AuditSigningKey, type Checkpoint } from "../transparency/checkpoint";
-import { Frontier } from "../transparency/frontier";
-import { leafHash } from "../transparency/merkle";
+import { canonicalEventText } from "../../../packages/contracts/src/audit/canonical";
+import { signCheckpoint, type AuditSigningKey, type Checkpoint } from "../../../packages/contracts/src/transparency/checkpoint";
+import { Frontier } from "../../../packages/contracts/src/transparency/frontier";
+import { leafHash } from "../../../packages/contracts/src/transparency/merkle";
 
 export const SEAL_BATCH = 5_000;
 /** How long a lease lasts without renewal: a holder that died is replaced after this. */
@@ -29,9 +30,13 @@ export function eventLeafHash(row: Parameters<typeof canonicalEventText>[0]): Bu
  * Takes or renews the lease for `holder`: how far the tree is sealed, or
  * null when another holder's lease is still live.
  */
-export async function takeLease(tx: Pick<Tx, "$queryRaw">, holder: string, leaseMs = LEASE_MS): Promise<{ sealedThroughSeq: bigint } | null> {
+export async function takeLease(
+  tx: Pick<Tx, "$queryRaw">,
+  holder: string,
+  leaseMs = LEASE_MS,
+): Promise<{ sealedThroughSeq: bigint } | null> {
   const [row] = await tx.$queryRaw<{ sealedThroughSeq: bigint }[]>`
-    UPDATE "AuditSequencer" SET "holder" = ${holder}, "leaseUntil" = now() + make_interval(secs => ${leaseMs / 1000})
+    UPDATE "AuditSequencer" SET "holder" = ${holder}, "leaseUntil" = now() + make_interval(secs => ${leaseMs / SECOND_MS})
     WHERE "id" = 1 AND ("holder" = ${holder} OR "holder" IS NULL OR "leaseUntil" < now())
     RETURNING "sealedThroughSeq"`;
   return row ?? null;
@@ -106,7 +111,7 @@ export async function sealBatch(
   }
   await tx.$executeRaw`
     UPDATE "AuditSequencer" SET "sealedThroughSeq" = ${through}, "frontier" = ${frontier.serialize()},
-      "leaseUntil" = now() + make_interval(secs => ${LEASE_MS / 1000})
+      "leaseUntil" = now() + make_interval(secs => ${LEASE_MS / SECOND_MS})
     WHERE "id" = 1`;
   return { sealed: rows.length, checkpoint, more };
 }

@@ -3,9 +3,9 @@
 // seals. A tick seals everything committed below the horizon, in batches,
 // then writes each checkpoint's copies outside the database.
 // No `server-only`: it starts from instrumentation.ts.
-import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
+import { duringNextBuild } from "../../config/build-phase";
 import { db } from "../../db/client";
+import { newHolderId } from "../../db/ids";
 import { log } from "../../log/logger";
 import { settledHorizon } from "./horizon";
 import { verifyLegacyChainOnce } from "./legacy-chain";
@@ -50,8 +50,7 @@ export async function sealPending(holder: string, options: { maxWaitMs?: number 
 }
 
 export function startAuditSequencer(options: { intervalMs?: number } = {}): AuditSequencer | null {
-  // `next build` loads instrumentation to prerender pages: no sealing there.
-  if (process.env.NEXT_PHASE === "phase-production-build") return null;
+  if (duringNextBuild()) return null;
   const running = runningSequencer();
   if (running) return running;
   const sequencer = createSequencer(options.intervalMs ?? SEAL_INTERVAL_MS);
@@ -60,7 +59,7 @@ export function startAuditSequencer(options: { intervalMs?: number } = {}): Audi
 }
 
 function createSequencer(intervalMs: number): AuditSequencer {
-  const id = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+  const id = newHolderId();
   let running: Promise<void> | null = null;
   let stopped = false;
   let lastProblem: string | null = null;

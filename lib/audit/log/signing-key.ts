@@ -10,7 +10,7 @@ import { config, type Config } from "../../config/env";
 import { decodeKey } from "../../crypto/base64";
 import { KeyringError } from "../../crypto/errors";
 import { loadGeneratedKey } from "../../crypto/generated-key";
-import { auditSigningKey, type AuditSigningKey } from "../transparency/checkpoint";
+import { auditSigningKey, type AuditSigningKey } from "../../../packages/contracts/src/transparency/checkpoint";
 
 export const SIGNING_KEY_FILE = "audit-signing.key";
 
@@ -44,9 +44,4 @@ export function loadSigningKey(cfg: Config): AuditSigningKey {
 export function signingKey(): AuditSigningKey {
   holder.cofferAuditKey ??= loadSigningKey(config());
   return holder.cofferAuditKey;
-}
-
-/** For tests that sign with a key of their own. */
-export function setSigningKey(key: AuditSigningKey | undefined): void {
-  holder.cofferAuditKey = key;
 }

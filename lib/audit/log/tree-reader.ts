@@ -2,7 +2,7 @@
 // most 2·log2(size) ranges, each made of stored perfect subtrees (leaves
 // from AuditLeaf, higher nodes from AuditNode), fetched in one query.
 import type { Tx } from "../../db/client";
-import { hashRangeFromNodes, rangeNodes, type Hash, type NodeId, type Range } from "../transparency/merkle";
+import { hashRangeFromNodes, rangeNodes, type Hash, type NodeId, type Range } from "../../../packages/contracts/src/transparency/merkle";
 
 type Reader = Pick<Tx, "$queryRaw">;
 

@@ -3,8 +3,8 @@
 // starting at a multiple of 2^k), so each can be checked on its own, in
 // any thread, and the walk (verify-walk.ts) joins them by their roots.
 // Pure: rows in, result out.
-import { Frontier } from "../transparency/frontier";
-import { HASH_BYTES } from "../transparency/merkle";
+import { Frontier } from "../../../packages/contracts/src/transparency/frontier";
+import { HASH_BYTES } from "../../../packages/contracts/src/transparency/merkle";
 import { eventLeafHash } from "./seal";
 import type { LeafRow } from "./verify-rows";
 
@@ -77,7 +77,13 @@ export function checkChunk(rows: readonly LeafRow[], spec: ChunkSpec): ChunkResu
     previousSeq = row.seq;
     // Every piece of [start, size) is a perfect subtree inside this aligned chunk, so a frontier begun at 0 has them.
     while (nextCut < cuts.length && cuts[nextCut] === start + local.size) {
-      result.cuts.push({ size: cuts[nextCut]!, hashes: local.hashes, lastSeq: row.seq, checked: result.checked, archived: result.archived });
+      result.cuts.push({
+        size: cuts[nextCut]!,
+        hashes: local.hashes,
+        lastSeq: row.seq,
+        checked: result.checked,
+        archived: result.archived,
+      });
       nextCut += 1;
     }
   }

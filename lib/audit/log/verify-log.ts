@@ -7,7 +7,7 @@
 import { config } from "../../config/env";
 import { connection } from "../../db/client";
 import { readCheckpointRecords, readLocalCheckpoints } from "./outside-copies";
-import type { LogReport } from "./report";
+import type { LogReport } from "../../../packages/contracts/src/audit/log-report";
 import { signingKey } from "./signing-key";
 import { checkChunk } from "./verify-chunk";
 import { walkParallel } from "./verify-parallel";
@@ -40,7 +40,10 @@ export function fileCopies(): OutsideCopies | null {
 }
 
 /** Starts a walk: the plan, or the report when signatures or sizes already decide it. */
-export async function beginLogWalk(copies: OutsideCopies | null, options: { state?: LogState; chunk?: number } = {}): Promise<LogWalk | LogReport> {
+export async function beginLogWalk(
+  copies: OutsideCopies | null,
+  options: { state?: LogState; chunk?: number } = {},
+): Promise<LogWalk | LogReport> {
   const key = signingKey();
   const planned = planVerification(options.state ?? (await readLogState()), copies, key.publicKeyPem, key.keyId);
   return "report" in planned ? planned.report : new LogWalk(planned.plan, key.publicKeyPem, { chunk: options.chunk });
@@ -50,7 +53,11 @@ export async function beginLogWalk(copies: OutsideCopies | null, options: { stat
  * Walks chunk after chunk on this thread; the next chunk's rows are read
  * while this one is hashed, so the database and the CPU work side by side.
  */
-export async function walkInline(walk: LogWalk, read: LeafReader, options: { maxLeaves?: number; onProgress?: (checked: number) => void } = {}): Promise<void> {
+export async function walkInline(
+  walk: LogWalk,
+  read: LeafReader,
+  options: { maxLeaves?: number; onProgress?: (checked: number) => void } = {},
+): Promise<void> {
   const stopAt = walk.checkedLeaves + (options.maxLeaves ?? Infinity);
   let spec = walk.nextChunk();
   let pending = spec && read(spec.start, spec.end);

@@ -60,7 +60,10 @@ export function workerData(url: string): { pg: string; url: string; sql: string 
  * Walks to the end (or the first problem) on `threads` workers. Resolves
  * false, having done nothing, when the workers cannot load the driver.
  */
-export async function walkParallel(walk: LogWalk, options: { url: string; threads?: number; onProgress?: (checked: number) => void }): Promise<boolean> {
+export async function walkParallel(
+  walk: LogWalk,
+  options: { url: string; threads?: number; onProgress?: (checked: number) => void },
+): Promise<boolean> {
   if (walk.finished) return true;
   const data = workerData(options.url);
   if (!data) return false;

@@ -6,9 +6,9 @@
 //   - the newest checkpoint held outside must too, and the tree may not be
 //     smaller than it (events deleted, up to every audit table emptied);
 //   - the walk must meet every signed root at its size (verify-walk.ts).
-import { verifyCheckpoint, type Checkpoint, type PublicKeyInput } from "../transparency/checkpoint";
-import { decodeBase64 } from "../transparency/signed-note";
-import type { LogProblem, LogReport, TreeHead } from "./report";
+import { verifyCheckpoint, type Checkpoint, type PublicKeyInput } from "../../../packages/contracts/src/transparency/checkpoint";
+import { decodeBase64 } from "../../../packages/contracts/src/transparency/signed-note";
+import type { LogProblem, LogReport, TreeHead } from "../../../packages/contracts/src/audit/log-report";
 import type { LogState } from "./verify-rows";
 
 /** A checkpoint held outside the database; a bare note has no fields besides it. */
@@ -47,7 +47,11 @@ function treeHead(checkpoint: Checkpoint, keyId: string): TreeHead {
   return { size: checkpoint.size, rootHash: checkpoint.rootHash.toString("base64"), time: checkpoint.time.toISOString(), keyId };
 }
 
-export function failedReport(plan: Pick<VerifyPlan, "head" | "outside" | "unsealed">, problem: LogProblem, counts = { checked: 0, archived: 0 }): LogReport {
+export function failedReport(
+  plan: Pick<VerifyPlan, "head" | "outside" | "unsealed">,
+  problem: LogProblem,
+  counts = { checked: 0, archived: 0 },
+): LogReport {
   return { ok: false, ...counts, unsealed: plan.unsealed, head: plan.head, outside: plan.outside, problem };
 }
 
@@ -65,7 +69,14 @@ function unsignedTargets(records: readonly OutsideRecord[], skip: OutsideRecord 
     if (record === skip || !Number.isSafeInteger(record.size) || record.size! < 1 || record.size! > treeSize) continue;
     if (typeof record.rootHash !== "string" || decodeBase64(record.rootHash)?.length !== 32) continue;
     const lastSeq = typeof record.lastSeq === "string" && /^\d{1,19}$/.test(record.lastSeq) ? record.lastSeq : null;
-    targets.push({ size: record.size!, rootHash: record.rootHash, lastSeq, what: `the checkpoint of size ${record.size} in ${where}`, note: record.note, signed: false });
+    targets.push({
+      size: record.size!,
+      rootHash: record.rootHash,
+      lastSeq,
+      what: `the checkpoint of size ${record.size} in ${where}`,
+      note: record.note,
+      signed: false,
+    });
   }
   return targets;
 }
@@ -89,7 +100,14 @@ export function planVerification(state: LogState, copies: OutsideCopies | null, 
     head = checked;
     base.head = treeHead(head, state.head.keyId);
     if (head.size > 0) {
-      targets.push({ size: head.size, rootHash: base.head.rootHash, lastSeq: state.head.lastSeq, what: `the database's newest checkpoint (size ${head.size})`, note: state.head.note, signed: true });
+      targets.push({
+        size: head.size,
+        rootHash: base.head.rootHash,
+        lastSeq: state.head.lastSeq,
+        what: `the database's newest checkpoint (size ${head.size})`,
+        note: state.head.note,
+        signed: true,
+      });
     }
   }
 
@@ -100,13 +118,25 @@ export function planVerification(state: LogState, copies: OutsideCopies | null, 
     const where = WHERE[copies.source];
     const checked = signed(newest.note, key);
     if (checked instanceof Error) {
-      return { report: failedReport(base, { code: "bad-signature", message: `the newest checkpoint in ${where} is not signed by this log's key: ${checked.message}` }) };
+      return {
+        report: failedReport(base, {
+          code: "bad-signature",
+          message: `the newest checkpoint in ${where} is not signed by this log's key: ${checked.message}`,
+        }),
+      };
     }
     outside = checked;
     outsideSeq = typeof newest.lastSeq === "string" ? newest.lastSeq : null;
     base.outside = { ...treeHead(outside, newest.keyId ?? keyId), source: copies.source };
     if (outside.size > 0 && outside.size <= treeSize) {
-      targets.push({ size: outside.size, rootHash: base.outside.rootHash, lastSeq: outsideSeq, what: `the newest checkpoint in ${where} (size ${outside.size})`, note: newest.note, signed: true });
+      targets.push({
+        size: outside.size,
+        rootHash: base.outside.rootHash,
+        lastSeq: outsideSeq,
+        what: `the newest checkpoint in ${where} (size ${outside.size})`,
+        note: newest.note,
+        signed: true,
+      });
     }
     targets.push(...unsignedTargets(copies.records, newest, treeSize, where));
   }
@@ -131,7 +161,14 @@ export function planVerification(state: LogState, copies: OutsideCopies | null, 
 }
 
 /** A signed checkpoint larger than the tree: leaves (and their events) were deleted. */
-function deletion(state: LogState, head: Checkpoint | null, headSeq: string | null, outside: Checkpoint | null, outsideSeq: string | null, source: "file" | "given"): LogProblem | null {
+function deletion(
+  state: LogState,
+  head: Checkpoint | null,
+  headSeq: string | null,
+  outside: Checkpoint | null,
+  outsideSeq: string | null,
+  source: "file" | "given",
+): LogProblem | null {
   const { treeSize } = state;
   const outsideLarger = outside !== null && outside.size > treeSize && outside.size >= (head?.size ?? 0);
   const larger = outsideLarger ? outside : head && head.size > treeSize ? head : null;

@@ -3,11 +3,11 @@
 // and turns the first bad leaf or root into the report's problem. Its
 // state is small (the frontier of chunk roots and the counts), so the
 // background job can keep it in its payload between steps.
-import { verifyCheckpoint, type PublicKeyInput } from "../transparency/checkpoint";
-import { Frontier } from "../transparency/frontier";
+import { verifyCheckpoint, type PublicKeyInput } from "../../../packages/contracts/src/transparency/checkpoint";
+import { Frontier } from "../../../packages/contracts/src/transparency/frontier";
 import { CHUNK, type ChunkCut, type ChunkProblem, type ChunkResult, type ChunkSpec } from "./verify-chunk";
 import { failedReport, type Target, type VerifyPlan } from "./verify-plan";
-import type { LogProblem, LogReport } from "./report";
+import type { LogProblem, LogReport } from "../../../packages/contracts/src/audit/log-report";
 
 /** A root that matched, kept to bound a later mismatch from below. */
 type Matched = { lastSeq: string; note: string; signed: boolean };
@@ -42,7 +42,8 @@ export class LogWalk {
     this.#key = key;
     if (state) {
       const frontier = Frontier.parse(Buffer.from(state.frontier, "base64"));
-      if (frontier.size !== state.nextLeaf || state.nextLeaf % chunk !== 0) throw new RangeError("the walk's saved frontier does not fit its position");
+      if (frontier.size !== state.nextLeaf || state.nextLeaf % chunk !== 0)
+        throw new RangeError("the walk's saved frontier does not fit its position");
       this.#chunks = new Frontier(state.nextLeaf / chunk, frontier.hashes);
       // The saved frontier was rebuilt into #chunks above; the rest is the state.
       // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -79,7 +80,8 @@ export class LogWalk {
   /** Takes the next chunk's result (in tree order); false once a problem is found. */
   accept(result: ChunkResult): boolean {
     if (this.finished) return false;
-    if (result.start !== this.#state.nextLeaf) throw new RangeError(`chunk ${result.start} out of order (expected ${this.#state.nextLeaf})`);
+    if (result.start !== this.#state.nextLeaf)
+      throw new RangeError(`chunk ${result.start} out of order (expected ${this.#state.nextLeaf})`);
     // Cuts before the bad leaf come first: tree order decides which problem is named.
     for (const cut of result.cuts) {
       if (this.#meet(cut)) continue;
@@ -143,7 +145,8 @@ export class LogWalk {
 
   /** The newest root met whose signature holds: the change lies after it. */
   #lowerBound(): string | null {
-    for (const matched of [...this.#state.matched].reverse()) if (matched.signed || signedNote(matched.note, this.#key)) return matched.lastSeq;
+    for (const matched of [...this.#state.matched].reverse())
+      if (matched.signed || signedNote(matched.note, this.#key)) return matched.lastSeq;
     return null;
   }
 

@@ -3,7 +3,7 @@
 // bundled (Turbopack for routes and jobs, esbuild for server.ts) and
 // unbundled (vitest, tsx), and only plain JavaScript starts the same way in
 // all four. It can import nothing of ours, so it repeats two small pieces:
-//   - the canonical event text (lib/audit/canonical.ts, canonicalEventText)
+//   - the canonical event text (packages/contracts/src/audit/canonical.ts, canonicalEventText)
 //   - the chunk check (verify-chunk.ts, checkChunk)
 // verify-worker.test.ts holds both equal to the originals, tampered rows
 // included. Each worker reads its chunks over its own connection, so

@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalEventText } from "../canonical";
+import { canonicalEventText } from "../../../packages/contracts/src/audit/canonical";
 import { CHUNK, checkChunk, type ChunkResult, type ChunkSpec } from "./verify-chunk";
 import { unpackResult } from "./verify-parallel";
 import type { LeafRow } from "./verify-rows";
@@ -75,7 +75,11 @@ describe("the verification worker's code", () => {
     const json = fc.jsonValue().map((value) => JSON.stringify({ v: value }));
     fc.assert(
       fc.property(text, text, fc.string({ unit: "binary" }), json, (label, name, agent, details) => {
-        const row = { ...event(7, { actorLabel: label, resourceName: name, userAgent: agent, details }), leafIndex: "0", leafHash: Buffer.alloc(32) };
+        const row = {
+          ...event(7, { actorLabel: label, resourceName: name, userAgent: agent, details }),
+          leafIndex: "0",
+          leafHash: Buffer.alloc(32),
+        };
         expect(worker.canonicalText(row)).toBe(canonicalEventText(row as Parameters<typeof canonicalEventText>[0]));
       }),
       { numRuns: 300 },
@@ -84,7 +88,13 @@ describe("the verification worker's code", () => {
 
   it("checks a whole chunk like checkChunk: root, cuts and counts", () => {
     const rows = sealedRows(CHUNK, CHUNK);
-    const spec: ChunkSpec = { chunk: CHUNK, start: CHUNK, end: 2 * CHUNK, cuts: [CHUNK + 1, CHUNK + 777, 2 * CHUNK], archivedThroughSeq: null };
+    const spec: ChunkSpec = {
+      chunk: CHUNK,
+      start: CHUNK,
+      end: 2 * CHUNK,
+      cuts: [CHUNK + 1, CHUNK + 777, 2 * CHUNK],
+      archivedThroughSeq: null,
+    };
     const expected = checkChunk(rows, spec);
     expect(expected.root).not.toBeNull();
     expect(expected.cuts).toHaveLength(3);
@@ -119,6 +129,10 @@ describe("the verification worker's code", () => {
 
 /** A leaf whose event row is gone: the LEFT JOIN gives nulls. */
 function gone(row: LeafRow): LeafRow {
-  const nulls = Object.fromEntries(Object.keys(row).filter((k) => !["leafIndex", "seq", "leafHash", "gone"].includes(k)).map((k) => [k, null]));
+  const nulls = Object.fromEntries(
+    Object.keys(row)
+      .filter((k) => !["leafIndex", "seq", "leafHash", "gone"].includes(k))
+      .map((k) => [k, null]),
+  );
   return { ...row, ...nulls, gone: true } as LeafRow;
 }

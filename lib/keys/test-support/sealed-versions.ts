@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { createKeyring, encryptVersion, LocalKeyProvider, type LoadedKeyring } from "../../crypto";
 import { db } from "../../db/client";
+import { newSecretId } from "../../db/ids";
 
 const keys = new Map<string, Buffer>();
 
@@ -19,8 +20,6 @@ export function localKeyring(...names: string[]): LoadedKeyring {
   return { keyring: createKeyring(providers), source: "keyring-file" };
 }
 
-const secretId = () => BigInt(`0x${randomBytes(16).toString("hex")}`).toString(36).padStart(25, "0");
-
 export const plaintextOf = (index: number) => Buffer.from(`CANARY-value-${index}`);
 
 export type StoredRow = { id: string; secretId: string; ciphertext: Uint8Array; nonce: Uint8Array };
@@ -29,7 +28,7 @@ export type StoredRow = { id: string; secretId: string; ciphertext: Uint8Array; 
 export async function createSealedVersions(loaded: LoadedKeyring, count: number, prefix = "s"): Promise<StoredRow[]> {
   const rows = await Promise.all(
     Array.from({ length: count }, async (_, index) => {
-      const id = secretId();
+      const id = newSecretId();
       const sealed = await encryptVersion(loaded.keyring, { secretId: id, version: 1, plaintext: plaintextOf(index) });
       return { id, index, sealed };
     }),

@@ -1,6 +1,5 @@
-import { LinkIcon } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SpentLink } from "@/components/ui/spent-link";
 import { describePasswordReset } from "@/lib/team/passwords";
 import { ResetForm } from "../../../../features/auth/components/reset-form";
 
@@ -15,26 +14,17 @@ export default async function ResetPasswordPage({ params }: Props) {
   const reset = await describePasswordReset(token);
   if (!reset) {
     return (
-      <div className="space-y-4 text-center">
-        <span className="mx-auto flex size-10 items-center justify-center rounded-full bg-amber-50 text-amber-600 dark:bg-amber-950 dark:text-amber-400">
-          <LinkIcon aria-hidden className="size-5" />
-        </span>
-        <h1 className="text-lg font-semibold">This link is not valid or has expired</h1>
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">
-          A reset link works once and for 24 hours. Ask an owner or admin for a new one.
-        </p>
-        <Link href="/login" className="inline-block text-sm font-semibold text-indigo-600 hover:underline dark:text-indigo-400">
-          Go to sign-in
-        </Link>
-      </div>
+      <SpentLink title="This link is not valid or has expired">
+        A reset link works once and for 24 hours. Ask an owner or admin for a new one.
+      </SpentLink>
     );
   }
   return (
     <>
       <h1 className="mb-1 text-lg font-semibold">Choose a new password</h1>
       <p className="mb-5 text-sm text-zinc-500 dark:text-zinc-400">
-        For <span className="font-semibold text-zinc-800 dark:text-zinc-200">{reset.email}</span>. This one-time link came from an admin. Setting a new password
-        signs you out everywhere and stops your API tokens; then sign in with it.
+        For <span className="font-semibold text-zinc-800 dark:text-zinc-200">{reset.email}</span>. This one-time link came from an admin.
+        Setting a new password signs you out everywhere and stops your API tokens; then sign in with it.
       </p>
       <ResetForm token={token} />
     </>

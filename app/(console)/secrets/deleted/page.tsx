@@ -34,8 +34,8 @@ export default async function DeletedSecretsPage({ searchParams }: { searchParam
           <div>
             <h1 className="text-2xl font-semibold tracking-tight">Recently deleted</h1>
             <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
-              Deleted secrets can be restored for {days} {days === 1 ? "day" : "days"}; then they are purged for good. Their names stay reserved
-              meanwhile.
+              Deleted secrets can be restored for {days} {days === 1 ? "day" : "days"}; then they are purged for good. Their names stay
+              reserved meanwhile.
             </p>
           </div>
           <NamespaceSwitcher namespaces={namespaces.map((n) => n.name)} current={ns} action="/secrets/deleted" />
@@ -46,7 +46,15 @@ export default async function DeletedSecretsPage({ searchParams }: { searchParam
       ) : result.value.length ? (
         <DeletedTable ns={ns} secrets={result.value} canRestore={may.delete} canPurge={may.purge} />
       ) : (
-        <EmptyState icon={Trash2} title={`Nothing deleted in namespace ${ns}`} action={<Link href={secretsHref(ns)} className="text-sm font-semibold text-indigo-600 hover:underline dark:text-indigo-400">Back to secrets</Link>}>
+        <EmptyState
+          icon={Trash2}
+          title={`Nothing deleted in namespace ${ns}`}
+          action={
+            <Link href={secretsHref(ns)} className="text-sm font-semibold text-indigo-600 hover:underline dark:text-indigo-400">
+              Back to secrets
+            </Link>
+          }
+        >
           Secrets you delete wait here for {days} {days === 1 ? "day" : "days"} before they are purged, in case you need them back.
         </EmptyState>
       )}

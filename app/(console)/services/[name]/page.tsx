@@ -21,7 +21,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { PermissionDenied as Refused } from "@/lib/rbac/authorize";
 import { listSecrets } from "@/lib/secrets/list-secrets";
 import { getService } from "@/lib/services/get-service";
-import { first, loadOrDeny, resolveNamespace, type SearchParams } from "../../../../features/services/load";
+import { first, loadOrDeny, resolveNamespace, type SearchParams } from "@/features/console/load";
 import { ObjectHistory } from "@/features/audit/components/object-history";
 
 type Props = { params: Promise<{ name: string }>; searchParams: SearchParams };
@@ -59,8 +59,12 @@ export default async function ServicePage({ params, searchParams }: Props) {
         service={service}
         actions={
           <>
-            {may.update ? <EditServiceButton ns={ns} name={service.name} description={service.description} labels={service.labels} /> : null}
-            {may.delete ? <DeleteServiceButton ns={ns} name={service.name} bindings={service.bindingList.length} activeTokens={activeTokens} /> : null}
+            {may.update ? (
+              <EditServiceButton ns={ns} name={service.name} description={service.description} labels={service.labels} />
+            ) : null}
+            {may.delete ? (
+              <DeleteServiceButton ns={ns} name={service.name} bindings={service.bindingList.length} activeTokens={activeTokens} />
+            ) : null}
           </>
         }
       />
@@ -71,7 +75,12 @@ export default async function ServicePage({ params, searchParams }: Props) {
           title="Bindings"
           action={
             may.bind ? (
-              <AddBindingButton ns={ns} service={service.name} secrets={secrets} variant={service.bindingList.length ? "secondary" : "primary"} />
+              <AddBindingButton
+                ns={ns}
+                service={service.name}
+                secrets={secrets}
+                variant={service.bindingList.length ? "secondary" : "primary"}
+              />
             ) : may.unbind ? (
               <NeedsSecretBind action="bind" ns={ns} />
             ) : null
@@ -83,7 +92,8 @@ export default async function ServicePage({ params, searchParams }: Props) {
           <BindingsTable ns={ns} service={service.name} bindings={service.bindingList} canManage={may.unbind} />
         ) : (
           <EmptyState icon={Link2} title="No secrets bound yet">
-            Bind a secret and the agent writes it to a file with the owner and mode you choose, like Docker&apos;s <code className="font-mono text-xs">--secret</code>.
+            Bind a secret and the agent writes it to a file with the owner and mode you choose, like Docker&apos;s{" "}
+            <code className="font-mono text-xs">--secret</code>.
           </EmptyState>
         )}
       </section>
@@ -102,7 +112,8 @@ export default async function ServicePage({ params, searchParams }: Props) {
             ) : null
           }
         >
-          The agent reads the bound secrets with one of these. Each is shown once, when created, and reads only while its creator holds secret:bind here.
+          The agent reads the bound secrets with one of these. Each is shown once, when created, and reads only while its creator holds
+          secret:bind here.
         </SectionHeading>
         {service.tokens.length ? (
           <TokensTable ns={ns} service={service.name} tokens={service.tokens} canManage={may.manageTokens} />

@@ -43,8 +43,8 @@ function NoAccess() {
       </div>
       <h1 className="text-xl font-semibold tracking-tight">Encryption</h1>
       <p className={muted}>
-        Managing encryption keys needs the <code className="font-mono">key:manage</code> permission, which your role does not
-        grant. Ask an owner or an admin.
+        Managing encryption keys needs the <code className="font-mono">key:manage</code> permission, which your role does not grant. Ask an
+        owner or an admin.
       </p>
     </div>
   );
@@ -66,12 +66,16 @@ function Header({ status }: { status: EncryptionStatus }) {
             <KeyRound aria-hidden className="size-4" />
             Key source
           </div>
-          <div className="mt-2 text-lg font-semibold tracking-tight" data-testid="key-source">{source.title}</div>
+          <div className="mt-2 text-lg font-semibold tracking-tight" data-testid="key-source">
+            {source.title}
+          </div>
           <p className={`mt-1 break-all ${muted}`}>{source.detail}</p>
         </div>
         <div>
           <div className="text-sm font-medium text-zinc-500 dark:text-zinc-400">Primary key</div>
-          <div className="mt-2 font-mono text-lg font-semibold" data-testid="primary-key">{status.primary}</div>
+          <div className="mt-2 font-mono text-lg font-semibold" data-testid="primary-key">
+            {status.primary}
+          </div>
         </div>
       </section>
     </div>
@@ -94,17 +98,21 @@ export default async function EncryptionPage() {
     <div className="space-y-8">
       <Header status={status} />
       <section aria-labelledby="keys-heading" className="space-y-3">
-        <h2 id="keys-heading" className="text-lg font-semibold tracking-tight">Keys</h2>
+        <h2 id="keys-heading" className="text-lg font-semibold tracking-tight">
+          Keys
+        </h2>
         <KeyTable keys={status.keys} />
       </section>
       <section aria-labelledby="rewrap-heading" className="space-y-3">
-        <h2 id="rewrap-heading" className="text-lg font-semibold tracking-tight">Re-wrap</h2>
+        <h2 id="rewrap-heading" className="text-lg font-semibold tracking-tight">
+          Re-wrap
+        </h2>
         {noSecrets && !job ? (
           <div className={`${card} text-center`} data-testid="encryption-empty">
             <p className="font-medium">No secrets yet</p>
             <p className={`mt-1 ${muted}`}>
-              Nothing is encrypted so far. Secrets you create will have their data keys wrapped by “{status.primary}”; there is
-              nothing to re-wrap.
+              Nothing is encrypted so far. Secrets you create will have their data keys wrapped by “{status.primary}”; there is nothing to
+              re-wrap.
             </p>
           </div>
         ) : (
@@ -120,7 +128,9 @@ export default async function EncryptionPage() {
         )}
       </section>
       <section aria-labelledby="rotation-heading" className={`${card} space-y-3`}>
-        <h2 id="rotation-heading" className="text-lg font-semibold tracking-tight">Rotating the key</h2>
+        <h2 id="rotation-heading" className="text-lg font-semibold tracking-tight">
+          Rotating the key
+        </h2>
         <RotationSteps />
       </section>
       {active ? <AutoRefresh /> : null}

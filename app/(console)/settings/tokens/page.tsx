@@ -24,7 +24,8 @@ export default async function TokensPage() {
         <div>
           <h2 className="text-base font-semibold">Create a personal API token</h2>
           <p className="text-sm text-zinc-500 dark:text-zinc-400">
-            For the <code className="font-mono">coffer</code> CLI and scripts. A token acts as you, limited to the permissions you pick, and only its SHA-256 is stored.
+            For the <code className="font-mono">coffer</code> CLI and scripts. A token acts as you, limited to the permissions you pick, and
+            only its SHA-256 is stored.
           </p>
         </div>
         <CreateTokenForm permissions={permissions} />
@@ -61,9 +62,7 @@ export default async function TokensPage() {
                   </td>
                   <td className={cell}>{token.lastUsedAt ? <RelativeTime iso={token.lastUsedAt} /> : "never"}</td>
                   <td className={cell}>{token.expiresAt ? <RelativeTime iso={token.expiresAt} /> : "never"}</td>
-                  <td className={cell}>
-                    {tokenStatusBadge(token)}
-                  </td>
+                  <td className={cell}>{tokenStatusBadge(token)}</td>
                   <td className={`${cell} text-right`}>{token.revokedAt ? null : <RevokeTokenButton id={token.id} name={token.name} />}</td>
                 </tr>
               ))}

@@ -9,7 +9,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { heldPermissions } from "@/lib/rbac/held-permissions";
 import { listInvites } from "@/lib/team/invites";
 import { grantOptions } from "../../../../features/team/invite-options";
-import { loadOrDeny } from "../../../../features/team/load";
+import { loadOrDeny } from "@/features/console/load";
 
 export const metadata: Metadata = { title: "Invites" };
 
@@ -33,9 +33,7 @@ export default async function InvitesPage() {
         </>
       ) : (
         <EmptyState icon={MailPlus} title="No invites yet" action={invite}>
-          {canManage
-            ? "Invite a member: you get a one-time link to pass on, valid for 7 days."
-            : "An owner or admin can invite members."}
+          {canManage ? "Invite a member: you get a one-time link to pass on, valid for 7 days." : "An owner or admin can invite members."}
         </EmptyState>
       )}
     </div>

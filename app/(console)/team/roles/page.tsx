@@ -9,7 +9,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { heldPermissions } from "@/lib/rbac/held-permissions";
 import { BUILT_IN_ROLES } from "@/lib/rbac/permissions";
 import { listRoles } from "@/lib/team/roles";
-import { loadOrDeny } from "../../../../features/team/load";
+import { loadOrDeny } from "@/features/console/load";
 
 export const metadata: Metadata = { title: "Roles" };
 
@@ -29,7 +29,7 @@ export default async function RolesPage() {
       </div>
     );
   }
-  // Most to least powerful, as DESIGN lists them, rather than by name.
+  // Most to least powerful, as BUILT_IN_ROLES lists them, rather than by name.
   const rank = (name: string) => BUILT_IN_ROLES.findIndex((r) => r.name === name);
   const builtIn = result.value.filter((r) => r.builtIn).sort((a, b) => rank(a.name) - rank(b.name));
   const custom = result.value.filter((r) => !r.builtIn);

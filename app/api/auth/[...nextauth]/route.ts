@@ -11,7 +11,10 @@ export const GET = handlers.GET;
 // while the account or address is locked.
 export async function POST(request: NextRequest) {
   if (request.nextUrl.pathname.endsWith("/callback/credentials")) {
-    const form = await request.clone().formData().catch(() => null);
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
     const parsed = signInSchema.safeParse({ email: form?.get("email") ?? undefined, password: form?.get("password") ?? undefined });
     if (!parsed.success) return jsonError(400, "bad_request", parsed.error.issues[0]!.message);
     const seconds = await signInLockedFor(parsed.data.email, contextFromHeaders(request.headers));

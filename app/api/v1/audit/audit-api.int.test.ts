@@ -7,7 +7,8 @@ import { checkpointFile } from "@/lib/audit/log/outside-copies";
 import { sealPending } from "@/lib/audit/log/sequencer";
 import { verifyAuditLog } from "@/lib/audit/log/verify-log";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { auditSigningKey, signCheckpoint } from "@/lib/audit/transparency/checkpoint";
+import { DAY_MS } from "@/lib/time";
+import { auditSigningKey, signCheckpoint } from "@/packages/contracts/src/transparency/checkpoint";
 import { anonymousActor, systemActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { runNextJob } from "@/lib/jobs/run-next-job";
@@ -99,7 +100,9 @@ describe("the audit API", () => {
     const bad = await call(listRoute.GET, { token: auditor, query: "?outcome=maybe" });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe("outcome must be success, denied or error");
-    expect((await call(listRoute.GET, { token: auditor, query: "?from=yesterday-ish" })).body.error.message).toBe("from must be a date or time (ISO 8601)");
+    expect((await call(listRoute.GET, { token: auditor, query: "?from=yesterday-ish" })).body.error.message).toBe(
+      "from must be a date or time (ISO 8601)",
+    );
   });
 
   it("exports valid CSV and JSONL, streamed, and audits the export", async () => {
@@ -115,12 +118,20 @@ describe("the audit API", () => {
     expect(JSON.parse(tricky[14]!)).toEqual({ i: 5 });
 
     const jsonl = await call(exportRoute.GET, { token: auditor, query: "?format=jsonl&action=secret.read" });
-    const lines = jsonl.text.trim().split("\n").map((line) => JSON.parse(line));
+    const lines = jsonl.text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(6);
     // Each sealed event carries its leaf, as stored, for offline verification.
     for (const line of lines) {
       const leaf = await db.auditLeaf.findUniqueOrThrow({ where: { seq: BigInt(line.seq) } });
-      expect(line).toMatchObject({ leafIndex: Number(leaf.leafIndex), leafHash: Buffer.from(leaf.hash).toString("base64"), prevHash: null, hash: null });
+      expect(line).toMatchObject({
+        leafIndex: Number(leaf.leafIndex),
+        leafHash: Buffer.from(leaf.hash).toString("base64"),
+        prevHash: null,
+        hash: null,
+      });
     }
     expect(rows[0]!.slice(-2)).toEqual(["leaf_index", "leaf_hash"]);
     expect(lines.map((l) => Number(l.seq))).toEqual([...lines.map((l) => Number(l.seq))].sort((a, b) => a - b));
@@ -143,7 +154,15 @@ describe("the audit API", () => {
     expect(inline.status).toBe(200);
     const leaves = await db.auditLeaf.count();
     // This request's own event is recorded before the walk, and no sequencer runs here to seal it.
-    expect(inline.body).toMatchObject({ ok: true, checked: leaves, archived: 0, unsealed: 1, head: { size: leaves }, outside: { size: leaves, source: "file" }, problem: null });
+    expect(inline.body).toMatchObject({
+      ok: true,
+      checked: leaves,
+      archived: 0,
+      unsealed: 1,
+      head: { size: leaves },
+      outside: { size: leaves, source: "file" },
+      problem: null,
+    });
     const started = await call(verifyRoute.POST, { token: auditor, body: {} });
     expect(started.status).toBe(202);
     expect(started.body.job).toMatchObject({ state: "queued", total: leaves });
@@ -152,7 +171,12 @@ describe("the audit API", () => {
     expect(await runNextJob("test-worker")).toBe("finished");
     const latest = await call(verifyRoute.GET, { token: auditor });
     const sealed = await db.auditLeaf.count();
-    expect(latest.body.verification).toMatchObject({ state: "done", progress: sealed, total: sealed, report: { ok: true, checked: sealed, problem: null } });
+    expect(latest.body.verification).toMatchObject({
+      state: "done",
+      progress: sealed,
+      total: sealed,
+      report: { ok: true, checked: sealed, problem: null },
+    });
     const verified = await db.auditEvent.findFirstOrThrow({ where: { action: "audit.verified" } });
     expect(verified).toMatchObject({ outcome: "success", resourceId: started.body.job.id });
   });
@@ -160,7 +184,10 @@ describe("the audit API", () => {
   it("checks the log against a checkpoint the caller gives, and refuses a forged one", async () => {
     await sealPending("test");
     const records = readFileSync(checkpointFile(), "utf8");
-    expect((await call(verifyRoute.POST, { token: auditor, body: { wait: true, checkpoint: records } })).body).toMatchObject({ ok: true, outside: { source: "given" } });
+    expect((await call(verifyRoute.POST, { token: auditor, body: { wait: true, checkpoint: records } })).body).toMatchObject({
+      ok: true,
+      outside: { source: "given" },
+    });
     // Signed with a key that is not the log's: refused, naming the signature.
     const other = auditSigningKey(Buffer.alloc(32, 1), "coffer.test/audit");
     const forged = signCheckpoint({ origin: other.name, size: 1, rootHash: Buffer.alloc(32), time: new Date() }, other.privateKey);
@@ -176,7 +203,7 @@ describe("the audit API", () => {
     await sealPending("test");
     const sealedEvents = await db.auditLeaf.count();
     // Everything is "old" ten days from now with a one-day retention.
-    const archived = await db.$transaction((tx) => archiveBatch(tx, { now: new Date(Date.now() + 10 * 86_400_000), days: 1 }));
+    const archived = await db.$transaction((tx) => archiveBatch(tx, { now: new Date(Date.now() + 10 * DAY_MS), days: 1 }));
     expect(archived).toBe(sealedEvents);
     const anchor = await db.auditEvent.findFirstOrThrow({ where: { action: "audit.archived" } });
     expect(anchor.details).toMatchObject({ count: archived, throughLeaf: sealedEvents - 1 });

@@ -1,7 +1,7 @@
-// Issue 11 finding 7: bad input to the audit API was a 500 — dates outside
+// Regression: bad input to the audit API was a 500 — dates outside
 // PostgreSQL's range, cursors past bigint, NUL in filters — and an export
-// could answer 200 and then cut the connection. Each test names its
-// sub-finding and checks the 4xx, the field in the message and that nothing
+// could answer 200 and then cut the connection. Each test names the input
+// it guards against and checks the 4xx, the field in the message and that nothing
 // was written (no audit.export event for a refused export).
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseAuditFilters } from "@/lib/audit/audit-filters";
@@ -15,7 +15,11 @@ import * as statsRoute from "./stats/route";
 
 let auditor: string;
 
-async function refused(result: Promise<{ status: number; body: { error?: { message: string } } }>, status: number, message: string | RegExp) {
+async function refused(
+  result: Promise<{ status: number; body: { error?: { message: string } } }>,
+  status: number,
+  message: string | RegExp,
+) {
   const before = await db.auditEvent.count();
   const response = await result;
   expect(response.status).toBe(status);
@@ -29,7 +33,7 @@ beforeAll(async () => {
 
 describe("bad input to the audit API", () => {
   it("refuses dates outside PostgreSQL's range (?from=0000-01-01, year 300000) naming the field", async () => {
-    // Issue 11 finding 7: dates outside PostgreSQL's range in audit filters (500).
+    // Dates outside PostgreSQL's range in audit filters (500).
     for (const route of [listRoute.GET, statsRoute.GET, exportRoute.GET]) {
       await refused(call(route, { token: auditor, query: "?from=0000-01-01" }), 400, "from must be between 0001-01-01 and 9999-12-31");
       await refused(call(route, { token: auditor, query: "?to=%2B275000-01-01" }), 400, "to must be between 0001-01-01 and 9999-12-31");
@@ -39,7 +43,7 @@ describe("bad input to the audit API", () => {
   });
 
   it("refuses cursors past bigint and limits out of range, naming the field", async () => {
-    // Issue 11 finding 7: the audit cursor past 2^63 reached PostgreSQL (500); ?limit=-1, 1e9.
+    // The audit cursor past 2^63 reached PostgreSQL (500); ?limit=-1, 1e9.
     for (const cursor of ["99999999999999999999", "9223372036854775808", "abc", "-1", "1.5"]) {
       await refused(call(listRoute.GET, { token: auditor, query: `?cursor=${cursor}` }), 400, "cursor must be a sequence id");
     }
@@ -50,7 +54,7 @@ describe("bad input to the audit API", () => {
   });
 
   it("refuses a NUL in a filter, naming it, on the API and on the console's path", async () => {
-    // Issue 11 finding 7: NUL bytes in audit filters reached PostgreSQL (500).
+    // NUL bytes in audit filters reached PostgreSQL (500).
     await refused(call(listRoute.GET, { token: auditor, query: "?q=a%00b" }), 400, "query parameter 'q' must not contain NUL");
     await refused(call(exportRoute.GET, { token: auditor, query: "?format=jsonl&actor=%00" }), 400, "query parameter 'actor'");
     // The console's export and page read the filters without the API's route wrapper.
@@ -58,43 +62,53 @@ describe("bad input to the audit API", () => {
     expect(() => parseAuditFilters({ resource: "secret:\ud800" })).toThrow("resource must be valid Unicode");
   });
 
-  it.skipIf(process.env.COFFER_TEST_DB !== "postgres")("ends an export that breaks off after its 200 with a line saying it is incomplete", async () => {
-    // Issue 11 finding 7: an audit export answered 200 and then cut the connection.
-    // More events than one read batch (2,000), so the stream reads again after the answer has started.
-    await db.$executeRawUnsafe(`
+  it.skipIf(process.env.COFFER_TEST_DB !== "postgres")(
+    "ends an export that breaks off after its 200 with a line saying it is incomplete",
+    async () => {
+      // An audit export answered 200 and then cut the connection.
+      // More events than one read batch (2,000), so the stream reads again after the answer has started.
+      await db.$executeRawUnsafe(`
       INSERT INTO "AuditEvent" ("time", "actorType", "action", "outcome", "details")
       SELECT now(), 'system', 'test.bulk', 'success', '{}'::jsonb FROM generate_series(1, 2100)`);
-    const database = new URL(process.env.DATABASE_URL!).pathname.slice(1);
-    const exportWithOutage = async (format: string) => {
-      const response = await exportRoute.GET(
-        new Request(`http://coffer.test/api/v1/audit/export?format=${format}&action=test.bulk`, { headers: { authorization: `Bearer ${auditor}` } }),
-        { params: Promise.resolve({}) },
+      const database = new URL(process.env.DATABASE_URL!).pathname.slice(1);
+      const exportWithOutage = async (format: string) => {
+        const response = await exportRoute.GET(
+          new Request(`http://coffer.test/api/v1/audit/export?format=${format}&action=test.bulk`, {
+            headers: { authorization: `Bearer ${auditor}` },
+          }),
+          { params: Promise.resolve({}) },
+        );
+        expect(response.status).toBe(200);
+        // The first batch is in hand; now the database goes away before the second.
+        await adminQuery(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
+        await adminQuery(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}'`);
+        try {
+          return await response.text();
+        } finally {
+          await adminQuery(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
+        }
+      };
+
+      const jsonl = (await exportWithOutage("jsonl")).split("\n");
+      expect(jsonl.at(-1)).toBe("");
+      const events = jsonl.slice(0, -2).map((line) => JSON.parse(line));
+      expect(events).toHaveLength(2000);
+      expect(events.every((e) => e.action === "test.bulk")).toBe(true);
+      const last = JSON.parse(jsonl.at(-2)!);
+      expect(last).toEqual({
+        error: {
+          code: "unavailable",
+          message: `the export is incomplete: reading stopped after seq ${events.at(-1).seq} because the database is unavailable; try again shortly`,
+        },
+      });
+
+      const csv = (await exportWithOutage("csv")).split("\r\n");
+      expect(csv[0]).toMatch(/^seq,time,/);
+      expect(csv.slice(1, -2)).toHaveLength(2000);
+      expect(csv.at(-2)).toMatch(
+        /^# export incomplete: reading stopped after seq \d+ because the database is unavailable; try again shortly$/,
       );
-      expect(response.status).toBe(200);
-      // The first batch is in hand; now the database goes away before the second.
-      await adminQuery(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
-      await adminQuery(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}'`);
-      try {
-        return await response.text();
-      } finally {
-        await adminQuery(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
-      }
-    };
-
-    const jsonl = (await exportWithOutage("jsonl")).split("\n");
-    expect(jsonl.at(-1)).toBe("");
-    const events = jsonl.slice(0, -2).map((line) => JSON.parse(line));
-    expect(events).toHaveLength(2000);
-    expect(events.every((e) => e.action === "test.bulk")).toBe(true);
-    const last = JSON.parse(jsonl.at(-2)!);
-    expect(last).toEqual({
-      error: { code: "unavailable", message: `the export is incomplete: reading stopped after seq ${events.at(-1).seq} because the database is unavailable; try again shortly` },
-    });
-
-    const csv = (await exportWithOutage("csv")).split("\r\n");
-    expect(csv[0]).toMatch(/^seq,time,/);
-    expect(csv.slice(1, -2)).toHaveLength(2000);
-    expect(csv.at(-2)).toMatch(/^# export incomplete: reading stopped after seq \d+ because the database is unavailable; try again shortly$/);
-    expect(csv.at(-1)).toBe("");
-  });
+      expect(csv.at(-1)).toBe("");
+    },
+  );
 });

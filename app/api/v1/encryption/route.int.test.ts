@@ -14,7 +14,14 @@ async function tokenFor(email: string, role: string, scopes: string[] = []): Pro
   const { user } = await createUser(email, [{ role }]);
   const token = `cfp_${randomBytes(32).toString("base64url")}`;
   await db.accessToken.create({
-    data: { id: `tok_${randomBytes(8).toString("hex")}`, userId: user.id, name: "test", prefix: token.slice(0, 10), tokenHash: hashToken(token), scopes },
+    data: {
+      id: `tok_${randomBytes(8).toString("hex")}`,
+      userId: user.id,
+      name: "test",
+      prefix: token.slice(0, 10),
+      tokenHash: hashToken(token),
+      scopes,
+    },
   });
   return token;
 }

@@ -1,5 +1,5 @@
-// Issue 11 finding 12: one pending invite per email. Two invites for one
-// address gave two links for one account, and only the first accepted won.
+// Regression: two invites for one address gave two links for one account,
+// and only the first accepted won. Now one pending invite per email.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { call, personalToken } from "@/tests/support/api";

@@ -1,4 +1,4 @@
-// Issue 11 finding 12: members could not see their own grants without
+// Regression: members could not see their own grants without
 // member:list (the profile guessed them from permissions). GET /api/v1/me
 // answers for any signed-in member.
 import { describe, expect, it } from "vitest";
@@ -23,8 +23,18 @@ describe("GET /api/v1/me", () => {
       email: "vera@example.com",
       name: "vera",
       grants: [
-        { id: grants[0]!.id, role: "viewer", namespace: null, permissions: ["secret:list", "secret:inspect", "service:list", "service:inspect"] },
-        { id: grants[1]!.id, role: "editor", namespace: "staging", permissions: expect.arrayContaining(["secret:create", "binding:manage"]) },
+        {
+          id: grants[0]!.id,
+          role: "viewer",
+          namespace: null,
+          permissions: ["secret:list", "secret:inspect", "service:list", "service:inspect"],
+        },
+        {
+          id: grants[1]!.id,
+          role: "editor",
+          namespace: "staging",
+          permissions: expect.arrayContaining(["secret:create", "binding:manage"]),
+        },
       ],
     });
     expect(me.text).not.toContain("passwordHash");
@@ -32,7 +42,10 @@ describe("GET /api/v1/me", () => {
 
   it("answers a member with no role too, and 401 without a token", async () => {
     const { user } = await createUser("nobody@example.com");
-    expect((await call(meRoute.GET, { token: await personalToken(user.id) })).body).toMatchObject({ email: "nobody@example.com", grants: [] });
+    expect((await call(meRoute.GET, { token: await personalToken(user.id) })).body).toMatchObject({
+      email: "nobody@example.com",
+      grants: [],
+    });
     expect((await call(meRoute.GET, {})).status).toBe(401);
   });
 });

@@ -1,4 +1,4 @@
-// Issue 11 finding 12: a reset link could only be checked by using it, so
+// Regression: a reset link could only be checked by using it, so
 // the page showed a form that would fail. POST /api/v1/password-reset/check
 // says whether a link is usable and writes nothing.
 import { describe, expect, it } from "vitest";

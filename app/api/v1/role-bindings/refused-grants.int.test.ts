@@ -1,4 +1,4 @@
-// Issue 11 finding 6: refused grants thrown as plain Forbidden (granting
+// Regression: refused grants thrown as plain Forbidden (granting
 // owner to oneself, inviting an owner, a role with secret:reveal) left no
 // trace; only PermissionDenied was audited. Every 403 from a domain
 // function now leaves exactly one denied event with its reason.
@@ -25,28 +25,44 @@ async function onlyDenial(action: string, run: () => Promise<{ status: number; b
   const before = await db.auditEvent.count();
   const response = await run();
   expect(response.status).toBe(403);
-  const events = await db.auditEvent.findMany({ where: { seq: { gt: BigInt(before) } }, select: { action: true, outcome: true, actorLabel: true, details: true } });
-  expect(events).toEqual([{ action, outcome: "denied", actorLabel: "admin@example.com", details: { reason: response.body.error.message } }]);
+  const events = await db.auditEvent.findMany({
+    where: { seq: { gt: BigInt(before) } },
+    select: { action: true, outcome: true, actorLabel: true, details: true },
+  });
+  expect(events).toEqual([
+    { action, outcome: "denied", actorLabel: "admin@example.com", details: { reason: response.body.error.message } },
+  ]);
   return response.body.error.message;
 }
 
 describe("refusals thrown as plain Forbidden are audited once", () => {
   it("granting owner to oneself", async () => {
-    const message = await onlyDenial("grant.create", () => call(grantsRoute.POST, { token: admin.token, body: { userId: admin.id, role: "owner" } }));
+    const message = await onlyDenial("grant.create", () =>
+      call(grantsRoute.POST, { token: admin.token, body: { userId: admin.id, role: "owner" } }),
+    );
     expect(message).toMatch(/^you cannot grant 'secret:\w+': you do not hold it yourself$/);
     expect(await db.roleBinding.count({ where: { userId: admin.id, roleId: "role_owner" } })).toBe(0);
   });
 
   it("inviting an owner as an admin", async () => {
-    await onlyDenial("invite.create", () => call(invitesRoute.POST, { token: admin.token, body: { email: "boss@example.com", role: "owner" } }));
+    await onlyDenial("invite.create", () =>
+      call(invitesRoute.POST, { token: admin.token, body: { email: "boss@example.com", role: "owner" } }),
+    );
     expect(await db.invite.count()).toBe(0);
   });
 
   it("creating or widening a role with secret:reveal", async () => {
-    await onlyDenial("role.create", () => call(rolesRoute.POST, { token: admin.token, body: { name: "revealer", permissions: ["secret:reveal"] } }));
+    await onlyDenial("role.create", () =>
+      call(rolesRoute.POST, { token: admin.token, body: { name: "revealer", permissions: ["secret:reveal"] } }),
+    );
     expect((await call(rolesRoute.POST, { token: admin.token, body: { name: "lister", permissions: ["secret:list"] } })).status).toBe(201);
     await onlyDenial("role.update", () =>
-      call(roleRoute.PATCH, { token: admin.token, params: { name: "lister" }, method: "PATCH", body: { permissions: ["secret:list", "secret:reveal"] } }),
+      call(roleRoute.PATCH, {
+        token: admin.token,
+        params: { name: "lister" },
+        method: "PATCH",
+        body: { permissions: ["secret:list", "secret:reveal"] },
+      }),
     );
   });
 
@@ -56,10 +72,12 @@ describe("refusals thrown as plain Forbidden are audited once", () => {
 
   it("a token asking for a scope its user does not hold", async () => {
     const before = await db.auditEvent.count();
-    await expect(createAccessToken(userActor({ id: admin.id, email: "admin@example.com" }, testContext), { name: "wide", scopes: ["secret:reveal"] })).rejects.toThrow(
-      "scopes: you do not hold 'secret:reveal' yourself",
-    );
-    expect(await db.auditEvent.findMany({ where: { seq: { gt: BigInt(before) } }, select: { action: true, outcome: true } })).toEqual([{ action: "token.create", outcome: "denied" }]);
+    await expect(
+      createAccessToken(userActor({ id: admin.id, email: "admin@example.com" }, testContext), { name: "wide", scopes: ["secret:reveal"] }),
+    ).rejects.toThrow("scopes: you do not hold 'secret:reveal' yourself");
+    expect(await db.auditEvent.findMany({ where: { seq: { gt: BigInt(before) } }, select: { action: true, outcome: true } })).toEqual([
+      { action: "token.create", outcome: "denied" },
+    ]);
     expect(await db.accessToken.count({ where: { name: "wide" } })).toBe(0);
   });
 });

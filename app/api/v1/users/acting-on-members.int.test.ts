@@ -1,4 +1,4 @@
-// Issue 11 finding 1: an admin could take over an owner by a password reset
+// Regression: an admin could take over an owner by a password reset
 // (issue the link, use it, sign in as the owner, reveal values), and disable
 // or remove owners. Acting on a member needs owner to act on an owner, and
 // every permission the member holds, scope by scope.
@@ -30,7 +30,9 @@ let admin: Person;
 beforeAll(async () => {
   await ensureNamespace("prod");
   await ensureNamespace("staging");
-  await db.role.create({ data: { id: "role_prod-revealer", name: "prod-revealer", permissions: ["secret:list", "secret:inspect", "secret:reveal"] } });
+  await db.role.create({
+    data: { id: "role_prod-revealer", name: "prod-revealer", permissions: ["secret:list", "secret:inspect", "secret:reveal"] },
+  });
   await db.role.create({ data: { id: "role_manager", name: "manager", permissions: ["member:list", "member:manage"] } });
   owner = await person("owner@example.com", [{ role: "owner" }]);
   owner2 = await person("owner2@example.com", [{ role: "owner" }]);
@@ -38,7 +40,10 @@ beforeAll(async () => {
 });
 
 const denials = (resourceId: string) =>
-  db.auditEvent.findMany({ where: { outcome: "denied", resourceId }, select: { action: true, resourceType: true, details: true, actorLabel: true } });
+  db.auditEvent.findMany({
+    where: { outcome: "denied", resourceId },
+    select: { action: true, resourceType: true, details: true, actorLabel: true },
+  });
 
 describe("acting on another member", () => {
   it("refuses the takeover path: an admin's reset link for an owner is a 403, audited, and no link exists", async () => {
@@ -48,7 +53,12 @@ describe("acting on another member", () => {
     expect(issued.body.error.message).toBe("you cannot reset the password of owner@example.com: only owners act on owners");
     expect(await db.passwordReset.count()).toBe(before);
     expect(await denials(owner.id)).toEqual([
-      { action: "member.password_reset_issue", resourceType: "user", actorLabel: "admin@example.com", details: { reason: issued.body.error.message } },
+      {
+        action: "member.password_reset_issue",
+        resourceType: "user",
+        actorLabel: "admin@example.com",
+        details: { reason: issued.body.error.message },
+      },
     ]);
     expect(await db.auditEvent.count({ where: { action: "member.password_reset_issue", outcome: "success" } })).toBe(0);
   });
@@ -57,12 +67,21 @@ describe("acting on another member", () => {
     const ownerGrant = await db.roleBinding.findFirstOrThrow({ where: { userId: owner2.id } });
     const ownerToken = await db.accessToken.findFirstOrThrow({ where: { userId: owner2.id } });
     const attempts = [
-      ["disable", await call(userRoute.PATCH, { token: admin.token, params: { id: owner2.id }, method: "PATCH", body: { disabled: true } })],
+      [
+        "disable",
+        await call(userRoute.PATCH, { token: admin.token, params: { id: owner2.id }, method: "PATCH", body: { disabled: true } }),
+      ],
       ["remove", await call(userRoute.DELETE, { token: admin.token, params: { id: owner2.id }, method: "DELETE" })],
       ["revoke a grant of", await call(grantRoute.DELETE, { token: admin.token, params: { id: ownerGrant.id }, method: "DELETE" })],
-      ["grant a role to", await call(grantsRoute.POST, { token: admin.token, body: { userId: owner2.id, role: "viewer", namespace: "staging" } })],
+      [
+        "grant a role to",
+        await call(grantsRoute.POST, { token: admin.token, body: { userId: owner2.id, role: "viewer", namespace: "staging" } }),
+      ],
       ["list the API tokens of", await call(tokensRoute.GET, { token: admin.token, params: { id: owner2.id } })],
-      ["revoke an API token of", await call(tokenRoute.DELETE, { token: admin.token, params: { id: owner2.id, tokenId: ownerToken.id }, method: "DELETE" })],
+      [
+        "revoke an API token of",
+        await call(tokenRoute.DELETE, { token: admin.token, params: { id: owner2.id, tokenId: ownerToken.id }, method: "DELETE" }),
+      ],
     ] as const;
     for (const [what, response] of attempts) {
       expect(response.status).toBe(403);
@@ -77,16 +96,26 @@ describe("acting on another member", () => {
 
   it("refuses an admin a disabled owner's enabling", async () => {
     const { user } = await createUser("dormant-owner@example.com", [{ role: "owner" }], { disabled: true });
-    const response = await call(userRoute.PATCH, { token: admin.token, params: { id: user.id }, method: "PATCH", body: { disabled: false } });
+    const response = await call(userRoute.PATCH, {
+      token: admin.token,
+      params: { id: user.id },
+      method: "PATCH",
+      body: { disabled: false },
+    });
     expect(response.status).toBe(403);
     expect(response.body.error.message).toBe("you cannot enable dormant-owner@example.com: only owners act on owners");
   });
 
   it("refuses an admin a member who holds, in one namespace, what the admin lacks there", async () => {
-    const target = await person("prod-editor@example.com", [{ role: "editor", namespace: "prod" }, { role: "prod-revealer", namespace: "prod" }]);
+    const target = await person("prod-editor@example.com", [
+      { role: "editor", namespace: "prod" },
+      { role: "prod-revealer", namespace: "prod" },
+    ]);
     const response = await call(userResetRoute.POST, { token: admin.token, params: { id: target.id } });
     expect(response.status).toBe(403);
-    expect(response.body.error.message).toBe("you cannot reset the password of prod-editor@example.com: they hold secret:reveal in namespace prod, which you do not");
+    expect(response.body.error.message).toBe(
+      "you cannot reset the password of prod-editor@example.com: they hold secret:reveal in namespace prod, which you do not",
+    );
     expect(await denials(target.id)).toHaveLength(1);
     // Without the extra role, the admin covers an editor in prod.
     await db.roleBinding.deleteMany({ where: { userId: target.id, roleId: "role_prod-revealer" } });
@@ -98,11 +127,26 @@ describe("acting on another member", () => {
     const inStaging = await person("staging-editor@example.com", [{ role: "editor", namespace: "staging" }]);
     const inProd = await person("editor-in-prod@example.com", [{ role: "editor", namespace: "prod" }]);
     const globalViewer = await person("global-viewer@example.com", [{ role: "viewer" }]);
-    expect((await call(userRoute.PATCH, { token: manager.token, params: { id: inStaging.id }, method: "PATCH", body: { disabled: true } })).status).toBe(200);
-    const prod = await call(userRoute.PATCH, { token: manager.token, params: { id: inProd.id }, method: "PATCH", body: { disabled: true } });
+    expect(
+      (await call(userRoute.PATCH, { token: manager.token, params: { id: inStaging.id }, method: "PATCH", body: { disabled: true } }))
+        .status,
+    ).toBe(200);
+    const prod = await call(userRoute.PATCH, {
+      token: manager.token,
+      params: { id: inProd.id },
+      method: "PATCH",
+      body: { disabled: true },
+    });
     expect(prod.status).toBe(403);
-    expect(prod.body.error.message).toMatch(/^you cannot disable editor-in-prod@example\.com: they hold secret:\w+ in namespace prod, which you do not$/);
-    const global = await call(userRoute.PATCH, { token: manager.token, params: { id: globalViewer.id }, method: "PATCH", body: { disabled: true } });
+    expect(prod.body.error.message).toMatch(
+      /^you cannot disable editor-in-prod@example\.com: they hold secret:\w+ in namespace prod, which you do not$/,
+    );
+    const global = await call(userRoute.PATCH, {
+      token: manager.token,
+      params: { id: globalViewer.id },
+      method: "PATCH",
+      body: { disabled: true },
+    });
     expect(global.status).toBe(403);
     expect(global.body.error.message).toMatch(/^you cannot disable global-viewer@example\.com: they hold \S+, which you do not$/);
   });
@@ -112,8 +156,12 @@ describe("acting on another member", () => {
     const issued = await call(userResetRoute.POST, { token: owner.token, params: { id: extra.id } });
     expect(issued.status).toBe(201);
     expect((await call(resetRoute.POST, { body: { token: issued.body.token, password: "an owner-approved password" } })).status).toBe(204);
-    expect((await call(userRoute.PATCH, { token: owner.token, params: { id: extra.id }, method: "PATCH", body: { disabled: true } })).status).toBe(200);
-    expect((await call(userRoute.PATCH, { token: owner.token, params: { id: extra.id }, method: "PATCH", body: { disabled: false } })).status).toBe(200);
+    expect(
+      (await call(userRoute.PATCH, { token: owner.token, params: { id: extra.id }, method: "PATCH", body: { disabled: true } })).status,
+    ).toBe(200);
+    expect(
+      (await call(userRoute.PATCH, { token: owner.token, params: { id: extra.id }, method: "PATCH", body: { disabled: false } })).status,
+    ).toBe(200);
     expect((await call(tokensRoute.GET, { token: owner.token, params: { id: extra.id } })).status).toBe(200);
     expect((await call(userRoute.DELETE, { token: owner.token, params: { id: extra.id }, method: "DELETE" })).status).toBe(204);
   });
@@ -137,8 +185,16 @@ describe("acting on another member", () => {
   });
 
   it("role edits need every permission of the role, before and after", async () => {
-    expect((await call(rolesRoute.POST, { token: owner.token, body: { name: "revealer", permissions: ["secret:list", "secret:reveal"] } })).status).toBe(201);
-    const strip = await call(roleRoute.PATCH, { token: admin.token, params: { name: "revealer" }, method: "PATCH", body: { permissions: ["secret:list"] } });
+    expect(
+      (await call(rolesRoute.POST, { token: owner.token, body: { name: "revealer", permissions: ["secret:list", "secret:reveal"] } }))
+        .status,
+    ).toBe(201);
+    const strip = await call(roleRoute.PATCH, {
+      token: admin.token,
+      params: { name: "revealer" },
+      method: "PATCH",
+      body: { permissions: ["secret:list"] },
+    });
     expect(strip.status).toBe(403);
     expect(strip.body.error.message).toBe("you cannot change role 'revealer': it holds 'secret:reveal', which you do not");
     const remove = await call(roleRoute.DELETE, { token: admin.token, params: { name: "revealer" }, method: "DELETE" });
@@ -148,7 +204,16 @@ describe("acting on another member", () => {
     expect((await db.role.findUniqueOrThrow({ where: { name: "revealer" } })).permissions).toEqual(["secret:list", "secret:reveal"]);
     // An admin still edits a role within their reach.
     expect((await call(rolesRoute.POST, { token: admin.token, body: { name: "lister", permissions: ["secret:list"] } })).status).toBe(201);
-    expect((await call(roleRoute.PATCH, { token: admin.token, params: { name: "lister" }, method: "PATCH", body: { permissions: ["secret:list", "secret:inspect"] } })).status).toBe(200);
+    expect(
+      (
+        await call(roleRoute.PATCH, {
+          token: admin.token,
+          params: { name: "lister" },
+          method: "PATCH",
+          body: { permissions: ["secret:list", "secret:inspect"] },
+        })
+      ).status,
+    ).toBe(200);
     expect((await call(roleRoute.DELETE, { token: admin.token, params: { name: "lister" }, method: "DELETE" })).status).toBe(204);
   });
 });

@@ -29,12 +29,20 @@ beforeAll(async () => {
   admin = { id: a.user.id, token: await personalToken(a.user.id) };
 });
 
-const counts = async () => ({ users: await db.user.count(), invites: await db.invite.count(), grants: await db.roleBinding.count(), roles: await db.role.count() });
+const counts = async () => ({
+  users: await db.user.count(),
+  invites: await db.invite.count(),
+  grants: await db.roleBinding.count(),
+  roles: await db.role.count(),
+});
 
 describe("team and RBAC", () => {
   it("invites a member who accepts once, with the invite's role and namespace", async () => {
     await call(namespacesRoute.POST, { token: owner.token, body: { name: "staging" } });
-    const invite = await call(invitesRoute.POST, { token: admin.token, body: { email: "Vic@Example.com", role: "editor", namespace: "staging" } });
+    const invite = await call(invitesRoute.POST, {
+      token: admin.token,
+      body: { email: "Vic@Example.com", role: "editor", namespace: "staging" },
+    });
     expect(invite.status).toBe(201);
     expect(invite.body).toMatchObject({ email: "vic@example.com", role: "editor", namespace: "staging", state: "pending" });
     expect(invite.body.token).toMatch(/^cfi_/);
@@ -42,7 +50,10 @@ describe("team and RBAC", () => {
 
     const accepted = await call(acceptRoute.POST, { body: { token: invite.body.token, name: "Vic", password: "correct horse battery" } });
     expect(accepted.status).toBe(201);
-    const vic = await db.user.findUniqueOrThrow({ where: { email: "vic@example.com" }, include: { roleBindings: { include: { role: true, namespace: true } } } });
+    const vic = await db.user.findUniqueOrThrow({
+      where: { email: "vic@example.com" },
+      include: { roleBindings: { include: { role: true, namespace: true } } },
+    });
     expect(vic.roleBindings.map((b) => [b.role.name, b.namespace?.name])).toEqual([["editor", "staging"]]);
 
     const before = await counts();
@@ -102,11 +113,13 @@ describe("team and RBAC", () => {
     const session = await signIn({ email: "dana@example.com", password: "correct horse battery" }, { ...testContext, ip: "198.51.100.90" });
     expect((await call(secretsRoute.GET, { token, params: { ns: "default" } })).status).toBe(200);
 
-    expect((await call(userRoute.PATCH, { token: admin.token, params: { id: user.id }, method: "PATCH", body: { disabled: true } })).body.status).toBe("disabled");
+    expect(
+      (await call(userRoute.PATCH, { token: admin.token, params: { id: user.id }, method: "PATCH", body: { disabled: true } })).body.status,
+    ).toBe("disabled");
     expect(await actorForSession(session.sessionId, testContext)).toBeNull();
     expect((await call(secretsRoute.GET, { token, params: { ns: "default" } })).status).toBe(401);
 
-    // Issue 11 finding 5: enabling gives back the grants, not the tokens disabling revoked.
+    // Regression (tokens came back with the user): enabling gives back the grants, not the tokens disabling revoked.
     await call(userRoute.PATCH, { token: admin.token, params: { id: user.id }, method: "PATCH", body: { disabled: false } });
     expect((await call(secretsRoute.GET, { token, params: { ns: "default" } })).status).toBe(401);
     // A token loses what its user loses.
@@ -121,9 +134,14 @@ describe("team and RBAC", () => {
     const bad = await call(rolesRoute.POST, { token: owner.token, body: { name: "weird", permissions: ["secret:fly"] } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe("permissions: unknown permission 'secret:fly'");
-    const created = await call(rolesRoute.POST, { token: owner.token, body: { name: "reader", permissions: ["secret:list", "secret:inspect"] } });
+    const created = await call(rolesRoute.POST, {
+      token: owner.token,
+      body: { name: "reader", permissions: ["secret:list", "secret:inspect"] },
+    });
     expect(created.status).toBe(201);
-    expect((await call(roleRoute.PATCH, { token: owner.token, params: { name: "viewer" }, method: "PATCH", body: { description: "x" } })).status).toBe(409);
+    expect(
+      (await call(roleRoute.PATCH, { token: owner.token, params: { name: "viewer" }, method: "PATCH", body: { description: "x" } })).status,
+    ).toBe(409);
 
     const { user } = await createUser("rita@example.com");
     const granted = await call(grantsRoute.POST, { token: owner.token, body: { userId: user.id, role: "reader", namespace: "default" } });
@@ -133,7 +151,10 @@ describe("team and RBAC", () => {
     expect(inUse.body.error.message).toBe("role 'reader' is in use by: rita@example.com");
 
     // A pending invite holds the role too, until it is revoked.
-    const invited = await call(invitesRoute.POST, { token: owner.token, body: { email: "sam@example.com", role: "reader", namespace: "default" } });
+    const invited = await call(invitesRoute.POST, {
+      token: owner.token,
+      body: { email: "sam@example.com", role: "reader", namespace: "default" },
+    });
     await call(grantRoute.DELETE, { token: owner.token, params: { id: granted.body.id }, method: "DELETE" });
     const pending = await call(roleRoute.DELETE, { token: owner.token, params: { name: "reader" }, method: "DELETE" });
     expect(pending.status).toBe(409);
@@ -144,9 +165,9 @@ describe("team and RBAC", () => {
     const regranted = await call(grantsRoute.POST, { token: owner.token, body: { userId: user.id, role: "reader", namespace: "default" } });
     const unknownNs = await call(grantsRoute.POST, { token: owner.token, body: { userId: user.id, role: "reader", namespace: "nowhere" } });
     expect(unknownNs.status).toBe(400);
-    expect((await call(usersRoute.GET, { token: admin.token })).body.users.find((u: { email: string }) => u.email === "rita@example.com").grants).toEqual([
-      { id: regranted.body.id, role: "reader", namespace: "default" },
-    ]);
+    expect(
+      (await call(usersRoute.GET, { token: admin.token })).body.users.find((u: { email: string }) => u.email === "rita@example.com").grants,
+    ).toEqual([{ id: regranted.body.id, role: "reader", namespace: "default" }]);
   });
 
   it("resets a password with an admin-issued one-time link", async () => {
@@ -155,7 +176,9 @@ describe("team and RBAC", () => {
     expect(issued.status).toBe(201);
     expect((await call(resetRoute.POST, { body: { token: issued.body.token, password: "a brand new password" } })).status).toBe(204);
     expect((await call(resetRoute.POST, { body: { token: issued.body.token, password: "another new password" } })).status).toBe(404);
-    await expect(signIn({ email: "pat@example.com", password: "a brand new password" }, { ...testContext, ip: "198.51.100.91" })).resolves.toMatchObject({ email: "pat@example.com" });
+    await expect(
+      signIn({ email: "pat@example.com", password: "a brand new password" }, { ...testContext, ip: "198.51.100.91" }),
+    ).resolves.toMatchObject({ email: "pat@example.com" });
   });
 
   it("deletes a namespace only when it is empty, saying what is left", async () => {

@@ -1,4 +1,4 @@
-// Issue 11 finding 5: personal API tokens survived a password change and an
+// Regression: personal API tokens survived a password change and an
 // admin reset, and a disabled user's tokens came back when the user was
 // enabled again. They end with those events, and an admin can list and
 // revoke another member's tokens (audited).
@@ -64,10 +64,14 @@ describe("tokens end with the events that should end them", () => {
     const { user } = await createUser("leaver@example.com", [{ role: "viewer" }]);
     const token = await personalToken(user.id);
     const admin = await adminToken();
-    expect((await call(userRoute.PATCH, { token: admin, params: { id: user.id }, method: "PATCH", body: { disabled: true } })).status).toBe(200);
+    expect((await call(userRoute.PATCH, { token: admin, params: { id: user.id }, method: "PATCH", body: { disabled: true } })).status).toBe(
+      200,
+    );
     expect((await lastEvent("member.disable")).details).toEqual({ tokensRevoked: 1 });
     expect((await db.accessToken.findFirstOrThrow({ where: { userId: user.id } })).revokedAt).not.toBeNull();
-    expect((await call(userRoute.PATCH, { token: admin, params: { id: user.id }, method: "PATCH", body: { disabled: false } })).status).toBe(200);
+    expect(
+      (await call(userRoute.PATCH, { token: admin, params: { id: user.id }, method: "PATCH", body: { disabled: false } })).status,
+    ).toBe(200);
     expect(await works(token)).toBe(401);
   });
 });
@@ -82,7 +86,16 @@ describe("an admin lists and revokes another member's tokens", () => {
     const listed = await call(tokensRoute.GET, { token: admin, params: { id: user.id } });
     expect(listed.status).toBe(200);
     expect(listed.body.tokens).toHaveLength(2);
-    expect(Object.keys(listed.body.tokens[0]).sort()).toEqual(["createdAt", "expiresAt", "id", "lastUsedAt", "name", "prefix", "revokedAt", "scopes"]);
+    expect(Object.keys(listed.body.tokens[0]).sort()).toEqual([
+      "createdAt",
+      "expiresAt",
+      "id",
+      "lastUsedAt",
+      "name",
+      "prefix",
+      "revokedAt",
+      "scopes",
+    ]);
     expect(listed.text).not.toContain(lost.slice(10));
     expect(listed.headers.get("cache-control")).toBe("no-store");
 
@@ -119,8 +132,13 @@ describe("an admin lists and revokes another member's tokens", () => {
     const auditor = await personalToken((await createUser("auditor@example.com", [{ role: "auditor" }])).user.id);
     expect((await call(tokensRoute.GET, { token: viewer, params: { id: user.id } })).status).toBe(403);
     expect((await call(tokensRoute.GET, { token: auditor, params: { id: user.id } })).status).toBe(200);
-    expect((await call(tokenRoute.DELETE, { token: auditor, params: { id: user.id, tokenId: row.id }, method: "DELETE" })).status).toBe(403);
-    const denied = await db.auditEvent.findMany({ where: { outcome: "denied", action: { in: ["token.list", "token.revoke"] } }, select: { action: true, details: true } });
+    expect((await call(tokenRoute.DELETE, { token: auditor, params: { id: user.id, tokenId: row.id }, method: "DELETE" })).status).toBe(
+      403,
+    );
+    const denied = await db.auditEvent.findMany({
+      where: { outcome: "denied", action: { in: ["token.list", "token.revoke"] } },
+      select: { action: true, details: true },
+    });
     expect(denied).toEqual([
       { action: "token.list", details: { permission: "member:list" } },
       { action: "token.revoke", details: { permission: "member:manage" } },

@@ -54,7 +54,10 @@ export default async function AuditEventPage({ params }: Props) {
   return (
     <div className="max-w-4xl space-y-6">
       <div className="space-y-2">
-        <Link href="/audit" className="inline-flex items-center gap-1 text-sm font-semibold text-indigo-600 hover:underline dark:text-indigo-400">
+        <Link
+          href="/audit"
+          className="inline-flex items-center gap-1 text-sm font-semibold text-indigo-600 hover:underline dark:text-indigo-400"
+        >
           <ArrowLeft aria-hidden className="size-4" />
           Audit log
         </Link>

@@ -16,7 +16,7 @@ import { getMember } from "@/lib/team/members";
 import { actingStanding } from "@/lib/team/standing";
 import { listMemberAccessTokens } from "@/lib/tokens/member-access-tokens";
 import { grantOptions } from "../../../../../features/team/invite-options";
-import { loadOrDeny } from "../../../../../features/team/load";
+import { loadOrDeny } from "@/features/console/load";
 import { ObjectHistory } from "@/features/audit/components/object-history";
 
 type Props = { params: Promise<{ id: string }> };
@@ -36,7 +36,10 @@ export default async function MemberPage({ params }: Props) {
   // hold themselves: the page offers nothing the actions would refuse.
   const refusal = await actingStanding(actor, member);
   const canManage = held.has("member:manage") && !refusal;
-  const [options, tokens] = await Promise.all([canManage ? grantOptions(actor) : null, refusal ? null : listMemberAccessTokens(actor, member.id)]);
+  const [options, tokens] = await Promise.all([
+    canManage ? grantOptions(actor) : null,
+    refusal ? null : listMemberAccessTokens(actor, member.id),
+  ]);
   return (
     <div className="space-y-8">
       <MemberHeader
@@ -72,7 +75,8 @@ export default async function MemberPage({ params }: Props) {
             <div className="flex items-center gap-3 px-5 py-6 text-sm text-zinc-500 dark:text-zinc-400">
               <ShieldOff aria-hidden className="size-5 shrink-0 text-zinc-400" />
               <span>
-                No roles: {member.name} can sign in but sees nothing.{canManage ? " Add a grant below." : " An owner or admin can grant a role."}
+                No roles: {member.name} can sign in but sees nothing.
+                {canManage ? " Add a grant below." : " An owner or admin can grant a role."}
               </span>
             </div>
           )}
@@ -117,7 +121,8 @@ export default async function MemberPage({ params }: Props) {
           </h2>
           <div className="flex flex-wrap items-center justify-between gap-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-red-200 dark:bg-zinc-900 dark:ring-red-900/60">
             <p className="max-w-xl text-sm text-zinc-600 dark:text-zinc-400">
-              Removing deletes the account with its grants, sessions and API tokens. To keep their access history and let them back in later, disable them instead.
+              Removing deletes the account with its grants, sessions and API tokens. To keep their access history and let them back in
+              later, disable them instead.
             </p>
             <RemoveMemberButton userId={member.id} email={member.email} />
           </div>

@@ -4,10 +4,11 @@
 // fails here.
 import { beforeAll, describe, expect, it } from "vitest";
 import { sealPending } from "@/lib/audit/log/sequencer";
+import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudits } from "@/lib/audit/record-audit";
-import { verifyCheckpoint } from "@/lib/audit/transparency/checkpoint";
-import { leafHash, verifyConsistency, verifyInclusion } from "@/lib/audit/transparency/merkle";
-import { canonicalEventText } from "@/lib/audit/canonical";
+import { verifyCheckpoint } from "@/packages/contracts/src/transparency/checkpoint";
+import { leafHash, verifyConsistency, verifyInclusion } from "@/packages/contracts/src/transparency/merkle";
+import { canonicalEventText } from "@/packages/contracts/src/audit/canonical";
 import { rawAuditRows } from "@/lib/audit/audit-rows";
 import { anonymousActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
@@ -31,7 +32,13 @@ beforeAll(async () => {
   const actor = anonymousActor(testContext, "someone@example.com");
   // Several sealings of uneven sizes, so proofs cross checkpoints and unbalanced subtrees.
   for (const count of [1, 2, 5, 3, 8]) {
-    await db.$transaction((tx) => recordAudits(tx, actor, Array.from({ length: count }, (_, i) => ({ action: "test.event", details: { i } }))));
+    await db.$transaction((tx) =>
+      recordAudits(
+        tx,
+        actor,
+        Array.from({ length: count }, (_, i) => ({ action: "test.event" as AuditAction, details: { i } })),
+      ),
+    );
     const report = await sealPending("test");
     sizes.push(report.checkpoints.at(-1)!.size);
   }

@@ -1,8 +1,8 @@
-// Issue 11 finding 4: a rotation and a service's first read of the same
+// Regression: a rotation and a service's first read of the same
 // secret deadlocked (40P01, answered 500 and 503). The rotation holds the
 // secret row and waits for the audit chain's lock; the read held that lock
 // and then waited for the row (the foreign-key check of its SecretAccess
-// insert). The audit lock is gone (issue 12: appends take no lock) and a
+// insert). The audit lock is gone (audit appends take no lock now) and a
 // read takes no lock but its first reads' foreign-key share locks, so the
 // two only queue behind each other.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -41,7 +41,8 @@ async function runtimeRead(token: string) {
 
 beforeAll(async () => {
   owner = await personalToken((await createUser("owner@example.com", [{ role: "owner" }])).user.id);
-  for (const name of SECRETS) await created(call(secretsRoute.POST, { token: owner, params: ns, body: { name, stringData: { value: `${name}-0` } } }));
+  for (const name of SECRETS)
+    await created(call(secretsRoute.POST, { token: owner, params: ns, body: { name, stringData: { value: `${name}-0` } } }));
   for (const service of SERVICES) {
     await created(call(servicesRoute.POST, { token: owner, params: ns, body: { name: service } }));
     const params = { ns: "default", name: service };
@@ -64,7 +65,11 @@ describe("runtime reads racing rotations", () => {
         if (status !== 200) failures.push(`round ${round} read by ${service}: ${status} ${text}`);
       });
       const rotations = SECRETS.map(async (name) => {
-        const response = await call(secretVersionsRoute.POST, { token: owner, params: { ns: "default", name }, body: { stringData: { value: `${name}-${round}` } } });
+        const response = await call(secretVersionsRoute.POST, {
+          token: owner,
+          params: { ns: "default", name },
+          body: { stringData: { value: `${name}-${round}` } },
+        });
         if (response.status !== 201) failures.push(`round ${round} rotation of ${name}: ${response.status} ${response.text}`);
       });
       await Promise.all([...reads, ...rotations]);

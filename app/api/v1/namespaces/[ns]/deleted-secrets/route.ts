@@ -3,4 +3,6 @@ import { listDeletedSecrets } from "@/lib/secrets/deleted-secrets";
 
 type Params = { ns: string };
 
-export const GET = apiRoute<Params>(async (_request, { actor, params }) => noStoreJson({ secrets: await listDeletedSecrets(actor, params.ns) }));
+export const GET = apiRoute<Params>(async (_request, { actor, params }) =>
+  noStoreJson({ secrets: await listDeletedSecrets(actor, params.ns) }),
+);

@@ -1,6 +1,6 @@
-// Issue 11 finding 7: bad input to the secrets and namespaces API was a 500
-// (236 of 1,082 fuzzed requests). Each test below names the sub-finding it
-// guards and checks the 4xx, that the message names the field, and that
+// Regression: bad input to the secrets and namespaces API was a 500
+// (236 of 1,082 fuzzed requests). Each test below names the input it
+// guards against and checks the 4xx, that the message names the field, and that
 // nothing was written (secrets, versions, namespaces, audit events).
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -28,7 +28,11 @@ async function counts() {
 }
 
 /** Calls and checks: the status, a message naming the field, and no write of any kind. */
-async function refused(result: Promise<{ status: number; body: { error?: { message: string } } }>, status: number, message: string | RegExp) {
+async function refused(
+  result: Promise<{ status: number; body: { error?: { message: string } } }>,
+  status: number,
+  message: string | RegExp,
+) {
   const before = await counts();
   const response = await result;
   expect(response.status).toBe(status);
@@ -55,7 +59,7 @@ beforeAll(async () => {
 
 describe("bad input to the secrets and namespaces API", () => {
   it("refuses a NUL in a path parameter (/secrets/%00) naming the parameter", async () => {
-    // Issue 11 finding 7: NUL bytes in path params reached PostgreSQL (500).
+    // NUL bytes in path params reached PostgreSQL (500).
     const nul = { ns: "default", name: "\u0000" };
     await refused(call(secretRoute.GET, { token: owner, params: nul }), 400, "path parameter 'name' must not contain NUL");
     await refused(call(secretRoute.PATCH, { token: owner, params: nul, body: { labels: {} } }), 400, "path parameter 'name'");
@@ -67,56 +71,115 @@ describe("bad input to the secrets and namespaces API", () => {
   });
 
   it("refuses a NUL in labels, names and filters naming the field, but keeps one inside a secret's value", async () => {
-    // Issue 11 finding 7: NUL bytes in labels, names and filters reached PostgreSQL (500).
+    // NUL bytes in labels, names and filters reached PostgreSQL (500).
     const body = (extra: object) => ({ name: "n1", stringData: { a: "b" }, ...extra });
-    await refused(call(listRoute.POST, { token: owner, params: ns, body: body({ labels: { env: "pr\u0000od" } }) }), 400, "labels.env must not contain NUL");
-    await refused(call(listRoute.POST, { token: owner, params: ns, body: body({ labels: { "e\u0000nv": "prod" } }) }), 400, /^labels: label key/);
-    await refused(call(secretRoute.PATCH, { token: owner, params: pw, body: { labels: { env: "\u0000" } } }), 400, "labels.env must not contain NUL");
+    await refused(
+      call(listRoute.POST, { token: owner, params: ns, body: body({ labels: { env: "pr\u0000od" } }) }),
+      400,
+      "labels.env must not contain NUL",
+    );
+    await refused(
+      call(listRoute.POST, { token: owner, params: ns, body: body({ labels: { "e\u0000nv": "prod" } }) }),
+      400,
+      /^labels: label key/,
+    );
+    await refused(
+      call(secretRoute.PATCH, { token: owner, params: pw, body: { labels: { env: "\u0000" } } }),
+      400,
+      "labels.env must not contain NUL",
+    );
     await refused(call(listRoute.POST, { token: owner, params: ns, body: body({ name: "n\u0000" }) }), 400, /^name must be/);
     await refused(call(namespacesRoute.POST, { token: owner, body: { name: "ns\u0000" } }), 400, /^name must be a DNS label/);
-    await refused(call(listRoute.GET, { token: owner, params: ns, query: "?filter=name=p%00" }), 400, "query parameter 'filter' must not contain NUL");
+    await refused(
+      call(listRoute.GET, { token: owner, params: ns, query: "?filter=name=p%00" }),
+      400,
+      "query parameter 'filter' must not contain NUL",
+    );
 
     // A value is bytes: a NUL in it is data, sealed and given back as it was.
-    const created = await call(listRoute.POST, { token: owner, params: ns, body: { name: "nul-value", stringData: { value: "a\u0000b" } } });
+    const created = await call(listRoute.POST, {
+      token: owner,
+      params: ns,
+      body: { name: "nul-value", stringData: { value: "a\u0000b" } },
+    });
     expect(created.status).toBe(201);
     const shown = await call(valueRoute.GET, { token: owner, params: { ns: "default", name: "nul-value" } });
     expect(Buffer.from(shown.body.data.value, "base64")).toEqual(Buffer.from("a\u0000b"));
   });
 
   it("refuses lone surrogates in JSON strings and invalid UTF-8 bodies", async () => {
-    // Issue 11 finding 7: lone surrogates and invalid UTF-8 in JSON were a 500 (or silently mangled).
-    await refused(call(listRoute.POST, { token: owner, params: ns, rawBody: '{"name":"s1","labels":{"env":"\\ud800"},"stringData":{"a":"b"}}' }), 400, "labels.env must be valid Unicode");
-    await refused(call(listRoute.POST, { token: owner, params: ns, rawBody: '{"name":"s1","stringData":{"a":"x\\udc00y"}}' }), 400, "stringData.a must be valid Unicode");
-    await refused(rawBytes(new Uint8Array([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])), 400, "request body must be UTF-8 text");
+    // Lone surrogates and invalid UTF-8 in JSON were a 500 (or silently mangled).
+    await refused(
+      call(listRoute.POST, { token: owner, params: ns, rawBody: '{"name":"s1","labels":{"env":"\\ud800"},"stringData":{"a":"b"}}' }),
+      400,
+      "labels.env must be valid Unicode",
+    );
+    await refused(
+      call(listRoute.POST, { token: owner, params: ns, rawBody: '{"name":"s1","stringData":{"a":"x\\udc00y"}}' }),
+      400,
+      "stringData.a must be valid Unicode",
+    );
+    await refused(
+      rawBytes(new Uint8Array([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])),
+      400,
+      "request body must be UTF-8 text",
+    );
   });
 
   it("refuses a body that is not a JSON object, nested too deep or too large", async () => {
-    // Issue 11 finding 7: bodies that are not JSON, an array, a number; huge input.
+    // Bodies that are not JSON, an array, a number; huge input.
     await refused(call(listRoute.POST, { token: owner, params: ns, rawBody: "not json" }), 400, "request body must be valid JSON");
     for (const rawBody of ["[1,2]", "42", "null", '"text"']) {
       await refused(call(listRoute.POST, { token: owner, params: ns, rawBody }), 400, "request body must be a JSON object");
     }
-    await refused(call(listRoute.POST, { token: owner, params: ns, rawBody: `{"name":"d","labels":${"[".repeat(100)}${"]".repeat(100)}}` }), 400, "nested too deeply");
-    await refused(call(listRoute.POST, { token: owner, params: ns, rawBody: `{"name":"big","stringData":{"a":"${"x".repeat(5 * 1024 * 1024)}"}}` }), 413, "request body is larger than");
+    await refused(
+      call(listRoute.POST, { token: owner, params: ns, rawBody: `{"name":"d","labels":${"[".repeat(100)}${"]".repeat(100)}}` }),
+      400,
+      "nested too deeply",
+    );
+    await refused(
+      call(listRoute.POST, { token: owner, params: ns, rawBody: `{"name":"big","stringData":{"a":"${"x".repeat(5 * 1024 * 1024)}"}}` }),
+      413,
+      "request body is larger than",
+    );
   });
 
   it("refuses labels that are not an object of strings, naming the field", async () => {
-    // Issue 11 finding 7: labels that are not string → string.
+    // Labels that are not string → string.
     const body = (labels: unknown) => ({ name: "l1", labels, stringData: { a: "b" } });
-    await refused(call(listRoute.POST, { token: owner, params: ns, body: body({ env: 5 }) }), 400, "labels.env: label values must be strings");
+    await refused(
+      call(listRoute.POST, { token: owner, params: ns, body: body({ env: 5 }) }),
+      400,
+      "labels.env: label values must be strings",
+    );
     await refused(call(listRoute.POST, { token: owner, params: ns, body: body(["a"]) }), 400, "labels must be an object of strings");
     await refused(call(listRoute.POST, { token: owner, params: ns, body: body("env=prod") }), 400, "labels must be an object of strings");
-    await refused(call(listRoute.POST, { token: owner, params: ns, body: { name: "l1", data: { a: 5 } } }), 400, "data values must be strings");
-    await refused(call(listRoute.POST, { token: owner, params: ns, body: { name: "l1", stringData: ["a"] } }), 400, "stringData must be an object");
+    await refused(
+      call(listRoute.POST, { token: owner, params: ns, body: { name: "l1", data: { a: 5 } } }),
+      400,
+      "data values must be strings",
+    );
+    await refused(
+      call(listRoute.POST, { token: owner, params: ns, body: { name: "l1", stringData: ["a"] } }),
+      400,
+      "stringData must be an object",
+    );
   });
 
   it("refuses versions past PostgreSQL's integer (rollback 2147483648, ?version=) naming the field", async () => {
-    // Issue 11 finding 7: integers past 2^31 or 2^63 reached PostgreSQL (500).
+    // Integers past 2^31 or 2^63 reached PostgreSQL (500).
     const range = "version must be a whole number from 1 to 2147483647";
     for (const version of [2147483648, 2 ** 63, 1e300, 1.5, 0, -1, "x"]) {
       await refused(call(rollbackRoute.POST, { token: owner, params: pw, body: { version } }), 400, range);
     }
-    for (const query of ["?version=2147483648", "?version=99999999999999999999", "?version=abc", "?version=", "?version=1e3", "?version=-1"]) {
+    for (const query of [
+      "?version=2147483648",
+      "?version=99999999999999999999",
+      "?version=abc",
+      "?version=",
+      "?version=1e3",
+      "?version=-1",
+    ]) {
       await refused(call(valueRoute.GET, { token: owner, params: pw, query }), 400, range);
     }
   });

@@ -1,4 +1,4 @@
-// Issue 11 finding 10: a secret key named `__proto__` was dropped silently by
+// Regression: a secret key named `__proto__` was dropped silently by
 // the API (and `constructor`, `toString` were at risk the same way): keys are
 // data, never object properties, from the request to the sealed payload, the
 // value route and the runtime delivery.
@@ -43,7 +43,11 @@ describe("secret keys that are also object property names", () => {
     expect(created.body.keys.map((k: { name: string }) => k.name).sort()).toEqual([...KEYS].sort());
     expect(await revealed("proto")).toEqual(new Map(KEYS.map((key) => [key, `${key}-v1`])));
 
-    const rotated = await call(versionsRoute.POST, { token: owner, params: { ns: "default", name: "proto" }, rawBody: `{"stringData":${jsonOf("stringData", "v2")}}` });
+    const rotated = await call(versionsRoute.POST, {
+      token: owner,
+      params: { ns: "default", name: "proto" },
+      rawBody: `{"stringData":${jsonOf("stringData", "v2")}}`,
+    });
     expect(rotated.status).toBe(201);
     expect(rotated.body.keys.map((k: { name: string }) => k.name).sort()).toEqual([...KEYS].sort());
     expect(await revealed("proto")).toEqual(new Map(KEYS.map((key) => [key, `${key}-v2`])));
@@ -57,18 +61,32 @@ describe("secret keys that are also object property names", () => {
     const request = new Request("http://coffer.test/api/v1/runtime/secrets", { headers: { authorization: `Bearer ${minted.body.token}` } });
     const delivered = await runtimeRoute.GET(request, { params: Promise.resolve({}) });
     expect(delivered.status).toBe(200);
-    const files = (JSON.parse(await delivered.text()).secrets[0].files as { path: string; data: string }[]).map((f) => [f.path.split("/").at(-1)!, Buffer.from(f.data, "base64").toString()] as const);
+    const files = (JSON.parse(await delivered.text()).secrets[0].files as { path: string; data: string }[]).map(
+      (f) => [f.path.split("/").at(-1)!, Buffer.from(f.data, "base64").toString()] as const,
+    );
     expect(new Map(files)).toEqual(new Map(KEYS.map((key) => [key, `${key}-v2`])));
   });
 
   it("refuses a `__proto__` label by name instead of dropping it, and matches a `constructor` label only where it is set", async () => {
     const before = await db.secret.count();
-    const refused = await call(listRoute.POST, { token: owner, params: ns, rawBody: `{"name":"lab","labels":{"__proto__":"x"},"stringData":{"a":"b"}}` });
+    const refused = await call(listRoute.POST, {
+      token: owner,
+      params: ns,
+      rawBody: `{"name":"lab","labels":{"__proto__":"x"},"stringData":{"a":"b"}}`,
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain("label key '__proto__'");
     expect(await db.secret.count()).toBe(before);
 
-    expect((await call(listRoute.POST, { token: owner, params: ns, body: { name: "lab", labels: { constructor: "yes" }, stringData: { a: "b" } } })).status).toBe(201);
+    expect(
+      (
+        await call(listRoute.POST, {
+          token: owner,
+          params: ns,
+          body: { name: "lab", labels: { constructor: "yes" }, stringData: { a: "b" } },
+        })
+      ).status,
+    ).toBe(201);
     expect((await call(listRoute.POST, { token: owner, params: ns, body: { name: "plain", stringData: { a: "b" } } })).status).toBe(201);
     const matched = await call(listRoute.GET, { token: owner, params: ns, query: "?filter=label=constructor" });
     expect(matched.body.secrets.map((s: { name: string }) => s.name)).toEqual(["lab"]);

@@ -48,7 +48,11 @@ describe("the secrets API", () => {
     expect(rotated.body.version).toBe(2);
     const rolled = await call(rollbackRoute.POST, { token: owner, params, body: { version: 1 } });
     expect(rolled.body.version).toBe(3);
-    expect(rolled.body.inspect).toMatchObject({ ID: created.body.id, Version: { Index: 3 }, Spec: { Name: "db_pw", Labels: { env: "prod" } } });
+    expect(rolled.body.inspect).toMatchObject({
+      ID: created.body.id,
+      Version: { Index: 3 },
+      Spec: { Name: "db_pw", Labels: { env: "prod" } },
+    });
     expect(rolled.body.versions.map((v: { version: number; current: boolean }) => [v.version, v.current])).toEqual([
       [3, true],
       [2, false],
@@ -89,11 +93,21 @@ describe("the secrets API", () => {
     ["an invalid name", { name: "-bad", data: { value: b64("x") } }, 400, "name must be 1-64 characters"],
     ["an invalid key", { name: "k1", data: { "bad/key": b64("x") } }, 400, "key 'bad/key' must match"],
     ["invalid base64", { name: "k2", data: { value: "%%%not-base64" } }, 400, "data.value is not valid base64"],
-    ["a missing required key", { name: "tls1", type: "kubernetes.io/tls", stringData: { "tls.crt": "x" } }, 400, "missing required key 'tls.key'"],
+    [
+      "a missing required key",
+      { name: "tls1", type: "kubernetes.io/tls", stringData: { "tls.crt": "x" } },
+      400,
+      "missing required key 'tls.key'",
+    ],
     ["an unknown type", { name: "k3", type: "Weird", stringData: { a: "b" } }, 400, "type must be one of"],
     ["no data at all", { name: "k4" }, 400, "data must hold at least one key"],
     ["bad labels", { name: "k5", labels: { "bad key!": "x" }, stringData: { a: "b" } }, 400, "label key 'bad key!'"],
-    ["more than the size limit", { name: "big", data: { value: Buffer.alloc(1024 * 1024 + 1).toString("base64") } }, 413, "the limit is 1048576 bytes"],
+    [
+      "more than the size limit",
+      { name: "big", data: { value: Buffer.alloc(1024 * 1024 + 1).toString("base64") } },
+      413,
+      "the limit is 1048576 bytes",
+    ],
   ])("refuses %s and writes nothing", async (_case, body, status, message) => {
     const before = await counts();
     const response = await create(body);

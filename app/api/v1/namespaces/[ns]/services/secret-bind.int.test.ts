@@ -1,4 +1,4 @@
-// Issue 11 finding 2: an operator ("secret metadata only") created a
+// Regression: an operator ("secret metadata only") created a
 // service, bound any secret of its namespace to it, minted a service token
 // and read the value from the runtime API. Binding is a read in disguise:
 // adding a binding and minting a token now need secret:bind, and a token
@@ -31,7 +31,9 @@ async function person(email: string, grants: { role: string; namespace?: string 
 async function runtimeRead(token: string, etag?: string) {
   const headers = new Headers({ authorization: `Bearer ${token}` });
   if (etag) headers.set("if-none-match", etag);
-  const response = await runtimeRoute.GET(new Request("http://coffer.test/api/v1/runtime/secrets", { headers }), { params: Promise.resolve({}) });
+  const response = await runtimeRoute.GET(new Request("http://coffer.test/api/v1/runtime/secrets", { headers }), {
+    params: Promise.resolve({}),
+  });
   const text = await response.text();
   return { status: response.status, text, body: text ? JSON.parse(text) : null, etag: response.headers.get("etag") };
 }
@@ -44,7 +46,11 @@ beforeAll(async () => {
   people.editor = await person("ed@example.com", [{ role: "editor", namespace: "default" }]);
   people.admin = await person("admin@example.com", [{ role: "admin" }]);
   people.deployer = await person("dep@example.com", [{ role: "deployer", namespace: "default" }]);
-  const created = await call(secretsRoute.POST, { token: people.owner!.token, params: ns, body: { name: "db_pw", stringData: { value: `${CANARY}-db` } } });
+  const created = await call(secretsRoute.POST, {
+    token: people.owner!.token,
+    params: ns,
+    body: { name: "db_pw", stringData: { value: `${CANARY}-db` } },
+  });
   expect(created.status).toBe(201);
 });
 
@@ -57,12 +63,21 @@ describe("secret:bind", () => {
     expect(bind.status).toBe(403);
     expect(bind.body.error.message).toContain("permission secret:bind required in namespace default");
     expect(bind.body.error.message).toContain("read by every token of the service");
-    expect(await lastEvent("binding.create")).toMatchObject({ outcome: "denied", actorLabel: "op@example.com", namespace: "default", details: { permission: "secret:bind" } });
+    expect(await lastEvent("binding.create")).toMatchObject({
+      outcome: "denied",
+      actorLabel: "op@example.com",
+      namespace: "default",
+      details: { permission: "secret:bind" },
+    });
 
     const mint = await call(tokensRoute.POST, { token: operator, params: at("exfil"), body: {} });
     expect(mint.status).toBe(403);
     expect(mint.body.error.message).toContain("permission secret:bind required in namespace default");
-    expect(await lastEvent("servicetoken.create")).toMatchObject({ outcome: "denied", actorLabel: "op@example.com", details: { permission: "secret:bind" } });
+    expect(await lastEvent("servicetoken.create")).toMatchObject({
+      outcome: "denied",
+      actorLabel: "op@example.com",
+      details: { permission: "secret:bind" },
+    });
 
     expect(await db.secretBinding.count({ where: { service: { name: "exfil" } } })).toBe(0);
     expect(await db.serviceToken.count({ where: { service: { name: "exfil" } } })).toBe(0);
@@ -91,8 +106,12 @@ describe("secret:bind", () => {
     expect((await call(servicesRoute.POST, { token: deployer, params: ns, body: { name: "tidy" } })).status).toBe(201);
     expect((await call(bindingsRoute.POST, { token: deployer, params: at("tidy"), body: { secret: "db_pw" } })).status).toBe(201);
     const minted = await call(tokensRoute.POST, { token: deployer, params: at("tidy"), body: {} });
-    expect((await call(tokenRoute.DELETE, { token: operator, params: { ...at("tidy"), id: minted.body.id }, method: "DELETE" })).status).toBe(204);
-    expect((await call(bindingRoute.DELETE, { token: operator, params: { ...at("tidy"), target: ["db_pw"] }, method: "DELETE" })).status).toBe(204);
+    expect(
+      (await call(tokenRoute.DELETE, { token: operator, params: { ...at("tidy"), id: minted.body.id }, method: "DELETE" })).status,
+    ).toBe(204);
+    expect(
+      (await call(bindingRoute.DELETE, { token: operator, params: { ...at("tidy"), target: ["db_pw"] }, method: "DELETE" })).status,
+    ).toBe(204);
   });
 
   it("stops a deployer's token once the deployer loses secret:bind, and says why (403, audited)", async () => {
@@ -154,9 +173,24 @@ describe("secret:bind", () => {
   it("hides Add binding and Create token from the console of a member without secret:bind", async () => {
     const operator = await db.user.findUniqueOrThrow({ where: { email: "op@example.com" } });
     const deployer = await db.user.findUniqueOrThrow({ where: { email: "dep@example.com" } });
-    const actor = (u: { id: string; email: string }) => ({ type: "user" as const, id: u.id, label: u.email, context: { ip: null, userAgent: null, requestId: null } });
-    expect(await serviceAbilities(actor(operator), "default")).toMatchObject({ bind: false, unbind: true, mintTokens: false, manageTokens: true });
-    expect(await serviceAbilities(actor(deployer), "default")).toMatchObject({ bind: true, unbind: true, mintTokens: true, manageTokens: true });
+    const actor = (u: { id: string; email: string }) => ({
+      type: "user" as const,
+      id: u.id,
+      label: u.email,
+      context: { ip: null, userAgent: null, requestId: null },
+    });
+    expect(await serviceAbilities(actor(operator), "default")).toMatchObject({
+      bind: false,
+      unbind: true,
+      mintTokens: false,
+      manageTokens: true,
+    });
+    expect(await serviceAbilities(actor(deployer), "default")).toMatchObject({
+      bind: true,
+      unbind: true,
+      mintTokens: true,
+      manageTokens: true,
+    });
     // A personal token scoped without secret:bind narrows the console the same way.
     const scoped = { ...actor(deployer), token: { id: "tok_x", scopes: ["binding:manage", "servicetoken:manage"] } };
     expect(await serviceAbilities(scoped, "default")).toMatchObject({ bind: false, mintTokens: false, unbind: true, manageTokens: true });

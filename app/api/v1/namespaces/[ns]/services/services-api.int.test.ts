@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { flushSecretAccessCounts } from "@/lib/secrets/access-counts";
+import { DAY_MS } from "@/lib/time";
 import { call, personalToken } from "@/tests/support/api";
 import { createUser } from "@/tests/support/factories";
 import { CANARY } from "@/tests/support/leak-canary";
@@ -40,7 +41,9 @@ async function serviceToken(serviceName: string, body: unknown = {}) {
 async function runtimeCall(token: string, etag?: string) {
   const headers = new Headers({ authorization: `Bearer ${token}`, "x-forwarded-for": "192.0.2.80" });
   if (etag) headers.set("if-none-match", etag);
-  const response = await runtimeRoute.GET(new Request("http://coffer.test/api/v1/runtime/secrets", { headers }), { params: Promise.resolve({}) });
+  const response = await runtimeRoute.GET(new Request("http://coffer.test/api/v1/runtime/secrets", { headers }), {
+    params: Promise.resolve({}),
+  });
   const text = await response.text();
   return { status: response.status, text, body: text ? JSON.parse(text) : null, etag: response.headers.get("etag") };
 }
@@ -96,7 +99,10 @@ describe("services, bindings and the runtime API", () => {
     await bind("web", { secret: "db_pw" });
     const two = await call(secretRoute.DELETE, { token: owner, params, method: "DELETE" });
     expect(two.body.error.message).toBe("secret 'db_pw' is in use by the following services: db, web");
-    expect((await call(bindingRoute.DELETE, { token: owner, params: { ns: "default", name: "web", target: ["db_pw"] }, method: "DELETE" })).status).toBe(204);
+    expect(
+      (await call(bindingRoute.DELETE, { token: owner, params: { ns: "default", name: "web", target: ["db_pw"] }, method: "DELETE" }))
+        .status,
+    ).toBe(204);
   });
 
   it("delivers exactly the bound secrets, audited, with an ETag for cheap polling", async () => {
@@ -151,7 +157,10 @@ describe("services, bindings and the runtime API", () => {
     expect(detail.body.lastReadAt).not.toBeNull();
 
     // "other" was never read; make it older than COFFER_STALE_DAYS (90).
-    await db.secret.update({ where: { namespaceId_name: { namespaceId: "ns_default", name: "other" } }, data: { createdAt: new Date(Date.now() - 91 * 86_400_000) } });
+    await db.secret.update({
+      where: { namespaceId_name: { namespaceId: "ns_default", name: "other" } },
+      data: { createdAt: new Date(Date.now() - 91 * DAY_MS) },
+    });
     const stale = await call(secretsRoute.GET, { token: owner, params: ns, query: "?filter=stale=true" });
     expect(stale.body.secrets.map((s: { name: string }) => s.name)).toEqual(["other"]);
     const fresh = await call(secretsRoute.GET, { token: owner, params: ns, query: "?filter=stale=false" });
@@ -161,7 +170,9 @@ describe("services, bindings and the runtime API", () => {
   it("turns away revoked, expired and unknown tokens with 401, audited", async () => {
     const { token, id } = await serviceToken("web");
     expect((await runtimeCall(token)).status).toBe(200);
-    expect((await call(tokenRoute.DELETE, { token: owner, params: { ns: "default", name: "web", id }, method: "DELETE" })).status).toBe(204);
+    expect((await call(tokenRoute.DELETE, { token: owner, params: { ns: "default", name: "web", id }, method: "DELETE" })).status).toBe(
+      204,
+    );
     const revoked = await runtimeCall(token);
     expect(revoked.status).toBe(401);
     expect(revoked.body.error.message).toBe("the service token is revoked");
@@ -178,8 +189,12 @@ describe("services, bindings and the runtime API", () => {
 
   it("fails closed: when the audit event cannot be written, no value leaves (503)", async () => {
     const { token } = await serviceToken("db");
-    await db.$executeRawUnsafe(`CREATE FUNCTION coffer_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store down'; END; $$`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER "refuse_audit" BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION coffer_test_refuse()`);
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION coffer_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store down'; END; $$`,
+    );
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER "refuse_audit" BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION coffer_test_refuse()`,
+    );
     try {
       const before = await db.secretAccess.findMany();
       const response = await runtimeCall(token);
