@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
@@ -41,6 +42,7 @@ const sharedFeatureModules = [
   "secrets/components/label-chips.tsx", // services show labels like secrets
   "secrets/components/labels-editor.tsx", // services edit labels like secrets
   "tokens/components/token-status-badge.tsx", // service tokens and a member's tokens
+  "tokens/components/token-columns.tsx", // a member's tokens, as an admin sees them
   "profile/actions.ts", // team's change-password form on the profile page
 ];
 
@@ -54,6 +56,11 @@ function hrefModules(feature) {
 }
 
 const publicFeatureModules = [...featureNames.flatMap(hrefModules), ...sharedFeatureModules.map((path) => `./${path}`)];
+
+// Every folder of lib/ but the HTTP layer itself and the Auth.js edge.
+const domainDirs = readdirSync(join(root, "lib"), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !["http", "auth", "generated"].includes(entry.name))
+  .map((entry) => entry.name);
 
 function zones({ tests }) {
   return [
@@ -116,6 +123,17 @@ function zones({ tests }) {
       from: "./lib",
       message: "lib/errors.ts is a leaf: every layer imports it, so it imports nothing of lib/.",
     },
+    // lib/http sits on top of the domain (route wrappers, status mapping). Only
+    // lib/auth, the Auth.js edge that reads request headers, reaches into it.
+    ...(tests
+      ? []
+      : [
+          {
+            target: domainDirs.map((dir) => `./lib/${dir}`),
+            from: "./lib/http",
+            message: "lib/http is the HTTP layer above the domain: domain code throws lib/errors.ts and parses with lib/input.",
+          },
+        ]),
   ];
 }
 

@@ -1,7 +1,8 @@
 // Starts a brand-new Coffer (empty embedded database) for the e2e run and
 // copies everything it prints to e2e/.artifacts/server.log.
 import { spawn } from "node:child_process";
-import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { serverProcess } from "../../scripts/server-process.mjs";
 
@@ -10,9 +11,18 @@ rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
 const log = createWriteStream(join(artifacts, "server.log"));
 
+// Regression: with AUTH_SECRET_FILE set, the server put the file's secret in
+// AUTH_SECRET beside it, and every config() read in Next.js (sign-in among
+// them) then refused the pair. The e2e instance reads its secret from a file.
+const authSecretFile = join(artifacts, "auth-secret");
+writeFileSync(authSecretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+const inherited = { ...process.env };
+delete inherited.AUTH_SECRET;
+
 // The compiled server `npm run build` leaves, run as `npm start` runs it.
 const instance = serverProcess({
-  ...process.env,
+  ...inherited,
+  AUTH_SECRET_FILE: authSecretFile,
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: "",

@@ -5,7 +5,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
-import { textProblem } from "@/lib/http/parse-input";
+import { textProblem } from "@/lib/input/parse-input";
 import { listNamespaces, type NamespaceInfo } from "@/lib/namespaces/list-namespaces";
 import { PermissionDenied } from "@/lib/rbac/authorize";
 import { deniedMessage } from "@/components/forms/denied-message";

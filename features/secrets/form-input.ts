@@ -4,7 +4,7 @@
 import "server-only";
 import { FieldProblems, labelsFromForm, text, texts } from "@/components/forms/read-form";
 import { BadRequest } from "@/lib/errors";
-import { parseInput, textProblem } from "@/lib/http/parse-input";
+import { parseInput, textProblem } from "@/lib/input/parse-input";
 import { createSecretSchema, type CreateSecretInput } from "@/lib/secrets/create-secret.schema";
 import { generateSpec, generateValue } from "@/lib/secrets/generate-value";
 import { checkEntries, type SecretEntries } from "@/lib/secrets/secret-data";

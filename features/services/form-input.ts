@@ -3,7 +3,7 @@
 // a pinned version of 0) together with lib's rules for the other fields.
 import "server-only";
 import { FieldProblems, labelsFromForm, text } from "@/components/forms/read-form";
-import { parseInput } from "@/lib/http/parse-input";
+import { parseInput } from "@/lib/input/parse-input";
 import { bindingSchema, createServiceSchema, updateServiceSchema, type BindingInput } from "@/lib/services/service-rules";
 
 /** The fields the service forms show errors on; an error about any other is the form's message. */

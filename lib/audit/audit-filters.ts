@@ -2,7 +2,7 @@
 // read from URL query parameters so a filtered view can be shared.
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
-import { issuesBadRequest, textProblem } from "../http/parse-input";
+import { issuesBadRequest, textProblem } from "../input/parse-input";
 
 const text = (field: string) =>
   z

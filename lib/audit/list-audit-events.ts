@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { INT8_MAX, parseInput, wholeNumber } from "../http/parse-input";
+import { INT8_MAX, parseInput, wholeNumber } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
 import { auditedRead } from "./audited";
 import { toAuditEventDto, type AuditEventDto } from "./audit-event-dto";

@@ -8,7 +8,7 @@ import { db } from "../db/client";
 import { newId } from "../db/ids";
 import { LOCKS, lockUntilCommit } from "../db/locks";
 import { Forbidden, NotFound } from "../errors";
-import { issuesBadRequest } from "../http/parse-input";
+import { issuesBadRequest } from "../input/parse-input";
 import { OWNER_ROLE_ID } from "../rbac/permissions";
 import { anonymousActor, userActor, type RequestContext } from "./actor";
 import { emailField } from "./email";

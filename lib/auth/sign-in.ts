@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import { config } from "../config/env";
 import { db } from "../db/client";
 import { Throttled, Unauthorized } from "../errors";
-import { issuesBadRequest } from "../http/parse-input";
+import { issuesBadRequest } from "../input/parse-input";
 import { HOUR_MS } from "../time";
 import { anonymousActor, userActor, type RequestContext } from "./actor";
 import { emailField } from "./email";

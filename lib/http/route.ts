@@ -7,7 +7,7 @@ import { config } from "../config/env";
 import { translatePrismaError } from "../db/prisma-errors";
 import { requestLogger } from "../log/logger";
 import { BadRequest, DomainError, TooLarge } from "../errors";
-import { isPlainObject, textProblem, unstorableText } from "./parse-input";
+import { isPlainObject, textProblem, unstorableText } from "../input/parse-input";
 
 export function jsonError(status: number, code: string, message: string, headers?: HeadersInit): Response {
   return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store", ...headers } });

@@ -5,7 +5,7 @@ import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import { newId } from "../db/ids";
 import { Conflict } from "../errors";
-import { parseInput } from "../http/parse-input";
+import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
 import type { NamespaceInfo } from "./list-namespaces";
 

@@ -4,7 +4,7 @@ import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import { newSecretId } from "../db/ids";
 import { Conflict } from "../errors";
-import { parseInput } from "../http/parse-input";
+import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
 import { createSecretSchema, type CreateSecretInput } from "./create-secret.schema";
 import { findNamespaceOrThrow } from "./find-secret";

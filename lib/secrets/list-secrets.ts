@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { BadRequest } from "../errors";
-import { textProblem } from "../http/parse-input";
+import { textProblem } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
 import { findNamespaceOrThrow } from "./find-secret";
 import { summarySelect, toSummary, type SecretSummary } from "./secret-dto";

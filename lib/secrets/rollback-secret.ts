@@ -4,7 +4,7 @@ import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import { BadRequest, Conflict } from "../errors";
-import { INT4_MAX, parseInput, wholeNumber } from "../http/parse-input";
+import { INT4_MAX, parseInput, wholeNumber } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
 import { findLiveSecretOrThrow } from "./find-secret";
 import { secretDetail } from "./get-secret";

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import { Conflict } from "../errors";
-import { parseInput } from "../http/parse-input";
+import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
 import { secretDataSchema } from "./create-secret.schema";
 import { findLiveSecretOrThrow } from "./find-secret";

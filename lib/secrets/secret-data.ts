@@ -7,7 +7,7 @@ import { z } from "zod";
 import { config } from "../config/env";
 import { decodeBase64 } from "../crypto/base64";
 import { BadRequest, TooLarge } from "../errors";
-import { isPlainObject, textProblem } from "../http/parse-input";
+import { isPlainObject, textProblem } from "../input/parse-input";
 import { checkKeyName, SECRET_KEY } from "./secret-rules";
 import { checkTypeKeys, type SecretType } from "./secret-types";
 import type { KeyInfo } from "../../packages/contracts/src/secrets/secret-dto";

@@ -1,7 +1,7 @@
 // What a secret may be called and carry, checked before anything
 // is written. Messages name the field so a 400 says exactly what is wrong.
 import { z } from "zod";
-import { isPlainObject } from "../http/parse-input";
+import { isPlainObject } from "../input/parse-input";
 
 // Docker's rule for secret names: letters, digits, '.', '_', '-'; starting
 // and ending with a letter or digit.

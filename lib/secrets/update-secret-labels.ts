@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
-import { parseInput } from "../http/parse-input";
+import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
 import { findLiveSecretOrThrow } from "./find-secret";
 import { secretDetail } from "./get-secret";

@@ -4,7 +4,7 @@ import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import { newId } from "../db/ids";
 import { BadRequest, Conflict, NotFound } from "../errors";
-import { parseInput } from "../http/parse-input";
+import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
 import { authorizeSecretBind } from "./authorize-bind";
 import type { KeyInfo } from "../secrets/secret-data";

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Tx } from "../db/client";
 import { newId } from "../db/ids";
 import { BadRequest, Conflict, NotFound } from "../errors";
-import { parseInput } from "../http/parse-input";
+import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
 import { OWNER_ROLE_ID } from "../rbac/permissions";
 import { assertCanGrant, assertMayActOn, assertNotLastOwner } from "./guards";

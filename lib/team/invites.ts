@@ -10,7 +10,7 @@ import { db } from "../db/client";
 import { newId } from "../db/ids";
 import { LOCKS, lockUntilCommit } from "../db/locks";
 import { BadRequest, Conflict, NotFound } from "../errors";
-import { parseInput } from "../http/parse-input";
+import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
 import { DAY_MS } from "../time";
 import { hashToken } from "../tokens/token-secret";

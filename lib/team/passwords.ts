@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/record-audit";
 import { db, type Tx } from "../db/client";
 import { newId } from "../db/ids";
 import { BadRequest, Forbidden, NotFound } from "../errors";
-import { parseInput } from "../http/parse-input";
+import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
 import { HOUR_MS } from "../time";
 import { revokeAllAccessTokens } from "../tokens/revoke-all-access-tokens";

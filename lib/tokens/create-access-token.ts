@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { db, type Tx } from "../db/client";
 import { newId } from "../db/ids";
 import { BadRequest, Forbidden } from "../errors";
-import { parseInput } from "../http/parse-input";
+import { parseInput } from "../input/parse-input";
 import { isPermission, PERMISSIONS } from "../rbac/permissions";
 import { DAY_MS } from "../time";
 import { accessTokenSelect, toAccessTokenInfo, type AccessTokenInfo } from "./access-token-dto";

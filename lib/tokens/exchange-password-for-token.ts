@@ -3,7 +3,7 @@ import { z } from "zod";
 import { userActor, type RequestContext } from "../auth/actor";
 import { verifyCredentials } from "../auth/sign-in";
 import { db } from "../db/client";
-import { parseInput } from "../http/parse-input";
+import { parseInput } from "../input/parse-input";
 import { insertAccessToken, type NewAccessToken } from "./create-access-token";
 
 export const exchangeSchema = z.object({

@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, noValue } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TableFrame } from "@/components/ui/table";
 import type { AuditEventDto } from "@/lib/audit/audit-event-dto";
 import { EventDetail } from "./event-detail";
-import { ActorLabel, dash, OutcomeBadge, resourceText } from "./event-parts";
+import { ActorLabel, OutcomeBadge, resourceText } from "./event-parts";
 
 type Props = {
   events: AuditEventDto[];
@@ -69,7 +69,7 @@ export function AuditTable({ events, caption, compact = false }: Props) {
               cellProps: () => ({ "data-testid": "resource" }),
               cell: (event) => (
                 <span className="block max-w-44 truncate" title={resourceText(event.resource) ?? undefined}>
-                  {resourceText(event.resource) ?? dash}
+                  {resourceText(event.resource) ?? noValue}
                 </span>
               ),
             },
@@ -78,12 +78,12 @@ export function AuditTable({ events, caption, compact = false }: Props) {
               className: "text-xs",
               cell: (event) => (
                 <span className="block max-w-24 truncate" title={event.namespace ?? undefined}>
-                  {event.namespace ?? dash}
+                  {event.namespace ?? noValue}
                 </span>
               ),
             },
             { header: "Outcome", cell: (event) => <OutcomeBadge outcome={event.outcome} /> },
-            { header: "IP", className: "font-mono text-xs", cell: (event) => event.ip ?? dash },
+            { header: "IP", className: "font-mono text-xs", cell: (event) => event.ip ?? noValue },
           ]}
         />
       </TableFrame>

@@ -6,7 +6,8 @@ import { exactTime } from "@/components/ui/exact-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { AuditEventDto } from "@/lib/audit/audit-event-dto";
 import { auditEventHref } from "./audit-hrefs";
-import { actorText, dash, OutcomeBadge } from "./event-parts";
+import { noValue } from "@/components/ui/data-table";
+import { actorText, OutcomeBadge } from "./event-parts";
 
 /** Where the event sits in the Merkle tree; null when it is not sealed yet. */
 export type EventLeaf = { leafIndex: number; leafHash: string } | null;
@@ -20,9 +21,9 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-/** A value in monospace with its copy button, or a dash. */
+/** A value in monospace with its copy button, or a noValue. */
 function Code({ value, label, testId }: { value: string | null; label: string; testId?: string }) {
-  if (!value) return dash;
+  if (!value) return noValue;
   return (
     <span className="flex items-start gap-1">
       <code data-testid={testId} className="min-w-0 break-all font-mono text-xs leading-6">
@@ -137,15 +138,15 @@ export function EventDetail({ event, leaf }: { event: AuditEventDto; leaf?: Even
               {resource.id ? <Code value={resource.id} label="resource id" /> : null}
             </div>
           ) : (
-            dash
+            noValue
           )}
         </Row>
-        <Row label="Namespace">{event.namespace ?? dash}</Row>
+        <Row label="Namespace">{event.namespace ?? noValue}</Row>
         <Row label="Outcome">
           <OutcomeBadge outcome={event.outcome} />
         </Row>
-        <Row label="IP">{event.ip ? <code className="font-mono text-xs">{event.ip}</code> : dash}</Row>
-        <Row label="User agent">{event.userAgent ? <span className="break-all text-xs">{event.userAgent}</span> : dash}</Row>
+        <Row label="IP">{event.ip ? <code className="font-mono text-xs">{event.ip}</code> : noValue}</Row>
+        <Row label="User agent">{event.userAgent ? <span className="break-all text-xs">{event.userAgent}</span> : noValue}</Row>
         <Row label="Request ID">
           <Code value={event.requestId} label="request id" />
         </Row>

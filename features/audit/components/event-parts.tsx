@@ -48,5 +48,3 @@ export function resourceText(resource: AuditEventDto["resource"]): string | null
   if (!resource.type) return name;
   return name ? `${resource.type}: ${name}` : resource.type;
 }
-
-export const dash = <span className="text-zinc-400">—</span>;

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { acceptInviteAction, type AcceptState } from "../accept-invite-action";
 
 export function AcceptForm({ token, email }: { token: string; email: string }) {
@@ -32,24 +33,7 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
         defaultValue={state.values?.name}
         error={state.fieldErrors?.name}
       />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={12}
-        hint="At least 12 characters."
-        error={state.fieldErrors?.password}
-      />
-      <Field
-        label="Confirm password"
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={state.fieldErrors?.confirm}
-      />
+      <NewPasswordFields errors={state.fieldErrors ?? {}} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Joining…" : "Join and sign in"}
       </Button>

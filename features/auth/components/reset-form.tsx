@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { resetPasswordAction, type ResetState } from "../reset-password-action";
 
 export function ResetForm({ token }: { token: string }) {
@@ -12,25 +12,7 @@ export function ResetForm({ token }: { token: string }) {
     <form action={action} className="space-y-4" noValidate>
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="hidden" name="token" value={token} />
-      <Field
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        autoFocus
-        minLength={12}
-        hint="At least 12 characters."
-        error={state.fieldErrors?.password}
-      />
-      <Field
-        label="Confirm new password"
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={state.fieldErrors?.confirm}
-      />
+      <NewPasswordFields label="New password" errors={state.fieldErrors ?? {}} autoFocus />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Saving…" : "Set new password"}
       </Button>

@@ -6,6 +6,7 @@ import type { ActionState } from "@/components/forms/action-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 
 // lib names the field in its own words; the form says it in the user's.
 const MESSAGES: Record<string, string> = { "currentPassword is not correct": "The current password is not correct." };
@@ -33,24 +34,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         error={message("currentPassword")}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          hint="At least 12 characters."
-          error={message("password")}
-        />
-        <Field
-          label="Confirm new password"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={message("confirm")}
-        />
+        <NewPasswordFields label="New password" errors={{ password: message("password"), confirm: message("confirm") }} />
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-xs text-zinc-500 dark:text-zinc-400">

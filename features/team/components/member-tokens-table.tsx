@@ -1,7 +1,6 @@
 import { revokeMemberTokenAction } from "@/features/team/member-actions";
-import { tokenStatusBadge } from "@/features/tokens/components/token-status-badge";
+import { tokenColumns } from "@/features/tokens/components/token-columns";
 import { actionsColumn, DataTable } from "@/components/ui/data-table";
-import { RelativeTime } from "@/components/ui/relative-time";
 import type { AccessTokenInfo } from "@/lib/tokens/access-token-dto";
 import { RevokeButton } from "./row-confirm-button";
 
@@ -16,12 +15,7 @@ export function MemberTokensTable({ userId, email, tokens, canRevoke }: Props) {
       rowKey={(token) => token.id}
       rowProps={(token) => ({ "data-testid": `member-token-${token.name}`, className: token.revokedAt ? "opacity-60" : undefined })}
       columns={[
-        { header: "Name", className: "font-medium", cell: (token) => token.name },
-        { header: "Token", className: "font-mono text-xs", cell: (token) => `${token.prefix}…` },
-        { header: "Scopes", className: "text-xs", cell: (token) => (token.scopes.length ? token.scopes.join(", ") : "all of theirs") },
-        { header: "Last used", cell: (token) => (token.lastUsedAt ? <RelativeTime iso={token.lastUsedAt} /> : "never") },
-        { header: "Expires", cell: (token) => (token.expiresAt ? <RelativeTime iso={token.expiresAt} /> : "never") },
-        { header: "Status", cell: tokenStatusBadge },
+        ...tokenColumns("theirs"),
         canRevoke &&
           actionsColumn((token: AccessTokenInfo) =>
             token.revokedAt ? null : (

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import type { Tx } from "../../db/client";
 import { BadRequest, NotFound } from "../../errors";
-import { INT8_MAX, parseInput, wholeNumber } from "../../http/parse-input";
+import { INT8_MAX, parseInput, wholeNumber } from "../../input/parse-input";
 import { authorize } from "../../rbac/authorize";
 import { auditedRead } from "../audited";
 import type { CheckpointDto, ConsistencyProofDto, InclusionProofDto, PublicKeyDto } from "../../../packages/contracts/src/audit/proof-dto";

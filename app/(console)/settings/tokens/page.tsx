@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
 import { KeySquare } from "lucide-react";
 import { CreateTokenForm } from "@/features/tokens/components/create-token-form";
-import { RevokeTokenButton } from "@/features/tokens/components/revoke-token-button";
-import { tokenStatusBadge } from "@/features/tokens/components/token-status-badge";
+import { TokenTable } from "@/features/tokens/components/token-table";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableFrame, TBody, THead } from "@/components/ui/table";
+import { TableFrame } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/current-actor";
 import { grantablePermissions } from "@/lib/tokens/create-access-token";
 import { listAccessTokens } from "@/lib/tokens/list-access-tokens";
 
 export const metadata: Metadata = { title: "API tokens" };
-
-const cell = "px-4 py-2.5 align-middle";
 
 export default async function TokensPage() {
   const actor = await requireActor();
@@ -36,38 +32,7 @@ export default async function TokensPage() {
         </EmptyState>
       ) : (
         <TableFrame>
-          <Table>
-            <THead>
-              <tr>
-                <th className={cell}>Name</th>
-                <th className={cell}>Token</th>
-                <th className={cell}>Scopes</th>
-                <th className={cell}>Created</th>
-                <th className={cell}>Last used</th>
-                <th className={cell}>Expires</th>
-                <th className={cell}>Status</th>
-                <th className={cell}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </THead>
-            <TBody>
-              {tokens.map((token) => (
-                <tr key={token.id} className={token.revokedAt ? "opacity-60" : undefined}>
-                  <td className={`${cell} font-medium`}>{token.name}</td>
-                  <td className={`${cell} font-mono text-xs`}>{token.prefix}…</td>
-                  <td className={`${cell} text-xs`}>{token.scopes.length ? token.scopes.join(", ") : "all of yours"}</td>
-                  <td className={cell}>
-                    <RelativeTime iso={token.createdAt} />
-                  </td>
-                  <td className={cell}>{token.lastUsedAt ? <RelativeTime iso={token.lastUsedAt} /> : "never"}</td>
-                  <td className={cell}>{token.expiresAt ? <RelativeTime iso={token.expiresAt} /> : "never"}</td>
-                  <td className={cell}>{tokenStatusBadge(token)}</td>
-                  <td className={`${cell} text-right`}>{token.revokedAt ? null : <RevokeTokenButton id={token.id} name={token.name} />}</td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
+          <TokenTable tokens={tokens} />
         </TableFrame>
       )}
     </div>

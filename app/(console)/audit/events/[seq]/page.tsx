@@ -9,7 +9,7 @@ import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { inclusionProofFor, type InclusionProofDto } from "@/lib/audit/log/proofs";
 import { requireActor } from "@/lib/auth/current-actor";
 import { NotFound } from "@/lib/errors";
-import { INT8_MAX } from "@/lib/http/parse-input";
+import { INT8_MAX } from "@/lib/input/parse-input";
 import { PermissionDenied } from "@/lib/rbac/authorize";
 import { heldPermissions } from "@/lib/rbac/held-permissions";
 
