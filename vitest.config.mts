@@ -15,12 +15,16 @@ const resolve = {
 
 // Integration tests run twice: on the local PostgreSQL (a fresh database
 // per file, copied from a migrated template made once per run) and on an
-// in-memory PGlite per file.
+// in-memory PGlite per file (loaded from a migrated image made once per
+// run). The CLI's tests (tests/cli) run on PostgreSQL only: they test the
+// CLI against the real server, whose database behaviour every other
+// integration test already covers on both.
 const integration = (database: "postgres" | "pglite") => ({
   resolve,
   test: {
     name: `integration-${database}`,
     include: ["{lib,app,features,components,packages,tests}/**/*.int.test.ts"],
+    exclude: database === "pglite" ? ["tests/cli/**", "**/node_modules/**"] : ["**/node_modules/**"],
     env: {
       COFFER_TEST_DB: database,
       NODE_ENV: "test" as const,
@@ -32,7 +36,7 @@ const integration = (database: "postgres" | "pglite") => ({
       COFFER_DATA_DIR: join(tmpdir(), `coffer-vitest-${process.pid}`, "data"),
     },
     setupFiles: ["tests/support/database-per-file.ts"],
-    globalSetup: database === "postgres" ? ["tests/support/postgres-template.ts"] : [],
+    globalSetup: [database === "postgres" ? "tests/support/postgres-template.ts" : "tests/support/pglite-template.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -84,12 +84,12 @@ function connectPostgres(url: string): Connection {
 
 // PGlite (a WebAssembly PostgreSQL and ~10 MB of resident code) loads on
 // first use, so a server on DATABASE_URL never carries it.
-function connectPglite(dataDir: string): Connection {
+function connectPglite(dataDir: string, image?: Blob): Connection {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   let opened: Promise<{ pglite: PGlite; factory: SqlMigrationAwareDriverAdapterFactory }> | undefined;
   const open = () =>
     (opened ??= Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]).then(([{ PGlite }, { PrismaPGlite }]) => {
-      const pglite = new PGlite(dataDir);
+      const pglite = new PGlite(dataDir, image ? { loadDataDir: image } : {});
       return { pglite, factory: new PrismaPGlite(pglite) };
     }));
   const adapter: SqlMigrationAwareDriverAdapterFactory = {
@@ -115,8 +115,13 @@ export function postgresAdapter(url: string): SqlMigrationAwareDriverAdapterFact
   return new WholeScriptPrismaPg({ connectionString: url, connectionTimeoutMillis: 5_000 });
 }
 
-export function connect(options: { databaseUrl?: string; dataDir: string }): Connection {
-  return options.databaseUrl ? connectPostgres(options.databaseUrl) : connectPglite(options.dataDir);
+/**
+ * `pgliteImage`: a data directory PGlite dumped (dumpDataDir) to start from
+ * instead of an empty one; tests start each file from one migrated image,
+ * since running initdb and every migration takes seconds a file.
+ */
+export function connect(options: { databaseUrl?: string; dataDir: string; pgliteImage?: Blob }): Connection {
+  return options.databaseUrl ? connectPostgres(options.databaseUrl) : connectPglite(options.dataDir, options.pgliteImage);
 }
 
 export { closeConnection };

@@ -2,9 +2,9 @@
 // empty but for what the migrations seed, and makes it the process's
 // connection for lib/db.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { afterAll, inject } from "vitest";
 import { closeConnection, connect, setConnection } from "../../lib/db/client";
-import { applyMigrations } from "../../lib/db/migrate";
 import { adminQuery, databaseUrl, dropDatabase } from "./postgres";
 
 let dropAfter: string | undefined;
@@ -18,9 +18,9 @@ if (process.env.COFFER_TEST_DB === "postgres") {
   setConnection(connect({ databaseUrl: databaseUrl(name), dataDir: "" }));
 } else {
   delete process.env.DATABASE_URL;
-  const connection = connect({ dataDir: "memory://" });
-  await applyMigrations(connection.adapter);
-  setConnection(connection);
+  // The run's migrated image (tests/support/pglite-template.ts), so each file starts as a fresh migrated database.
+  const image = new Blob([readFileSync(inject("pgliteImage"))]);
+  setConnection(connect({ dataDir: "memory://", pgliteImage: image }));
 }
 
 afterAll(async () => {
