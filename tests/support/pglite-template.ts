@@ -2,13 +2,11 @@
 // database per run, dumped to a file that each test file starts from
 // (loading the image takes under a second; initdb and every migration
 // took about five seconds a file).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "../../lib/db/migrate";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -16,16 +14,17 @@ declare module "vitest" {
   }
 }
 
-export default async function setup(project: TestProject) {
+export default function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "coffer-pglite-image-"));
-  const pglite = new PGlite("memory://");
-  try {
-    await applyMigrations(new PrismaPGlite(pglite));
-    const file = join(dir, "migrated.tar");
-    writeFileSync(file, Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer()));
-    project.provide("pgliteImage", file);
-  } finally {
-    await pglite.close();
+  const file = join(dir, "migrated.tar");
+  const made = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "write-pglite-image.ts"), file], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NODE_ENV: "test" },
+  });
+  if (made.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`making the migrated PGlite image failed (exit ${made.status ?? made.signal})`);
   }
+  project.provide("pgliteImage", file);
   return () => rmSync(dir, { recursive: true, force: true });
 }
