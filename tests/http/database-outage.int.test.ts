@@ -10,8 +10,8 @@ import { log } from "@/lib/log/logger";
 import { call, personalToken } from "@/tests/support/api";
 import { createUser } from "@/tests/support/factories";
 import { adminQuery, databaseUrl, dropDatabase } from "@/tests/support/postgres";
-import { connect, connection, setConnection } from "./client";
-import { databaseOutageSince } from "./prisma-errors";
+import { connect, connection, setConnection } from "../../lib/db/client";
+import { databaseOutageSince } from "../../lib/db/prisma-errors";
 
 const onPostgres = process.env.COFFER_TEST_DB === "postgres";
 const unavailable = { error: { code: "unavailable", message: "the database is unavailable; try again shortly" } };

@@ -11,7 +11,7 @@ import { call, personalToken } from "@/tests/support/api";
 import { createUser } from "@/tests/support/factories";
 import { failure } from "@/components/forms/action-failure";
 import { labelsFromForm } from "@/components/forms/read-form";
-import { CREATE_SECRET_FIELDS, entriesFromForm } from "./form-input";
+import { CREATE_SECRET_FIELDS, entriesFromForm } from "../../features/secrets/form-input";
 
 const KEYS = ["__proto__", "constructor", "hasOwnProperty"];
 let actor: UserActor;

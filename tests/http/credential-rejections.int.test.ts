@@ -11,9 +11,14 @@ import { runNextJob } from "@/lib/jobs/run-next-job";
 import { resolveServiceToken } from "@/lib/services/resolve-service-token";
 import { personalToken } from "@/tests/support/api";
 import { createUser, testContext } from "@/tests/support/factories";
-import { sealPending } from "./log/sequencer";
-import { verifyAuditLog } from "./log/verify-log";
-import { flushCredentialRejections, OVERFLOW_PREFIX, recordCredentialRejection, rejectionWindowMs } from "./credential-rejections";
+import { sealPending } from "../../lib/audit/log/sequencer";
+import { verifyAuditLog } from "../../lib/audit/log/verify-log";
+import {
+  flushCredentialRejections,
+  OVERFLOW_PREFIX,
+  recordCredentialRejection,
+  rejectionWindowMs,
+} from "../../lib/audit/credential-rejections";
 
 // One checkpoint file for this file: the run's data directory is shared,
 // and other files seal other databases' trees into theirs.
