@@ -51,7 +51,8 @@ function eventAt(i: number, total: number, start: number, span: number): unknown
   ];
 }
 
-const COLUMNS = [
+/** The AuditEvent columns a benchmark writes itself (seq and hashes are the database's). */
+export const AUDIT_EVENT_COLUMNS = [
   "time",
   "actorType",
   "actorId",
@@ -89,11 +90,11 @@ export async function seedAuditEvents(
   const start = Date.now() - span - (options.timesNow ? 0 : DAY_MS);
   let lastSeq = 0n;
   try {
-    const list = COLUMNS.map((c) => `"${c}"`).join(", ");
+    const list = AUDIT_EVENT_COLUMNS.map((c) => `"${c}"`).join(", ");
     const unnest = TYPES.map((type, i) => `$${i + 1}::${type === "jsonb" ? "text" : type}[]`).join(", ");
-    const select = COLUMNS.map((c, i) => (TYPES[i] === "jsonb" ? `"${c}"::jsonb` : `"${c}"`)).join(", ");
+    const select = AUDIT_EVENT_COLUMNS.map((c, i) => (TYPES[i] === "jsonb" ? `"${c}"::jsonb` : `"${c}"`)).join(", ");
     for (let from = 0; from < total; from += batch) {
-      const columns: unknown[][] = COLUMNS.map(() => []);
+      const columns: unknown[][] = AUDIT_EVENT_COLUMNS.map(() => []);
       for (let i = from; i < Math.min(from + batch, total); i++)
         eventAt(i, total, start, span).forEach((value, c) => columns[c]!.push(value));
       // seq is left to its default, as recordAudits leaves it: the sequence numbers the rows.

@@ -8,6 +8,7 @@ import pg from "pg";
 import type { ServiceActor } from "../../lib/auth/actor";
 import { recordAudits, type AuditInput } from "../../lib/audit/record-audit";
 import { PrismaClient } from "../../lib/generated/prisma/client";
+import { AUDIT_EVENT_COLUMNS } from "../audit/seed";
 
 export type Writers = { prisma: PrismaClient; close(): Promise<void> };
 
@@ -149,23 +150,6 @@ export async function pacedAppends(
   };
 }
 
-const COLUMNS = [
-  "time",
-  "actorType",
-  "actorId",
-  "actorLabel",
-  "action",
-  "resourceType",
-  "resourceId",
-  "resourceName",
-  "namespace",
-  "outcome",
-  "ip",
-  "userAgent",
-  "requestId",
-  "details",
-];
-
 /**
  * The same rows recordAudits writes, in one INSERT in a transaction of its
  * own, over plain node-postgres: for the sealing-lag load, whose generator must
@@ -203,7 +187,7 @@ export function plainAppender(url: string, connections: number) {
     try {
       await client.query("BEGIN");
       const { rows: seqs } = await client.query<{ seq: string }>(
-        `INSERT INTO "AuditEvent" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${rows.join(", ")} RETURNING "seq"::text AS "seq"`,
+        `INSERT INTO "AuditEvent" (${AUDIT_EVENT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${rows.join(", ")} RETURNING "seq"::text AS "seq"`,
         values,
       );
       await client.query("COMMIT");
