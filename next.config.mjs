@@ -27,6 +27,10 @@ const nextConfig = {
     "pg",
     "@node-rs/argon2",
     "pino",
+    // gRPC for KMS v2 keys: Node-only, and protobufjs finds optional modules
+    // with a require the bundler cannot see (@protobufjs/inquire).
+    "@grpc/grpc-js",
+    "@grpc/proto-loader",
   ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

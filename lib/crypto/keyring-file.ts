@@ -1,6 +1,7 @@
 // COFFER_KEYRING_FILE: the list of key-encryption keys, primary first.
 //   {"keys":[{"name":"key2","secret":"<base64 of 32 bytes>"},
 //            {"name":"kms1","kms":{"socket":"/run/kms.sock","timeoutMs":5000}}]}
+// A "kms" key is a Kubernetes KMS v2 plugin on that unix socket (kms.ts).
 // Checked by hand so each problem reads as one line about one key. A
 // message quotes a key's name only once the name is known to be well
 // formed: a secret pasted in the wrong field must not reach a log.

@@ -14,6 +14,8 @@ export interface Keyring {
   readonly primary: string;
   /** Every key name, primary first. */
   readonly names: string[];
+  /** The providers, primary first: start-up asks the KMS ones for their Status. */
+  readonly providers: readonly KeyProvider[];
   wrap(name: string, dek: Buffer, aad: Buffer): Promise<Buffer>;
   unwrap(name: string, wrapped: Buffer, aad: Buffer): Promise<Buffer>;
   has(name: string): boolean;
@@ -34,6 +36,7 @@ export function createKeyring(providers: KeyProvider[]): Keyring {
     get names() {
       return providers.map((p) => p.name);
     },
+    providers: [...providers],
     has: (name) => byName.has(name),
     // async, so an unknown name rejects like every other failure instead of throwing.
     wrap: async (name, dek, aad) => provider(name).wrap(dek, aad),

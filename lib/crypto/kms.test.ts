@@ -1,30 +1,30 @@
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { once } from "node:events";
-import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
-import { createConnection, createServer, type Server } from "node:net";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as grpc from "@grpc/grpc-js";
 import { describe, expect, it } from "vitest";
+import { assertNoLeak, CANARY } from "../../tests/support/leak-canary";
 import { decryptVersion, encryptVersion, rewrapDek } from "./envelope";
-import { DecryptionError, IntegrityError, KmsError, KmsUnavailableError } from "./errors";
+import { DecryptionError, IntegrityError, KmsError } from "./errors";
 import { LocalKeyProvider } from "./key-provider";
 import { createKeyring, loadKeyring } from "./keyring";
 import { KmsKeyProvider, startLocalKms } from "./kms";
-import { assertNoLeak, CANARY } from "../../tests/support/leak-canary";
-import { readLine } from "./kms-protocol";
+import { decodeEnvelope, encodeEnvelope } from "./kms-v2-blob";
+import { kmsV2Service } from "./kms-v2-grpc";
 
 const socketIn = () => join(mkdtempSync(join(tmpdir(), "coffer-kms-")), "kms.sock");
 const row = { secretId: "k3j9x0p2m4q8r1t6v5w7y2z0a", version: 2 };
 const plaintext = Buffer.from(CANARY);
+const aad = Buffer.from("coffer:dek:v1:kms1:abc");
 
-/** Runs `test` against a reference KMS on a fresh socket, closing it afterwards. */
-async function withKms(test: (socketPath: string, key: Buffer) => Promise<void>): Promise<void> {
+/** Runs `test` against the reference plugin on a fresh socket, closing it afterwards. */
+async function withKms(test: (socketPath: string, kms: Awaited<ReturnType<typeof startLocalKms>>, key: Buffer) => Promise<void>) {
   const socketPath = socketIn();
   const key = randomBytes(32);
   const kms = await startLocalKms({ socketPath, key });
   try {
-    await test(socketPath, key);
+    await test(socketPath, kms, key);
   } finally {
     await kms.close();
   }
@@ -39,71 +39,123 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
   throw new Error("expected a rejection");
 }
 
-/** A socket file whose server died without cleaning up, as after a crash. */
-function staleSocket(): string {
-  const socketPath = socketIn();
-  const script = `require("node:net").createServer().listen(${JSON.stringify(socketPath)}, () => process.exit(0))`;
-  spawnSync(process.execPath, ["-e", script]);
-  expect(existsSync(socketPath)).toBe(true);
-  return socketPath;
-}
-
-async function listen(server: Server, socketPath: string): Promise<void> {
-  server.listen(socketPath);
-  await once(server, "listening");
-}
-
-describe("KmsKeyProvider with the reference KMS", () => {
-  it("wraps and unwraps over the socket, bound to the aad", async () => {
-    await withKms(async (socketPath, key) => {
+describe("KmsKeyProvider with the reference KMS v2 plugin", () => {
+  it("wraps and unwraps over gRPC, keeping the plugin's key_id and annotations beside the ciphertext", async () => {
+    await withKms(async (socketPath, kms, key) => {
       const provider = new KmsKeyProvider("kms1", socketPath);
       const dek = randomBytes(32);
-      const aad = Buffer.from("coffer:dek:v1:kms1:abc");
       const wrapped = await provider.wrap(dek, aad);
-      expect(wrapped).toHaveLength(12 + 32 + 16);
+      const envelope = decodeEnvelope(wrapped);
+      expect(envelope.keyId).toBe(kms.keyId);
+      expect(Object.keys(envelope.annotations)).toEqual(["format.kms.coffer.dev"]);
       expect((await provider.unwrap(wrapped, aad)).equals(dek)).toBe(true);
+      assertNoLeak(wrapped.toString("latin1"), dek, key);
+    });
+  });
+
+  it("refuses a data key bound to another aad (moved to another row) as an IntegrityError", async () => {
+    await withKms(async (socketPath, _kms, key) => {
+      const provider = new KmsKeyProvider("kms1", socketPath);
+      const dek = randomBytes(32);
+      const wrapped = await provider.wrap(dek, aad);
       const error = await rejection(provider.unwrap(wrapped, Buffer.from("coffer:dek:v1:kms1:other")));
       expect(error).toBeInstanceOf(IntegrityError);
       assertNoLeak(error, dek, key);
     });
   });
 
-  it("serves its socket with mode 0600 and removes it on close", async () => {
-    const socketPath = socketIn();
-    const kms = await startLocalKms({ socketPath, key: randomBytes(32) });
-    expect(statSync(socketPath).mode & 0o777).toBe(0o600);
-    await kms.close();
-    expect(existsSync(socketPath)).toBe(false);
+  it("refuses altered ciphertext, an altered key_id and a damaged header as IntegrityError", async () => {
+    await withKms(async (socketPath, _kms, key) => {
+      const provider = new KmsKeyProvider("kms1", socketPath);
+      const dek = randomBytes(32);
+      const envelope = decodeEnvelope(await provider.wrap(dek, aad));
+      const flipped = Buffer.from(envelope.ciphertext);
+      flipped[20]! ^= 0x01;
+      const damaged = [
+        encodeEnvelope({ ...envelope, ciphertext: flipped }),
+        encodeEnvelope({ ...envelope, keyId: "local-0000000000000000" }),
+        encodeEnvelope({ ...envelope, annotations: {} }),
+        Buffer.from("not a kms blob at all"),
+      ];
+      for (const wrapped of damaged) {
+        const error = await rejection(provider.unwrap(wrapped, aad));
+        expect(error).toBeInstanceOf(IntegrityError);
+        assertNoLeak(error, dek, key);
+      }
+    });
   });
 
-  it("takes over a stale socket file left by a crash", async () => {
-    const socketPath = staleSocket();
-    const kms = await startLocalKms({ socketPath, key: randomBytes(32) });
-    try {
+  it("still unwraps old blobs after the plugin rotates to a new key_id", async () => {
+    await withKms(async (socketPath, kms) => {
       const provider = new KmsKeyProvider("kms1", socketPath);
-      const aad = Buffer.from("aad");
-      expect((await provider.unwrap(await provider.wrap(Buffer.from("dek"), aad), aad)).toString()).toBe("dek");
+      const dek = randomBytes(32);
+      const before = await provider.wrap(dek, aad);
+      const oldKeyId = kms.keyId;
+      const newKeyId = kms.rotate(randomBytes(32));
+      expect(newKeyId).not.toBe(oldKeyId);
+      expect((await provider.status()).key_id).toBe(newKeyId);
+      const after = await provider.wrap(dek, aad);
+      expect(decodeEnvelope(after).keyId).toBe(newKeyId);
+      expect((await provider.unwrap(before, aad)).equals(dek)).toBe(true);
+      expect((await provider.unwrap(after, aad)).equals(dek)).toBe(true);
+    });
+  });
+
+  it("reaches the plugin again once it is back on its socket", async () => {
+    // A channel left in grpc-js's reconnect backoff would keep failing long
+    // after the plugin restarted; the provider opens a fresh one instead.
+    const socketPath = socketIn();
+    const key = randomBytes(32);
+    const provider = new KmsKeyProvider("kms1", socketPath);
+    const first = await startLocalKms({ socketPath, key });
+    const wrapped = await provider.wrap(randomBytes(32), aad);
+    await first.close();
+    await expect(provider.unwrap(wrapped, aad)).rejects.toThrow(/unavailable/);
+    const second = await startLocalKms({ socketPath, key });
+    try {
+      expect(await provider.unwrap(wrapped, aad)).toHaveLength(32);
     } finally {
-      await kms.close();
+      await second.close();
+      provider.close();
     }
   });
+});
 
-  it("answers a malformed request with an error line", async () => {
-    await withKms(async (socketPath) => {
-      const socket = createConnection({ path: socketPath });
-      await once(socket, "connect");
-      socket.write(`{"op":"wrap","keyId":"k","data":"${CANARY}!","aad":""}\n`);
-      const answer = JSON.parse(await readLine(socket)) as { error?: string };
-      socket.destroy();
-      expect(answer.error).toMatch(/^bad request/);
-      expect(answer.error).not.toContain(CANARY);
-    });
+describe("a plugin's own errors", () => {
+  /** A KMS v2 server whose every call fails with `code`, quoting the canary in its message. */
+  async function failingPlugin(code: grpc.status) {
+    const socketPath = socketIn();
+    const server = new grpc.Server();
+    const fail = (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback({ code, details: `no\n${CANARY.repeat(40)}` });
+    server.addService(kmsV2Service, { Status: fail, Encrypt: fail, Decrypt: fail });
+    await new Promise<void>((resolve, reject) =>
+      server.bindAsync(`unix://${socketPath}`, grpc.ServerCredentials.createInsecure(), (error) => (error ? reject(error) : resolve())),
+    );
+    return { socketPath, close: () => server.forceShutdown() };
+  }
+
+  it("is a KmsError naming the call and the gRPC code, on one short line", async () => {
+    const plugin = await failingPlugin(grpc.status.PERMISSION_DENIED);
+    try {
+      const provider = new KmsKeyProvider("kms1", plugin.socketPath);
+      const error = await rejection(provider.wrap(randomBytes(32), aad));
+      expect(error).toBeInstanceOf(KmsError);
+      expect(error.message).toMatch(/^KMS provider "kms1" failed: Encrypt: PERMISSION_DENIED no CANARY/);
+      expect(error.message).not.toContain("\n");
+      expect(error.message.length).toBeLessThan(300);
+      // A refusal that is not about the ciphertext must not read as tampering.
+      const wrapped = encodeEnvelope({ keyId: "k", annotations: {}, ciphertext: Buffer.from("c") });
+      expect(await rejection(provider.unwrap(wrapped, aad))).toBeInstanceOf(KmsError);
+      provider.close();
+    } finally {
+      plugin.close();
+    }
   });
 });
 
 describe("envelope encryption through a KMS key", () => {
-  it("round-trips, refuses tampering by name, and rotates from a local key to the KMS", async () => {
-    await withKms(async (socketPath, kmsKey) => {
+  it("round-trips, refuses tampering and a moved row by name, and rotates from a local key to the KMS", async () => {
+    await withKms(async (socketPath, _kms, kmsKey) => {
       const dir = mkdtempSync(join(tmpdir(), "coffer-kms-ring-"));
       const local = randomBytes(32);
       writeFileSync(
@@ -122,11 +174,17 @@ describe("envelope encryption through a KMS key", () => {
       expect(await decryptVersion(keyring, { ...row, ...sealed })).toEqual(plaintext);
 
       const tampered = Buffer.from(sealed.wrappedDek);
-      tampered[30]! ^= 0x80;
-      const error = await rejection(decryptVersion(keyring, { ...row, ...sealed, wrappedDek: tampered }));
-      expect(error).toBeInstanceOf(DecryptionError);
-      expect(error.message).toContain(`secret ${row.secretId} version ${row.version}`);
-      assertNoLeak(error, CANARY, kmsKey, local);
+      tampered[tampered.length - 3]! ^= 0x80;
+      const elsewhere = { secretId: "a".repeat(25), version: 2 };
+      for (const [ref, wrappedDek] of [
+        [row, tampered],
+        [elsewhere, sealed.wrappedDek],
+      ] as const) {
+        const error = await rejection(decryptVersion(keyring, { ...ref, ...sealed, wrappedDek }));
+        expect(error).toBeInstanceOf(DecryptionError);
+        expect(error.message).toContain(`secret ${ref.secretId}`);
+        assertNoLeak(error, CANARY, kmsKey, local);
+      }
 
       const old = await encryptVersion(createKeyring([new LocalKeyProvider("key1", local)]), { ...row, plaintext });
       const moved = await rewrapDek(keyring, { secretId: row.secretId, wrappedDek: old.wrappedDek, kekName: "key1" });
@@ -134,66 +192,5 @@ describe("envelope encryption through a KMS key", () => {
       const kmsOnly = createKeyring([new KmsKeyProvider("kms1", socketPath)]);
       expect(await decryptVersion(kmsOnly, { ...row, ...old, ...moved })).toEqual(plaintext);
     });
-  });
-});
-
-describe("an unreachable KMS", () => {
-  async function expectUnavailable(provider: KmsKeyProvider, reason: RegExp) {
-    const error = await rejection(provider.wrap(Buffer.from(CANARY), Buffer.from("aad")));
-    expect(error).toBeInstanceOf(KmsUnavailableError);
-    expect(error.message).toContain(`"${provider.name}"`);
-    expect(error.message).toContain(provider.socketPath);
-    expect(error.message).toMatch(reason);
-    assertNoLeak(error, CANARY);
-  }
-
-  it("is KmsUnavailableError when no socket exists", async () => {
-    await expectUnavailable(new KmsKeyProvider("kms1", socketIn()), /ENOENT/);
-  });
-
-  it("is KmsUnavailableError when nothing listens on the socket", async () => {
-    await expectUnavailable(new KmsKeyProvider("kms1", staleSocket()), /ECONNREFUSED/);
-  });
-
-  it("is KmsUnavailableError when the server does not answer in time", async () => {
-    const socketPath = socketIn();
-    const silent = createServer(() => {});
-    await listen(silent, socketPath);
-    try {
-      await expectUnavailable(new KmsKeyProvider("kms1", socketPath, { timeoutMs: 100 }), /no answer within 100 ms/);
-    } finally {
-      silent.close();
-    }
-  });
-
-  it("is KmsUnavailableError when the server hangs up without answering", async () => {
-    const socketPath = socketIn();
-    const rude = createServer((socket) => socket.end());
-    await listen(rude, socketPath);
-    try {
-      await expectUnavailable(new KmsKeyProvider("kms1", socketPath), /connection closed without an answer/);
-    } finally {
-      rude.close();
-    }
-  });
-
-  it("is KmsError when the server answers nonsense", async () => {
-    const socketPath = socketIn();
-    const odd = createServer((socket) => socket.end(`not json ${CANARY}\n`));
-    await listen(odd, socketPath);
-    try {
-      const error = await rejection(new KmsKeyProvider("kms1", socketPath).unwrap(Buffer.from("x"), Buffer.from("y")));
-      expect(error).toBeInstanceOf(KmsError);
-      assertNoLeak(error, CANARY);
-    } finally {
-      odd.close();
-    }
-  });
-
-  it("surfaces as KmsUnavailableError from decryptVersion, not as tampering", async () => {
-    const socketPath = socketIn();
-    const keyring = createKeyring([new KmsKeyProvider("kms1", socketPath)]);
-    const sealed = { ciphertext: Buffer.alloc(32), nonce: Buffer.alloc(12), wrappedDek: Buffer.alloc(60), kekName: "kms1" };
-    await expect(decryptVersion(keyring, { ...row, ...sealed })).rejects.toThrow(KmsUnavailableError);
   });
 });
