@@ -1,4 +1,5 @@
 // Who is acting, and from where. Every domain function takes one first.
+import type { IntegrationKind } from "../../packages/contracts/src/integrations/integration-dto";
 
 export type RequestContext = {
   ip: string | null;
@@ -29,7 +30,26 @@ export type ServiceActor = {
   tokenId: string;
 };
 
-export type Actor = UserActor | AnonymousActor | SystemActor | ServiceActor;
+/**
+ * An orchestrator acting with an integration token (`cfi_…`): a Swarm's
+ * secret driver, a kube-apiserver's KMS plugin. It holds no permissions of
+ * its own: what it may do follows from its kind, its namespace's bindings
+ * and its creator's grants.
+ */
+export type IntegrationActor = {
+  type: "integration";
+  id: string;
+  /** `<namespace>/<name>` */
+  label: string;
+  context: RequestContext;
+  namespace: string;
+  namespaceId: string;
+  kind: IntegrationKind;
+  /** The member who created it, null when that member is gone. */
+  createdById: string | null;
+};
+
+export type Actor = UserActor | AnonymousActor | SystemActor | ServiceActor | IntegrationActor;
 
 export const emptyContext: RequestContext = { ip: null, userAgent: null, requestId: null };
 

@@ -19,6 +19,9 @@ export const PERMISSIONS = [
   "service:delete",
   "binding:manage",
   "servicetoken:manage",
+  // An integration (a Swarm secret driver, a KMS plugin) is a credential
+  // for a whole namespace; a docker-swarm one also needs secret:bind.
+  "integration:manage",
   "member:list",
   "member:manage",
   "role:manage",
@@ -40,6 +43,8 @@ export function isPermission(value: string): value is Permission {
  */
 export const PERMISSION_LABELS: Partial<Record<Permission, string>> = {
   "secret:bind": "Bind secrets to services — grants reading: the service's tokens read every bound value",
+  "integration:manage":
+    "Create, list and revoke integrations (Docker Swarm, Kubernetes KMS); a Docker Swarm integration reads every bound secret of the namespace",
 };
 
 const secretMetadata: Permission[] = ["secret:list", "secret:inspect"];
@@ -77,8 +82,8 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     id: "role_deployer",
     name: "deployer",
     description:
-      "Deploy services: bind secrets and mint service tokens. Binding grants reading: a service's tokens read every bound value.",
-    permissions: [...secretMetadata, ...serviceAll, "binding:manage", "servicetoken:manage", "secret:bind"],
+      "Deploy services: bind secrets, mint service tokens and integrations. Binding grants reading: a service's tokens read every bound value.",
+    permissions: [...secretMetadata, ...serviceAll, "binding:manage", "servicetoken:manage", "secret:bind", "integration:manage"],
   },
   {
     id: "role_operator",
