@@ -176,6 +176,28 @@ const config = [
       ],
     },
   },
+  {
+    // `coffer kms-plugin` serves the Kubernetes KMS v2 API, which is gRPC: a
+    // kube-apiserver speaks nothing else to a plugin. These two packages are
+    // bundled into dist/coffer.mjs like the CLI's own code, so the installed
+    // CLI still depends on nothing; no other CLI file may import them.
+    files: ["packages/cli/src/kms/**"],
+    ignores: testFiles,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!node:|\\.|@grpc/grpc-js$|@grpc/proto-loader$)",
+              message:
+                "packages/cli/src/kms may import Node builtins, relative paths, @grpc/grpc-js and @grpc/proto-loader (bundled): nothing else.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

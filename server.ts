@@ -11,6 +11,7 @@ import { join } from "node:path";
 import next from "next";
 import { publicOrigin } from "./lib/config/public-url";
 import { stopAuditSequencer } from "./lib/audit/log/sequencer-holder";
+import { stopKmsUsageFlusher } from "./lib/integrations/kms/kms-usage-holder";
 import { stopAccessCountFlusher } from "./lib/secrets/access-counts-holder";
 import { closeConnection } from "./lib/db/connection-holder";
 import { answerClientError, refuseConnect, screenedHandler, sendRejection } from "./lib/http/screened-handler";
@@ -112,7 +113,7 @@ async function main() {
     server.close();
     // Repeat reads' counts are written, the sequencer finishes its sealing
     // and hands the lease on, then PGlite is closed to flush its files.
-    void Promise.all([stopAccessCountFlusher(), stopAuditSequencer()])
+    void Promise.all([stopAccessCountFlusher(), stopKmsUsageFlusher(), stopAuditSequencer()])
       .catch(() => undefined)
       .then(() => closeConnection())
       .finally(() => process.exit(0));

@@ -19,6 +19,11 @@ import { db } from "@/lib/db/client";
 import { runNextJob } from "@/lib/jobs/run-next-job";
 import { cancelRewrap } from "@/lib/keys/cancel-rewrap";
 import { startRewrap } from "@/lib/keys/start-rewrap";
+import { createIntegration } from "@/lib/integrations/create-integration";
+import { deliverDockerSecret } from "@/lib/integrations/docker-swarm-delivery";
+import { renewIntegrationToken } from "@/lib/integrations/renew-integration-token";
+import { resolveIntegrationToken } from "@/lib/integrations/resolve-integration-token";
+import { revokeIntegration } from "@/lib/integrations/revoke-integration";
 import { createNamespace } from "@/lib/namespaces/create-namespace";
 import { deleteNamespace } from "@/lib/namespaces/delete-namespace";
 import { createSecret } from "@/lib/secrets/create-secret";
@@ -26,6 +31,8 @@ import { deleteSecret } from "@/lib/secrets/delete-secret";
 import { purgeSecret, restoreSecret } from "@/lib/secrets/deleted-secrets";
 import { revealSecret } from "@/lib/secrets/reveal-secret";
 import { rollbackSecret } from "@/lib/secrets/rollback-secret";
+import { applyManifest } from "@/lib/secrets/apply-manifest";
+import { parseManifest } from "@/lib/secrets/kubernetes/parse-manifest";
 import { rotateSecret } from "@/lib/secrets/rotate-secret";
 import { updateSecretLabels } from "@/lib/secrets/update-secret-labels";
 import { addBinding, removeBinding } from "@/lib/services/bindings";
@@ -61,6 +68,7 @@ const READS: AuditAction[] = [
   "role.list",
   "grant.list",
   "token.list",
+  "integration.list",
   "key.status",
   "audit.list",
 ];
@@ -69,6 +77,7 @@ const ELSEWHERE: AuditAction[] = [
   "key.rewrap_failed", // a key that fails to unwrap: lib/keys/rewrap-job.int.test.ts
   "audit.verified", // the background verify job: app/api/v1/audit/audit-api.int.test.ts
   "audit.legacy-chain-verified", // only databases with events from before the transparency log
+  "integration.kms_usage", // a kube-apiserver's KMS calls, counted per minute: lib/integrations/kms/kms.int.test.ts
 ];
 // Every other action of the registry, so a new action is covered by default.
 const EXPECTED_ACTIONS = AUDIT_ACTIONS.filter((action) => !READS.includes(action) && !ELSEWHERE.includes(action));
@@ -119,6 +128,11 @@ async function secretsAndServices(owner: ReturnType<typeof userActor>) {
   await rotateSecret(owner, "default", "db_pw", { stringData: { value: "two" } });
   await rollbackSecret(owner, "default", "db_pw", { version: 1 });
   await updateSecretLabels(owner, "default", "db_pw", { labels: { env: "prod" } });
+  await applyManifest(
+    owner,
+    "default",
+    parseManifest('{"apiVersion":"v1","kind":"Secret","metadata":{"name":"applied"},"stringData":{"a":"b"}}', "json", "default"),
+  );
   const tokenOwner = { ...owner, token: { id: "t", scopes: [] } };
   await revealSecret(tokenOwner, "default", "db_pw");
   await createService(owner, "default", { name: "api" });
@@ -128,6 +142,15 @@ async function secretsAndServices(owner: ReturnType<typeof userActor>) {
   await fetchRuntimeSecrets(await resolveServiceToken(serviceToken.token, testContext), null);
   await revokeServiceToken(owner, "default", "api", serviceToken.id);
   await resolveServiceToken(serviceToken.token, testContext).catch(() => undefined);
+  const swarm = await createIntegration(owner, "default", { kind: "docker-swarm", name: "swarm" });
+  await deliverDockerSecret(await resolveIntegrationToken(swarm.token, testContext, "docker-swarm"), {
+    SecretName: "db_pw",
+    ServiceName: "api",
+  });
+  await revokeIntegration(owner, "default", swarm.id);
+  await resolveIntegrationToken(swarm.token, testContext, "docker-swarm").catch(() => undefined);
+  const apiserver = await createIntegration(owner, "default", { kind: "kubernetes-kms", name: "apiserver" });
+  await renewIntegrationToken(owner, "default", apiserver.id, {});
   await removeBinding(owner, "default", "api", "db_pw");
   await deleteService(owner, "default", "api");
   await deleteSecret(owner, "default", "db_pw");

@@ -17,6 +17,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     [
       ["secrets", "secret:list"],
       ["services", "service:list"],
+      ["integrations", "integration:manage"],
       ["team", "member:list"],
       ["audit", "audit:read"],
     ] as const

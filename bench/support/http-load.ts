@@ -27,6 +27,7 @@ export type LoadReport = {
   errors: number;
   rps: number;
   p50: number;
+  p95: number;
   p99: number;
   max: number;
   /** Requests per target, to show the split between nodes. */
@@ -106,6 +107,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     errors,
     rps: Math.round(latencies.length / elapsed),
     p50: at(latencies, 0.5),
+    p95: at(latencies, 0.95),
     p99: at(latencies, 0.99),
     max: at(latencies, 1),
     perTarget,

@@ -14,13 +14,14 @@ import { SECOND_MS } from "../time";
 import type { AuditAction } from "./actions";
 import { recordAudit, type AuditInput } from "./record-audit";
 
-export type RejectionKind = "personal" | "service" | "signin";
+export type RejectionKind = "personal" | "service" | "integration" | "signin";
 
 // A sign-in refused during a lockout is a rejection too: one event per
 // request would let a locked-out flood write the chain at will.
 const ACTIONS: Record<RejectionKind, AuditAction> = {
   personal: "auth.token_rejected",
   service: "servicetoken.rejected",
+  integration: "integration.rejected",
   signin: "auth.login_failed",
 };
 

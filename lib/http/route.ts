@@ -6,15 +6,27 @@
 import { config } from "../config/env";
 import { translatePrismaError } from "../db/prisma-errors";
 import { requestLogger } from "../log/logger";
-import { BadRequest, DomainError, TooLarge } from "../errors";
+import { BadRequest, DomainError, TooLarge, Unavailable } from "../errors";
+import { KmsError, KmsUnavailableError } from "../crypto/errors";
 import { isPlainObject, textProblem, unstorableText } from "../input/parse-input";
 
 export function jsonError(status: number, code: string, message: string, headers?: HeadersInit): Response {
   return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
+/**
+ * A KMS that is down or failing is an outage, like the database's: worth a
+ * retry, not a bug. The answer names the keyring entry, not its socket path
+ * (server detail); the log line keeps the whole reason for the operator.
+ */
+function translateKmsError(error: unknown, requestId: string | null): unknown {
+  if (!(error instanceof KmsUnavailableError || error instanceof KmsError)) return error;
+  requestLogger(requestId ?? undefined).warn({ err: error }, "KMS call failed");
+  return new Unavailable(`the key service (KMS key "${error.provider}") is unavailable; try again later`, 5);
+}
+
 export function errorResponse(error: unknown, requestId: string | null): Response {
-  const known = translatePrismaError(error);
+  const known = translatePrismaError(translateKmsError(error, requestId));
   if (known instanceof DomainError) {
     const retryAfter = known.retryAfterSeconds;
     return jsonError(known.status, known.code, known.message, retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) });
@@ -85,16 +97,23 @@ async function readBody(request: Request): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** The request body as a JSON object, or a 400 that says what is wrong. */
-export async function jsonBody(request: Request): Promise<Record<string, unknown>> {
+/** The request body as UTF-8 text (a YAML manifest, say), within the body limit, or the 4xx that says why not. */
+export async function bodyText(request: Request): Promise<string> {
   const bytes = await readBody(request);
-  let text: string;
   try {
     // Fatal: invalid UTF-8 is refused, not silently turned into U+FFFD.
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new BadRequest("request body must be UTF-8 text");
+  } finally {
+    // The text is a copy; the bytes may hold a secret's value.
+    bytes.fill(0);
   }
+}
+
+/** The request body as a JSON object, or a 400 that says what is wrong. */
+export async function jsonBody(request: Request): Promise<Record<string, unknown>> {
+  const text = await bodyText(request);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -7,12 +7,15 @@
 import { z } from "zod";
 import { checkpointSchema } from "../audit/audit-dto.schema";
 import { jobSchema } from "../jobs/job-dto.schema";
-import { deletedSecretSchema } from "../secrets/secret-dto.schema";
+import { manifestCreatedSchema } from "../secrets/kubernetes/manifest-dto.schema";
+import { deletedSecretSchema, secretSummarySchema } from "../secrets/secret-dto.schema";
 import { inviteInfoSchema } from "../team/team-dto.schema";
 import { accessTokenInfoSchema } from "../tokens/access-token-dto.schema";
 import { component, errorSchema, type Component, type Operation } from "./operation";
 import { auditOperations } from "./paths/audit";
 import { instanceOperations } from "./paths/instance";
+import { integrationOperations } from "./paths/integrations";
+import { kubernetesKmsOperations } from "./paths/kubernetes-kms";
 import { secretOperations } from "./paths/secrets";
 import { serviceOperations } from "./paths/services";
 import { teamOperations } from "./paths/team";
@@ -21,6 +24,8 @@ export const operations: Operation[] = [
   ...instanceOperations,
   ...secretOperations,
   ...serviceOperations,
+  ...integrationOperations,
+  ...kubernetesKmsOperations,
   ...teamOperations,
   ...auditOperations,
 ];
@@ -30,6 +35,9 @@ const SHARED: Component[] = [
   component("Checkpoint", checkpointSchema),
   component("Job", jobSchema),
   component("DeletedSecret", deletedSecretSchema),
+  // POST /secrets answers one of these (a manifest creates several).
+  component("SecretSummary", secretSummarySchema),
+  component("SecretsCreated", manifestCreatedSchema),
   component("Invite", inviteInfoSchema),
   component("AccessToken", accessTokenInfoSchema),
 ];
@@ -129,6 +137,7 @@ export function openApiDocument(serverUrl: string) {
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "personal API token (cfp_…)" },
         serviceToken: { type: "http", scheme: "bearer", description: "service token (cfs_…)" },
+        integrationToken: { type: "http", scheme: "bearer", description: "integration token (cfi_…): a Swarm secret driver, a KMS plugin" },
       },
     },
     paths: generated.paths,

@@ -24,8 +24,8 @@ export type Operation = {
   method: Method;
   path: string;
   summary: string;
-  /** bearer: a personal API token (cfp_); serviceToken: a service token (cfs_); public: none. */
-  auth: "bearer" | "serviceToken" | "public";
+  /** bearer: a personal API token (cfp_); serviceToken: a service token (cfs_); integrationToken: an integration's (cfi_); public: none. */
+  auth: "bearer" | "serviceToken" | "integrationToken" | "public";
   parameters?: Parameter[];
   body?: Component;
   responses: Record<number, ResponseSpec>;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
+import type { Tx } from "../db/client";
 import { Conflict } from "../errors";
 import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
@@ -25,20 +26,29 @@ export async function rotateSecret(
   return audited(actor, "secret.rotate", async (tx) => {
     await authorize(tx, actor, "secret:update", namespace);
     const secret = await findLiveSecretOrThrow(tx, namespace, name);
-    if (secret.immutable) throw new Conflict(`secret '${name}' is immutable: its data cannot change (labels still can)`);
-    checkEntries(secret.type as SecretType, data);
-    const version = secret.currentVersion + 1;
-    await writeVersion(tx, actor, secret.id, version, data);
-    await tx.secret.update({
-      where: { id: secret.id },
-      data: { currentVersion: version, metaVersion: { increment: 1 }, updatedAt: new Date() },
-    });
-    await recordAudit(tx, actor, {
-      action: "secret.rotate",
-      resource: { type: "secret", id: secret.id, name },
-      namespace,
-      details: { version, keys: [...data.keys()].sort() },
-    });
+    await writeRotation(tx, actor, namespace, secret, data);
     return secretDetail(tx, secret.id);
   });
+}
+
+type LiveSecret = Awaited<ReturnType<typeof findLiveSecretOrThrow>>;
+
+/** The work of a rotation inside the caller's transaction (authorized by the caller); apply runs it too. */
+export async function writeRotation(tx: Tx, actor: Actor, namespace: string, secret: LiveSecret, data: SecretEntries): Promise<number> {
+  const { name } = secret;
+  if (secret.immutable) throw new Conflict(`secret '${name}' is immutable: its data cannot change (labels still can)`);
+  checkEntries(secret.type as SecretType, data);
+  const version = secret.currentVersion + 1;
+  await writeVersion(tx, actor, secret.id, version, data);
+  await tx.secret.update({
+    where: { id: secret.id },
+    data: { currentVersion: version, metaVersion: { increment: 1 }, updatedAt: new Date() },
+  });
+  await recordAudit(tx, actor, {
+    action: "secret.rotate",
+    resource: { type: "secret", id: secret.id, name },
+    namespace,
+    details: { version, keys: [...data.keys()].sort() },
+  });
+  return version;
 }

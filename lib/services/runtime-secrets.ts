@@ -20,18 +20,24 @@ import { createHash } from "node:crypto";
 import type { ServiceActor } from "../auth/actor";
 import { recordAudit, recordAudits } from "../audit/record-audit";
 import { db, type Tx } from "../db/client";
-import { translatePrismaError } from "../db/prisma-errors";
 import type { StoredVersion } from "../crypto";
-import { DomainError, Forbidden, NotFound, Unavailable } from "../errors";
+import { Forbidden, NotFound } from "../errors";
 import { openVersion } from "../secrets/read-version";
 import { countRepeatReads } from "../secrets/access-counts";
 import { recordFirstReads, type Reader } from "../secrets/record-access";
+import { unauditedReadFailure } from "../secrets/unaudited-read-failure";
 import { formatMode } from "./service-rules";
 import { tokenCreatorRefusal } from "./token-creator-grant";
 import type { DeliveredSecret, RuntimeSecrets } from "../../packages/contracts/src/runtime/delivery";
 
 export type { DeliveredFile, DeliveredSecret } from "../../packages/contracts/src/runtime/delivery";
-export type RuntimeDelivery = (RuntimeSecrets & { etag: string }) | { etag: string; notModified: true };
+/**
+ * What the JSON answer leaves out and a Kubernetes Secret manifest needs
+ * (runtime-manifest.ts): one per delivered secret, `keys[i]` naming
+ * `files[i]`'s key. Never serialized into the JSON answer.
+ */
+export type DeliverySource = { type: string; labels: Record<string, string>; immutable: boolean; keys: string[] };
+export type RuntimeDelivery = (RuntimeSecrets & { etag: string; sources: DeliverySource[] }) | { etag: string; notModified: true };
 
 type Binding = {
   id: string;
@@ -42,20 +48,21 @@ type Binding = {
   envName: string | null;
   key: string | null;
   pinnedVersion: number | null;
-  secret: { id: string; name: string; currentVersion: number };
+  secret: { id: string; name: string; currentVersion: number; type: string; labels: Record<string, string>; immutable: boolean };
 };
 
 /** One query (Prisma's include would make two): this runs on every poll, 304s included. */
 async function loadBindings(tx: Tx, serviceId: string): Promise<Binding[]> {
-  const rows = await tx.$queryRaw<(Omit<Binding, "secret"> & { secretId: string; secretName: string; currentVersion: number })[]>`
+  type Row = Omit<Binding, "secret"> & { secretId: string; secretName: string } & Omit<Binding["secret"], "id" | "name">;
+  const rows = await tx.$queryRaw<Row[]>`
     SELECT b."id", b."target", b."uid", b."gid", b."mode", b."envName", b."key", b."pinnedVersion",
-           s."id" AS "secretId", s."name" AS "secretName", s."currentVersion"
+           s."id" AS "secretId", s."name" AS "secretName", s."currentVersion", s."type", s."labels", s."immutable"
     FROM "SecretBinding" b JOIN "Secret" s ON s."id" = b."secretId"
     WHERE b."serviceId" = ${serviceId} AND s."deletedAt" IS NULL
     ORDER BY b."target"`;
-  return rows.map(({ secretId, secretName, currentVersion, ...binding }) => ({
+  return rows.map(({ secretId, secretName, currentVersion, type, labels, immutable, ...binding }) => ({
     ...binding,
-    secret: { id: secretId, name: secretName, currentVersion },
+    secret: { id: secretId, name: secretName, currentVersion, type, labels, immutable },
   }));
 }
 
@@ -71,23 +78,34 @@ async function loadVersions(tx: Tx, bindings: Binding[]) {
   return new Map(rows.map((row) => [`${row.secretId}@${row.version}`, row]));
 }
 
-/** Changes whenever anything the agent would write changes, without reading a value. */
-function etagOf(bindings: Binding[]): string {
-  const shape = bindings.map((b) => [b.id, b.target, b.uid, b.gid, b.mode, b.envName, b.key, b.secret.id, versionOf(b)]);
+/**
+ * Changes whenever anything the agent would write changes, without reading a value.
+ * A `variant` (another representation: a Kubernetes manifest) gets ETags of its own,
+ * which also change with what only it shows: type, labels, immutable.
+ */
+function etagOf(bindings: Binding[], variant?: string): string {
+  const base = bindings.map((b) => [b.id, b.target, b.uid, b.gid, b.mode, b.envName, b.key, b.secret.id, versionOf(b)]);
+  const shape = variant ? [variant, base, bindings.map((b) => [b.secret.type, b.secret.labels, b.secret.immutable])] : base;
   return `"${createHash("sha256").update(JSON.stringify(shape)).digest("base64url").slice(0, 27)}"`;
 }
 
-async function deliver(binding: Binding, stored: Awaited<ReturnType<typeof loadVersions>>): Promise<DeliveredSecret> {
+type Delivered = { secret: DeliveredSecret; source: DeliverySource };
+
+async function deliver(binding: Binding, stored: Awaited<ReturnType<typeof loadVersions>>): Promise<Delivered> {
   const version = versionOf(binding);
   const row = stored.get(`${binding.secret.id}@${version}`);
   if (!row) throw new NotFound(`secret '${binding.secret.name}' has no version ${version} (only the newest versions are kept)`);
   const entries = await openVersion(binding.secret, version, row);
   const selected = binding.key ? [[binding.key, entries.get(binding.key)] as const] : [...entries.entries()];
   const single = binding.key !== null || entries.size === 1;
-  const files = selected
-    .filter((entry): entry is readonly [string, Buffer] => entry[1] !== undefined)
-    .map(([key, bytes]) => ({ path: single ? binding.target : `${binding.target}/${key}`, data: bytes.toString("base64") }));
-  return {
+  const present = selected.filter((entry): entry is readonly [string, Buffer] => entry[1] !== undefined);
+  const files = present.map(([key, bytes]) => ({
+    path: single ? binding.target : `${binding.target}/${key}`,
+    data: bytes.toString("base64"),
+  }));
+  const { type, labels, immutable } = binding.secret;
+  const source = { type, labels, immutable, keys: present.map(([key]) => key) };
+  const secret: DeliveredSecret = {
     secret: binding.secret.name,
     version,
     target: binding.target,
@@ -98,6 +116,7 @@ async function deliver(binding: Binding, stored: Awaited<ReturnType<typeof loadV
     kind: single ? "file" : "dir",
     files,
   };
+  return { secret, source };
 }
 
 /** Returns the repeat reads, to count once the transaction has committed. */
@@ -123,7 +142,8 @@ async function recordReads(tx: Tx, actor: ServiceActor, reader: Reader, at: Date
 
 type Outcome = { delivery: RuntimeDelivery; repeats?: Map<string, number> } | { refused: string };
 
-export async function fetchRuntimeSecrets(actor: ServiceActor, ifNoneMatch: string | null): Promise<RuntimeDelivery> {
+/** `variant` names another representation of the answer (runtime-manifest.ts), for its own ETags. */
+export async function fetchRuntimeSecrets(actor: ServiceActor, ifNoneMatch: string | null, variant?: string): Promise<RuntimeDelivery> {
   const reader: Reader = { type: "service", id: actor.id, label: actor.label };
   const at = new Date();
   let outcome: Outcome;
@@ -141,7 +161,7 @@ export async function fetchRuntimeSecrets(actor: ServiceActor, ifNoneMatch: stri
         return { refused: refusal.message };
       }
       const bindings = await loadBindings(tx, actor.id);
-      const etag = etagOf(bindings);
+      const etag = etagOf(bindings, variant);
       if (
         ifNoneMatch &&
         ifNoneMatch
@@ -152,17 +172,18 @@ export async function fetchRuntimeSecrets(actor: ServiceActor, ifNoneMatch: stri
         return { delivery: { etag, notModified: true as const } };
       const stored = await loadVersions(tx, bindings);
       const secrets: DeliveredSecret[] = [];
-      for (const binding of bindings) secrets.push(await deliver(binding, stored));
+      const sources: DeliverySource[] = [];
+      for (const binding of bindings) {
+        const delivered = await deliver(binding, stored);
+        secrets.push(delivered.secret);
+        sources.push(delivered.source);
+      }
       const repeats = await recordReads(tx, actor, reader, at, bindings, secrets);
       const [namespace, name] = actor.label.split("/") as [string, string];
-      return { delivery: { etag, service: { name, namespace }, secrets }, repeats };
+      return { delivery: { etag, service: { name, namespace }, secrets, sources }, repeats };
     });
   } catch (error) {
-    // An outage answers 503 with Retry-After and is logged once (lib/db/prisma-errors.ts).
-    const translated = translatePrismaError(error);
-    if (translated instanceof DomainError) throw translated;
-    // The audit event or access row could not be written: refuse the read.
-    throw new Unavailable("the audit trail is unavailable, so no secret was delivered; try again later");
+    throw unauditedReadFailure(error);
   }
   // Thrown after the commit, so the denial stays in the trail.
   if ("refused" in outcome) throw new Forbidden(outcome.refused);

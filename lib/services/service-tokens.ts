@@ -10,6 +10,7 @@ import { authorize } from "../rbac/authorize";
 import { DAY_MS } from "../time";
 import { authorizeSecretBind } from "./authorize-bind";
 import { newToken } from "../tokens/token-secret";
+import { expiresInDaysSchema } from "../tokens/expires-in-days";
 import { findServiceOrThrow } from "./find-service";
 import type { NewServiceToken } from "../../packages/contracts/src/services/service-dto";
 
@@ -20,13 +21,7 @@ export const createServiceTokenSchema = z.object({
     .min(1, "name must not be empty")
     .max(100, "name is at most 100 characters")
     .default("agent"),
-  expiresInDays: z
-    .number({ error: "expiresInDays must be a number" })
-    .int("expiresInDays must be a whole number")
-    .min(1, "expiresInDays must be at least 1")
-    .max(3650, "expiresInDays must be at most 3650")
-    .nullable()
-    .default(365),
+  expiresInDays: expiresInDaysSchema(365),
 });
 
 export type { NewServiceToken };

@@ -5,21 +5,14 @@
 // (createdById null) have no creator to lose it.
 import type { ServiceActor } from "../auth/actor";
 import type { Tx } from "../db/client";
-import type { Permission } from "../rbac/permissions";
-
-const BIND: Permission = "secret:bind";
+import { Prisma } from "../generated/prisma/client";
+import { BIND, creatorHoldsBind } from "./creator-holds-bind";
 
 /** Why the token may not read now, or null when it may. One query: this runs on every poll. */
 export async function tokenCreatorRefusal(tx: Tx, actor: ServiceActor): Promise<{ reason: string; message: string } | null> {
   const [row] = await tx.$queryRaw<{ system: boolean; allowed: boolean }[]>`
     SELECT t."createdById" IS NULL AS "system",
-      EXISTS (
-        SELECT 1 FROM "RoleBinding" rb
-        JOIN "Role" r ON r."id" = rb."roleId"
-        JOIN "User" u ON u."id" = rb."userId"
-        WHERE rb."userId" = t."createdById" AND NOT u."disabled" AND ${BIND}::text = ANY (r."permissions")
-          AND (rb."namespaceId" IS NULL OR rb."namespaceId" = s."namespaceId")
-      ) AS "allowed"
+      ${creatorHoldsBind(Prisma.raw(`t."createdById"`), Prisma.raw(`s."namespaceId"`))} AS "allowed"
     FROM "ServiceToken" t JOIN "Service" s ON s."id" = t."serviceId"
     WHERE t."id" = ${actor.tokenId} AND t."serviceId" = ${actor.id}`;
   if (!row) return { reason: "token_gone", message: "the service token no longer exists" };

@@ -11,16 +11,11 @@ import { isPermission, PERMISSIONS } from "../rbac/permissions";
 import { DAY_MS } from "../time";
 import { accessTokenSelect, toAccessTokenInfo, type AccessTokenInfo } from "./access-token-dto";
 import { newToken } from "./token-secret";
+import { expiresInDaysSchema } from "./expires-in-days";
 
 export const createAccessTokenSchema = z.object({
   name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(100, "name is at most 100 characters"),
-  expiresInDays: z
-    .number({ error: "expiresInDays must be a number" })
-    .int("expiresInDays must be a whole number")
-    .min(1, "expiresInDays must be at least 1")
-    .max(3650, "expiresInDays must be at most 3650")
-    .nullable()
-    .default(90),
+  expiresInDays: expiresInDaysSchema(90),
   scopes: z.array(z.string(), { error: "scopes must be a list of permissions" }).default([]),
 });
 

@@ -6,12 +6,8 @@ import { userActor, type RequestContext, type UserActor } from "../auth/actor";
 import { recordCredentialRejection } from "../audit/credential-rejections";
 import { db } from "../db/client";
 import { Unauthorized } from "../errors";
-import { MINUTE_MS } from "../time";
 import { hashToken } from "./token-secret";
-
-// lastUsedAt is written at most this often per token, so a busy CLI does
-// not turn every read into a write.
-const LAST_USED_PRECISION_MS = MINUTE_MS;
+import { lapsed, shouldRecordUse } from "./token-use";
 
 const MESSAGES = {
   missing: "an Authorization: Bearer token is required",
@@ -35,20 +31,12 @@ export async function resolveAccessToken(token: string | null, context: RequestC
     },
   });
   const now = new Date();
-  const problem = !row
-    ? "unknown"
-    : row.revokedAt
-      ? "revoked"
-      : row.expiresAt && row.expiresAt <= now
-        ? "expired"
-        : row.user.disabled
-          ? "disabled"
-          : null;
+  const problem = !row ? "unknown" : (lapsed(row, now) ?? (row.user.disabled ? "disabled" : null));
   if (!row || problem) {
     // One answer for every reason: the caller learns nothing about the token.
     return reject(token, context, problem ?? "unknown", MESSAGES.invalid, row ? { tokenId: row.id, email: row.user.email } : undefined);
   }
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+  if (shouldRecordUse(row.lastUsedAt, now)) {
     await db.accessToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
   return { ...userActor(row.user, context), token: { id: row.id, scopes: row.scopes } };

@@ -1,9 +1,9 @@
-// Bearer tokens: a type prefix (`cfp_` personal, `cfs_` service) and 32
-// random bytes, base64url. Only their SHA-256 is stored; the plaintext is
-// shown once at creation.
+// Bearer tokens: a type prefix (`cfp_` personal, `cfs_` service, `cfi_`
+// integration) and 32 random bytes, base64url. Only their SHA-256 is
+// stored; the plaintext is shown once at creation.
 import { createHash, randomBytes } from "node:crypto";
 
-export type TokenKind = "cfp" | "cfs";
+export type TokenKind = "cfp" | "cfs" | "cfi";
 
 export function newToken(kind: TokenKind): { token: string; hash: string; prefix: string } {
   const token = `${kind}_${randomBytes(32).toString("base64url")}`;

@@ -17,7 +17,11 @@ export async function buildCli() {
     platform: "node",
     target: "node20",
     format: "esm",
-    banner: { js: "#!/usr/bin/env node" },
+    // grpc-js (bundled for `coffer kms-plugin`) is CommonJS and require()s
+    // Node builtins, which an ESM bundle cannot do without a real require.
+    banner: {
+      js: '#!/usr/bin/env node\nimport { createRequire as cofferCreateRequire } from "node:module";\nconst require = cofferCreateRequire(import.meta.url);',
+    },
     // The tsconfig of the repository (its `@/` alias) must not be needed: the CLI imports relatively.
     tsconfigRaw: {},
     write: false,

@@ -2,7 +2,7 @@
 // `npm install` of the tarball into an empty folder. It must bring nothing
 // of the server (Next.js, Prisma, PGlite, argon2: hundreds of MB) and run.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,8 +19,10 @@ const npm = (args: string[], cwd: string) =>
     env: { ...process.env, npm_config_update_notifier: "false" },
   });
 
+// lstat: node_modules/.bin/coffer is a symlink to the bundle, which stat
+// would count a second time.
 function sizeOf(path: string): number {
-  const stats = statSync(path);
+  const stats = lstatSync(path);
   if (!stats.isDirectory()) return stats.size;
   return readdirSync(path).reduce((total, entry) => total + sizeOf(join(path, entry)), 0);
 }

@@ -13,6 +13,20 @@ export const NAMESPACED_ACTIONS: ActionEntry[] = [
     drive: denied({ ns: "default", name: "{newName}", type: "Opaque", ...entry() }),
   },
   {
+    file: "features/secrets/manifest-actions.ts",
+    action: "previewManifestAction",
+    calls: "previewManifest",
+    route: `POST ${ns}/secrets`,
+    drive: denied({ ns: "default", manifest: "apiVersion: v1\nkind: Secret\nmetadata:\n  name: {newName}\nstringData:\n  value: x\n" }),
+  },
+  {
+    file: "features/secrets/manifest-actions.ts",
+    action: "importManifestAction",
+    calls: "createSecretsFromManifest",
+    route: `POST ${ns}/secrets`,
+    drive: denied({ ns: "default", manifest: "apiVersion: v1\nkind: Secret\nmetadata:\n  name: {newName}\nstringData:\n  value: x\n" }),
+  },
+  {
     file: secrets,
     action: "rotateSecretAction",
     calls: "rotateSecret",
@@ -102,5 +116,28 @@ export const NAMESPACED_ACTIONS: ActionEntry[] = [
     calls: "revokeServiceToken",
     route: `DELETE ${ns}/services/{name}/tokens/{id}`,
     drive: denied({ ns: "default", service: "{service}", tokenId: "{serviceTokenId}" }),
+  },
+  {
+    file: "features/integrations/actions.ts",
+    action: "createIntegrationAction",
+    calls: "createIntegration",
+    route: `POST ${ns}/integrations`,
+    drive: denied({ ns: "default", kind: "docker-swarm", name: "exfil", expiresInDays: "30" }),
+  },
+  {
+    file: "features/integrations/actions.ts",
+    action: "revokeIntegrationAction",
+    calls: "revokeIntegration",
+    route: `DELETE ${ns}/integrations/{id}`,
+    // The viewer is refused before any lookup, so no integration needs arranging (the console spec makes none).
+    drive: denied({ ns: "default", id: "int_authz_none" }),
+  },
+  {
+    file: "features/integrations/actions.ts",
+    action: "renewIntegrationAction",
+    calls: "renewIntegrationToken",
+    route: `POST ${ns}/integrations/{id}/token`,
+    // As for revoking: the viewer is refused before any lookup.
+    drive: denied({ ns: "default", id: "int_authz_none", expiresInDays: "30" }),
   },
 ];

@@ -1,6 +1,7 @@
 // Hand-written: what each built-in role may do to secrets and services in
 // `default`. Columns: granted globally · granted in `default` · granted only in `other`.
 // A grant in another namespace never reaches `default`.
+import { INTEGRATIONS } from "./expected-integrations";
 import type { Rows } from "./expected-rows";
 
 const ns = "/api/v1/namespaces/{ns}";
@@ -49,6 +50,16 @@ export const NAMESPACED: Rows = {
     owner: "201 201 403",
     admin: "201 201 403",
     editor: "201 201 403",
+    operator: "403 403 403",
+    viewer: "403 403 403",
+    auditor: "403 403 403",
+    deployer: "403 403 403",
+  },
+  // secret:create for a new secret (secret:update to change one) — owner, admin, editor.
+  [`POST ${ns}/manifests`]: {
+    owner: "200 200 403",
+    admin: "200 200 403",
+    editor: "200 200 403",
     operator: "403 403 403",
     viewer: "403 403 403",
     auditor: "403 403 403",
@@ -228,6 +239,7 @@ export const NAMESPACED: Rows = {
     auditor: "403 403 403",
     deployer: "204 204 403",
   },
+  ...INTEGRATIONS,
 };
 
 /**

@@ -11,8 +11,8 @@ export type RouteEntry = {
   method: "GET" | "POST" | "PATCH" | "DELETE";
   /** As in the OpenAPI document (a `?query` marks a second entry for the same handler). */
   path: string;
-  /** public: no credential; personal: a member's cfp_ token; service: a cfs_ token. */
-  auth: "public" | "personal" | "service";
+  /** public: no credential; personal: a member's cfp_ token; service: a cfs_ token; integration: a cfi_ token. */
+  auth: "public" | "personal" | "service" | "integration";
   /** Status when allowed. */
   ok: number;
   /** The route file, from the repository root. */

@@ -35,6 +35,17 @@ export const NAMESPACED_ROUTES: RouteEntry[] = [
     prepare: async () => ({ params: { ns: NS }, body: { name: unique("new"), stringData: { value: "x" } } }),
   },
   {
+    method: "POST",
+    path: `${ns}/manifests`,
+    auth: "personal",
+    ok: 200,
+    file: `${nsd}/manifests/route.ts`,
+    prepare: async () => ({
+      params: { ns: NS },
+      body: { apiVersion: "v1", kind: "Secret", metadata: { name: unique("applied") }, stringData: { value: "x" } },
+    }),
+  },
+  {
     method: "GET",
     path: `${ns}/secrets/{name}`,
     auth: "personal",

@@ -9,12 +9,20 @@
 import { AUDIT_ROUTES } from "./route-table-audit";
 import type { RouteEntry } from "./route-table-entry";
 import { ENCRYPTION_ROUTES, INSTANCE_ROUTES } from "./route-table-instance";
+import { INTEGRATION_ROUTES } from "./route-table-integrations";
 import { NAMESPACED_ROUTES } from "./route-table-namespaced";
 import { TEAM_ROUTES } from "./route-table-team";
 
 export { loadHandler, RUNTIME_FILE, type Call, type Handler, type RouteEntry } from "./route-table-entry";
 
-export const ROUTES: RouteEntry[] = [...INSTANCE_ROUTES, ...NAMESPACED_ROUTES, ...ENCRYPTION_ROUTES, ...AUDIT_ROUTES, ...TEAM_ROUTES];
+export const ROUTES: RouteEntry[] = [
+  ...INSTANCE_ROUTES,
+  ...NAMESPACED_ROUTES,
+  ...INTEGRATION_ROUTES,
+  ...ENCRYPTION_ROUTES,
+  ...AUDIT_ROUTES,
+  ...TEAM_ROUTES,
+];
 
 export const routeKey = (entry: Pick<RouteEntry, "method" | "path">) => `${entry.method} ${entry.path}`;
 

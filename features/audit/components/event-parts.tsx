@@ -1,5 +1,5 @@
 // How one audit event's parts read, in the table and in the detail dialog.
-import { Bot, Cpu, UserRound, UserX, type LucideIcon } from "lucide-react";
+import { Bot, Cpu, Plug, UserRound, UserX, type LucideIcon } from "lucide-react";
 import type { AuditEventDto } from "@/lib/audit/audit-event-dto";
 
 const outcomeTones: Record<string, string> = {
@@ -23,6 +23,7 @@ export function OutcomeBadge({ outcome }: { outcome: string }) {
 const actorIcons: Record<string, { icon: LucideIcon; label: string }> = {
   user: { icon: UserRound, label: "person" },
   service: { icon: Bot, label: "service" },
+  integration: { icon: Plug, label: "integration" },
   system: { icon: Cpu, label: "Coffer itself" },
   anonymous: { icon: UserX, label: "not signed in" },
 };

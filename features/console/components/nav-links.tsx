@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Boxes, House, KeyRound, ScrollText, Settings, Users } from "lucide-react";
+import { Boxes, House, KeyRound, Plug, ScrollText, Settings, Users } from "lucide-react";
 
-export type Section = "secrets" | "services" | "team" | "audit";
+export type Section = "secrets" | "services" | "integrations" | "team" | "audit";
 
 // Home and Settings (your own API tokens) are for everyone; the others
 // appear only for members who hold the permission to list them somewhere.
@@ -12,6 +12,7 @@ const SECTIONS = [
   { href: "/", label: "Home", icon: House, needs: null },
   { href: "/secrets", label: "Secrets", icon: KeyRound, needs: "secrets" },
   { href: "/services", label: "Services", icon: Boxes, needs: "services" },
+  { href: "/integrations", label: "Integrations", icon: Plug, needs: "integrations" },
   { href: "/team", label: "Team", icon: Users, needs: "team" },
   { href: "/audit", label: "Audit", icon: ScrollText, needs: "audit" },
   { href: "/settings", label: "Settings", icon: Settings, needs: null },

@@ -2,7 +2,9 @@
 
 import { Plus } from "lucide-react";
 import { DialogButton } from "@/components/ui/dialog-button";
+import { Tabs } from "@/components/ui/tabs";
 import { CreateSecretForm } from "./create-secret-form";
+import { ImportManifestForm } from "./import-manifest-form";
 
 export function CreateSecretButton({
   ns,
@@ -31,7 +33,15 @@ export function CreateSecretButton({
       }
       size="lg"
     >
-      {(close) => <CreateSecretForm ns={ns} maxBytes={maxBytes} onCancel={close} />}
+      {(close) => (
+        <Tabs
+          label="How to create"
+          tabs={[
+            { id: "form", label: "Enter values", content: <CreateSecretForm ns={ns} maxBytes={maxBytes} onCancel={close} /> },
+            { id: "manifest", label: "Import manifest", content: <ImportManifestForm ns={ns} maxBytes={maxBytes} onCancel={close} /> },
+          ]}
+        />
+      )}
     </DialogButton>
   );
 }

@@ -4,10 +4,10 @@ import { useId, useState } from "react";
 import { createSecretAction } from "@/features/secrets/actions";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/select";
 import { SECRET_TYPES } from "@/lib/secrets/secret-types";
 import { FieldMessage } from "../../../components/forms/field-message";
 import { FormFooter } from "../../../components/forms/form-footer";
+import { SelectField } from "../../../components/forms/select-field";
 import { LabelsEditor } from "./labels-editor";
 import { SecretDataInput } from "./secret-data-input";
 import { useSecretForm } from "./use-secret-form";
@@ -44,26 +44,20 @@ export function CreateSecretForm({ ns, maxBytes, onCancel }: { ns: string; maxBy
           error={errors.name}
           hint="Letters, digits, '.', '_' and '-'."
         />
-        <div className="space-y-1.5">
-          <label htmlFor={`${id}-type`} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-            Type
-          </label>
-          <Select
-            id={`${id}-type`}
-            name="type"
-            value={type}
-            onChange={(event) => setType(event.target.value)}
-            aria-invalid={errors.type ? true : undefined}
-            aria-describedby={`${id}-type-message`}
-          >
-            {SECRET_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </Select>
-          <FieldMessage id={`${id}-type-message`} error={errors.type} />
-        </div>
+        <SelectField
+          id={`${id}-type`}
+          label="Type"
+          name="type"
+          value={type}
+          onChange={(event) => setType(event.target.value)}
+          error={errors.type}
+        >
+          {SECRET_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <SecretDataInput type={type} maxBytes={maxBytes} error={errors.data} />
       <LabelsEditor error={errors.labels} />

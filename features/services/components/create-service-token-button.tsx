@@ -1,83 +1,25 @@
 "use client";
 
 import { KeySquare } from "lucide-react";
-import { useActionState, useId, useState } from "react";
-import { createServiceTokenAction, type CreateTokenState } from "@/features/services/actions";
-import { FieldMessage } from "@/components/forms/field-message";
-import { FormFooter } from "@/components/forms/form-footer";
-import { Alert } from "@/components/ui/alert";
+import { createServiceTokenAction } from "@/features/services/actions";
+import { CreateCredentialForm } from "@/components/forms/create-credential-form";
 import { DialogButton } from "@/components/ui/dialog-button";
-import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/select";
 import { NewTokenPanel } from "./new-token-panel";
-import { submitWithoutReset } from "../../../components/forms/submit-without-reset";
-
-const EXPIRY = [
-  ["30", "30 days"],
-  ["90", "90 days"],
-  ["365", "1 year"],
-  ["never", "Never"],
-] as const;
 
 type Props = { ns: string; service: string };
 
 function CreateTokenForm({ ns, service, close }: Props & { close: () => void }) {
-  const [state, formAction, pending] = useActionState<CreateTokenState, FormData>(createServiceTokenAction, {});
-  const [name, setName] = useState("agent");
-  const [expiry, setExpiry] = useState("365");
-  const id = useId();
-  if (state.token) {
-    return (
-      <NewTokenPanel
-        token={state.token}
-        name={state.tokenName ?? name}
-        service={service}
-        expiresAt={state.expiresAt ?? null}
-        onDone={close}
-      />
-    );
-  }
-  const errors = state.fieldErrors ?? {};
   return (
-    <form onSubmit={submitWithoutReset(formAction)} className="space-y-5">
-      {state.error ? <Alert>{state.error}</Alert> : null}
-      <input type="hidden" name="ns" value={ns} />
-      <input type="hidden" name="service" value={service} />
-      <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
-        <Field
-          label="Token name"
-          name="name"
-          id={`${id}-name`}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          required
-          maxLength={100}
-          autoComplete="off"
-          error={errors.name}
-          hint="Which agent or host uses it, like web-1."
-        />
-        <div className="space-y-1.5">
-          <label htmlFor={`${id}-expiry`} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-            Expires
-          </label>
-          <Select
-            id={`${id}-expiry`}
-            name="expiresInDays"
-            value={expiry}
-            onChange={(event) => setExpiry(event.target.value)}
-            aria-describedby={`${id}-expiry-message`}
-          >
-            {EXPIRY.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
-          <FieldMessage id={`${id}-expiry-message`} error={errors.expiresInDays} />
-        </div>
-      </div>
-      <FormFooter onCancel={close} pending={pending} label="Create token" pendingLabel="Creating…" />
-    </form>
+    <CreateCredentialForm
+      action={createServiceTokenAction}
+      hidden={{ ns, service }}
+      nameField={{ label: "Token name", maxLength: 100, hint: "Which agent or host uses it, like web-1.", initial: "agent" }}
+      created={(token, state, name) => (
+        <NewTokenPanel token={token} name={state.tokenName ?? name} service={service} expiresAt={state.expiresAt ?? null} onDone={close} />
+      )}
+      submitLabel="Create token"
+      close={close}
+    />
   );
 }
 

@@ -2,13 +2,25 @@
 // data from lib/rbac/permissions: safe in client components.
 import { PERMISSION_LABELS, PERMISSIONS, type Permission } from "@/lib/rbac/permissions";
 
-export const RESOURCE_ORDER = ["secret", "service", "binding", "servicetoken", "member", "role", "audit", "key", "namespace"] as const;
+export const RESOURCE_ORDER = [
+  "secret",
+  "service",
+  "binding",
+  "servicetoken",
+  "integration",
+  "member",
+  "role",
+  "audit",
+  "key",
+  "namespace",
+] as const;
 
 const RESOURCE_LABELS: Record<string, string> = {
   secret: "Secrets",
   service: "Services",
   binding: "Bindings",
   servicetoken: "Service tokens",
+  integration: "Integrations",
   member: "Members",
   role: "Roles",
   audit: "Audit",

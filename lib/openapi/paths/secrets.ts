@@ -10,10 +10,10 @@ import {
   secretSummarySchema,
   versionInfoSchema,
 } from "../../secrets/secret-dto.schema";
+import { kubernetesManifestSchema, manifestAppliedSchema, manifestCreatedSchema } from "../../secrets/kubernetes/manifest-dto.schema";
 import { labelsSchema } from "../../secrets/update-secret-labels";
 import { answer, component, name, ns, queryOf, type Operation } from "../operation";
 
-const SecretSummary = component("SecretSummary", secretSummarySchema);
 const SecretDetail = component("SecretDetail", secretDetailSchema);
 const detail = answer("the secret", SecretDetail);
 const secrets = "/api/v1/namespaces/{ns}/secrets";
@@ -41,10 +41,13 @@ export const secretOperations: Operation[] = [
     method: "post",
     path: secrets,
     auth: "bearer",
-    summary: "Create a secret",
+    summary:
+      "Create a secret. The body may also be a Kubernetes Secret or List (JSON, told apart by kind/apiVersion) or, with Content-Type application/yaml, a YAML stream of them: all are created or none, answered as SecretsCreated",
     parameters: [ns],
     body: component("SecretCreate", createSecretSchema),
-    responses: { 201: answer("created", SecretSummary) },
+    responses: {
+      201: answer("created", component("SecretCreated", z.union([secretSummarySchema, manifestCreatedSchema]))),
+    },
     errors: [400, 401, 403, 404, 409, 413],
   },
   {
@@ -121,6 +124,17 @@ export const secretOperations: Operation[] = [
     parameters: [ns, name, ...queryOf(revealSchema)],
     responses: { 200: answer("values, base64", component("SecretValue", revealedSecretSchema)) },
     errors: [400, 401, 403, 404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/namespaces/{ns}/manifests",
+    auth: "bearer",
+    summary:
+      "Apply a Kubernetes Secret manifest (JSON, or YAML with Content-Type application/yaml): create each Secret, or rotate it when its data differs and relabel it when its labels differ, all or none",
+    parameters: [ns],
+    body: component("KubernetesManifest", kubernetesManifestSchema),
+    responses: { 200: answer("what was done to each Secret", component("ManifestApplied", manifestAppliedSchema)) },
+    errors: [400, 401, 403, 404, 409, 413],
   },
   {
     method: "get",

@@ -127,8 +127,23 @@ export const serviceOperations: Operation[] = [
     method: "get",
     path: "/api/v1/runtime/secrets",
     auth: "serviceToken",
-    summary: "The calling service's bound secrets with values (base64) and file metadata; audited per secret",
-    parameters: [{ name: "If-None-Match", in: "header", schema: { type: "string" } }],
+    summary:
+      "The calling service's bound secrets with values (base64) and file metadata; audited per secret. With Accept: application/yaml (or application/json;profile=kubernetes) the same read answers Kubernetes Secret manifests (multi-document YAML, or a kind: List) instead, with ETags of their own",
+    parameters: [
+      { name: "If-None-Match", in: "header", schema: { type: "string" } },
+      {
+        name: "Accept",
+        in: "header",
+        description: "application/json (the default), application/yaml or application/json;profile=kubernetes",
+        schema: { type: "string" },
+      },
+      {
+        name: "namespace",
+        in: "query",
+        description: "With a manifest Accept type: the Secrets' metadata.namespace (a Kubernetes namespace name); 400 otherwise",
+        schema: { type: "string", pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", maxLength: 63 },
+      },
+    ],
     responses: {
       200: answer(
         "bound secrets with their values",
@@ -138,6 +153,7 @@ export const serviceOperations: Operation[] = [
         ),
       ),
       304: { description: "unchanged since that ETag" },
+      400: answer("a namespace that is not a Kubernetes namespace name, or one without a manifest Accept type", errorSchema),
       403: answer("the token's creator no longer holds secret:bind in the namespace", errorSchema),
       503: answer("audit trail unavailable: nothing delivered", errorSchema),
     },

@@ -5,7 +5,13 @@ import { ApiError, CliError, ConnectError } from "./errors";
 
 export type Query = [name: string, value: string][];
 
-export type RequestOptions = { body?: unknown; query?: Query; token?: string | null };
+export type RequestOptions = {
+  body?: unknown;
+  /** A body sent as it is, with its media type (`coffer secret apply` sends a YAML manifest for the server to parse). */
+  text?: { body: string; contentType: string };
+  query?: Query;
+  token?: string | null;
+};
 
 export type ApiClient = {
   readonly server: string;
@@ -27,16 +33,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const { server, userAgent = "coffer-cli", timeoutMs = 60_000 } = options;
   const doFetch = options.fetch ?? fetch;
 
-  async function send(method: string, path: string, { body, query, token = options.token }: RequestOptions, signal?: AbortSignal) {
+  async function send(method: string, path: string, { body, text, query, token = options.token }: RequestOptions, signal?: AbortSignal) {
     const url = requestUrl(server, path, query);
     const headers: Record<string, string> = { Accept: "application/json", "User-Agent": userAgent };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (text) headers["Content-Type"] = text.contentType;
     try {
       return await doFetch(url, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: text ? text.body : body === undefined ? undefined : JSON.stringify(body),
         // A redirect would resend the token (or the password) to wherever
         // the Location points; make the user name the final URL instead.
         redirect: "manual",

@@ -10,12 +10,15 @@ describe("coffer (top level)", () => {
       const result = await runCli(argv);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^\nUsage:  coffer \[OPTIONS\] COMMAND\n/);
-      expect(result.stdout).toContain(
-        "Management Commands:\n  audit     Verify and export the audit trail\n  secret    Manage secrets\n  service   Manage services\n",
+      // Management commands in order; their padding follows the longest name too.
+      expect(result.stdout).toMatch(
+        /\nManagement Commands:\n {2}audit +Verify and export the audit trail\n {2}integration +Manage integrations \(Docker Swarm and Kubernetes KMS credentials\)\n {2}secret +Manage secrets\n {2}service +Manage services\n/,
       );
-      expect(result.stdout).toContain("  agent    Write a service's secrets into a directory and keep them current\n");
-      expect(result.stdout).toContain("  login    Log in to a Coffer server\n");
-      expect(result.stdout).toContain("  run      Run a command with a service's secrets as files\n");
+      // The padding follows the longest command name, which grows as commands are added.
+      expect(result.stdout).toMatch(/\n {2}agent +Write a service's secrets into a directory and keep them current\n/);
+      expect(result.stdout).toMatch(/\n {2}docker-plugin +Serve Docker Swarm's secret driver, taking values from Coffer\n/);
+      expect(result.stdout).toMatch(/\n {2}login +Log in to a Coffer server\n/);
+      expect(result.stdout).toMatch(/\n {2}run +Run a command with a service's secrets as files\n/);
     }
   });
 
@@ -33,7 +36,9 @@ describe("coffer (top level)", () => {
 describe("coffer secret help", () => {
   it("lists the secret commands", async () => {
     const result = await runCli(["secret", "--help"]);
-    expect(result.stdout).toMatch(/^\nUsage:  coffer secret COMMAND\n\nManage secrets\n\nCommands:\n  create     Create a secret/);
+    expect(result.stdout).toMatch(
+      /^\nUsage:  coffer secret COMMAND\n\nManage secrets\n\nCommands:\n  apply      Create or update secrets from a Kubernetes Secret manifest\n  create     Create a secret/,
+    );
     expect(result.stdout).toContain("  rollback   ");
   });
 

@@ -10,15 +10,18 @@ import type { Command, CommandGroup } from "./command";
 import type { CliContext } from "./context";
 import { ApiError, apiErrorLine, CliError, ConnectError, UsageError } from "./errors";
 import { commandHelp, groupHelp, usageErrorText } from "./help";
+import { integrationGroup } from "./integration";
+import { dockerPluginCommand } from "./integrations/docker-plugin";
+import { kmsPluginCommand } from "./kms/kms-plugin";
 import { secretCommands, secretGroupSummary, secretHelp } from "./secret";
 import { serviceGroup } from "./service";
 import { cliVersion } from "./version";
 import { agentCommand } from "./workload/agent";
 import { runWithSecretsCommand } from "./workload/run-with-secrets";
 
-const topCommands: Command[] = [agentCommand, loginCommand, logoutCommand, runWithSecretsCommand];
+const topCommands: Command[] = [agentCommand, dockerPluginCommand, kmsPluginCommand, loginCommand, logoutCommand, runWithSecretsCommand];
 const secretGroup: CommandGroup = { path: "secret", summary: secretGroupSummary, commands: secretCommands, help: secretHelp };
-const groups: CommandGroup[] = [auditGroup, secretGroup, serviceGroup];
+const groups: CommandGroup[] = [auditGroup, integrationGroup, secretGroup, serviceGroup];
 
 function commandsOf(group: CommandGroup): Command[] {
   return [...group.commands, ...(group.groups ?? []).flatMap(commandsOf)];

@@ -1,6 +1,7 @@
 // `coffer secret …`: the management command grouping the secret commands.
 import type { Command } from "../command";
 import { groupHelp } from "../help";
+import { applyCommand } from "./apply";
 import { createCommand } from "./create";
 import { inspectCommand } from "./inspect";
 import { lsCommand } from "./ls";
@@ -10,6 +11,7 @@ import { rotateCommand } from "./rotate";
 import { versionsCommand } from "./versions";
 
 export const secretCommands: Command[] = [
+  applyCommand,
   createCommand,
   inspectCommand,
   lsCommand,

@@ -1,10 +1,11 @@
 // `coffer secret ls`: docker's listing, filters and --format, with Coffer's
 // TYPE and VERSION columns.
-import { type CommandSpec, list, namespaceOption, resolveNamespace, splitKeyValue, text } from "../args";
+import { type CommandSpec, list, namespaceOption, resolveNamespace, splitKeyValue } from "../args";
 import type { Command } from "../command";
 import type { Query } from "../api-client";
 import { UsageError } from "../errors";
-import { parseTemplate, type Template } from "../format/template";
+import { formatOption, type ListFields, listOutput, listTemplate as fieldsTemplate, quietOption } from "../format/list-output";
+import type { Template } from "../format/template";
 import { connect } from "../session";
 import { defaultSecretTable, secretHeaders, secretRow } from "./secret-fields";
 import { secretPath, type SecretSummary } from "./types";
@@ -17,8 +18,8 @@ const spec: CommandSpec = {
   args: { min: 0, max: 0 },
   options: [
     { name: "filter", short: "f", type: "string", multiple: true, value: "filter", help: "Filter output based on conditions provided" },
-    { name: "format", type: "string", help: "Format output using a custom template, 'table', or 'json'" },
-    { name: "quiet", short: "q", type: "boolean", help: "Only display IDs" },
+    formatOption,
+    quietOption,
     namespaceOption,
   ],
   details: `Filters:
@@ -50,31 +51,21 @@ export function filterQuery(filters: string[]): Query {
   });
 }
 
-export function listTemplate(format: string | undefined, quiet: boolean): Template {
-  if (quiet) return parseTemplate("{{.ID}}", secretHeaders);
-  if (!format || format === "table") return parseTemplate(defaultSecretTable, secretHeaders);
-  // docker's `--format json`: one JSON object per line.
-  if (format === "json") return parseTemplate("{{json .}}", secretHeaders);
-  return parseTemplate(format, secretHeaders);
-}
+const fields: ListFields = { headers: secretHeaders, defaultTable: defaultSecretTable };
 
-/** docker's natural name order: `db2` before `db10`. */
-const byName = new Intl.Collator("en", { numeric: true });
+export function listTemplate(format: string | undefined, quiet: boolean): Template {
+  return fieldsTemplate(format, quiet, fields);
+}
 
 export const lsCommand: Command = {
   spec,
   async run(ctx, { values }) {
-    const quiet = values.quiet === true;
-    const format = text(values, "format");
-    if (quiet && format) ctx.stderr.write("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");
-    const template = listTemplate(format, quiet);
+    const output = listOutput(ctx, values, fields);
     const query = filterQuery(list(values, "filter"));
 
     const client = await connect(ctx);
     const { secrets } = await client.request<{ secrets: SecretSummary[] }>("GET", secretPath(resolveNamespace(values, ctx.env)), { query });
-    const now = ctx.now();
-    const sorted = [...secrets].sort((a, b) => byName.compare(a.name, b.name));
-    ctx.stdout.write(template.render(sorted.map((secret) => secretRow(secret, now))));
+    output.write(secrets, secretRow);
     return 0;
   },
 };

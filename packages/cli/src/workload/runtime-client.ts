@@ -28,9 +28,16 @@ export type RuntimeRequest = {
   timeoutMs?: number;
 };
 
-export async function fetchRuntimeSecrets({ server, token, etag, signal, timeoutMs = 30_000 }: RuntimeRequest): Promise<RuntimeAnswer> {
+type RuntimeResponse = { status: number; etag: string | null; contentType: string; raw: string };
+
+/** The request and the failures every representation shares; answers 2xx and 304 only. */
+async function getRuntime(
+  { server, token, etag, signal, timeoutMs = 30_000 }: RuntimeRequest,
+  accept: string,
+  query = "",
+): Promise<RuntimeResponse> {
   const headers: Record<string, string> = {
-    Accept: "application/json",
+    Accept: accept,
     Authorization: `Bearer ${token}`,
     "User-Agent": userAgent(),
   };
@@ -38,7 +45,7 @@ export async function fetchRuntimeSecrets({ server, token, etag, signal, timeout
   const timeout = AbortSignal.timeout(timeoutMs);
   let response: Response;
   try {
-    response = await fetch(requestUrl(server, "/api/v1/runtime/secrets"), {
+    response = await fetch(requestUrl(server, `/api/v1/runtime/secrets${query}`), {
       headers,
       // Never resend the token to wherever a redirect points.
       redirect: "manual",
@@ -48,7 +55,13 @@ export async function fetchRuntimeSecrets({ server, token, etag, signal, timeout
     if (signal?.aborted) throw error;
     throw new RuntimeError("failed", `cannot reach ${server}: ${networkReason(error)}`);
   }
-  if (response.status === 304) return { changed: false };
+  const answer = (raw: string) => ({
+    status: response.status,
+    etag: response.headers.get("etag"),
+    contentType: response.headers.get("content-type") ?? "",
+    raw,
+  });
+  if (response.status === 304) return answer("");
   const raw = await response.text();
   if (response.status === 401) throw new RuntimeError("refused", `the server refused the service token: ${errorBody(raw, response)[1]}`);
   if (response.status === 503) throw new RuntimeError("failed", `the server cannot deliver now: ${errorBody(raw, response)[1]}`);
@@ -59,12 +72,36 @@ export async function fetchRuntimeSecrets({ server, token, etag, signal, timeout
     );
   }
   if (!response.ok) throw new RuntimeError("failed", `error response from server: ${errorBody(raw, response)[1]}`);
+  return answer(raw);
+}
+
+export async function fetchRuntimeSecrets(request: RuntimeRequest): Promise<RuntimeAnswer> {
+  const { status, etag, raw } = await getRuntime(request, "application/json");
+  if (status === 304) return { changed: false };
   try {
     const body = JSON.parse(raw) as RuntimeSecrets;
     if (!Array.isArray(body?.secrets)) throw new Error("no secrets list");
-    return { changed: true, etag: response.headers.get("etag"), body };
+    return { changed: true, etag, body };
   } catch {
     // Never quote the body: it would hold the values.
-    throw new RuntimeError("failed", `unexpected answer from ${server} (status ${response.status}, not the runtime API's JSON)`);
+    throw new RuntimeError("failed", `unexpected answer from ${request.server} (status ${status}, not the runtime API's JSON)`);
   }
+}
+
+/**
+ * The bound secrets as Kubernetes Secret manifests (multi-document YAML),
+ * rendered by the server: the CLI parses no YAML. `namespace` sets their
+ * metadata.namespace; the server checks it.
+ */
+export async function fetchRuntimeManifest(request: Omit<RuntimeRequest, "etag"> & { namespace?: string }): Promise<string> {
+  const query = request.namespace === undefined ? "" : `?namespace=${encodeURIComponent(request.namespace)}`;
+  const { status, contentType, raw } = await getRuntime(request, "application/yaml", query);
+  // An older server ignores the Accept header and answers JSON: never print that (it holds the values as JSON).
+  if (!/^application\/yaml\b/i.test(contentType)) {
+    throw new RuntimeError(
+      "failed",
+      `unexpected answer from ${request.server} (status ${status}, not YAML: does the server support manifests?)`,
+    );
+  }
+  return raw;
 }
