@@ -88,11 +88,15 @@ test("after a reload the token is gone: only its prefix is listed", async () => 
   expect(await html.text()).not.toContain(token);
 });
 
-/** What the Swarm driver endpoint answers a token: 401 once it is replaced or revoked. */
+/**
+ * What the Swarm driver endpoint answers a token: 401 once it is replaced or
+ * revoked. Names no other spec uses: a live token's refused request is a
+ * denied secret.read of that name, which services-cli.spec.ts would count.
+ */
 async function deliveryStatus(credential: string): Promise<number> {
   const answer = await anonymous.post("/api/v1/integrations/docker-swarm/deliveries", {
     headers: { authorization: `Bearer ${credential}` },
-    data: { SecretName: "db_pw", ServiceName: "web" },
+    data: { SecretName: "integrations-spec-secret", ServiceName: "integrations-spec-service" },
   });
   return answer.status();
 }
