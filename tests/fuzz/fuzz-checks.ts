@@ -3,12 +3,13 @@
 // caller's token, and no domain write behind a 4xx. Each violation carries
 // a signature, so the same fault found twice is one finding.
 import { CANARY } from "@/tests/support/leak-canary";
+import { otherIntegration } from "./callers";
 import type { Fixtures } from "./fuzz-fixtures";
 import type { FuzzRequest, Operation } from "./operations";
 import type { Sent } from "./send-request";
 
 export type Violation = {
-  kind: "5xx" | "leak" | "partial-write" | "stack" | "error-shape" | "dropped-key" | "cacheable";
+  kind: "5xx" | "leak" | "partial-write" | "stack" | "error-shape" | "dropped-key" | "cacheable" | "wrong-kind" | "delivery";
   signature: string;
   detail: string;
 };
@@ -24,6 +25,30 @@ const VALUE_ROUTES: Record<string, FuzzRequest["caller"]> = {
 
 export function mayCarryValues(op: Operation, caller: FuzzRequest["caller"], status: number): boolean {
   return VALUE_ROUTES[op.key] === caller && status === 200;
+}
+
+export const DELIVERIES = "POST /api/v1/integrations/docker-swarm/deliveries";
+
+/**
+ * A Swarm delivery to the docker-swarm caller: its `value` is the one
+ * value the task is given (delivery-check.ts checks it is the bound
+ * secret's); every other field of it is scanned like any body.
+ */
+export function isDelivery(op: Operation, caller: FuzzRequest["caller"], status: number): boolean {
+  return op.key === DELIVERIES && caller === "swarm" && status === 200;
+}
+
+function scannedBody(op: Operation, request: FuzzRequest, sent: Sent): string {
+  if (mayCarryValues(op, request.caller, sent.status)) return "";
+  if (isDelivery(op, request.caller, sent.status)) {
+    try {
+      const answer = JSON.parse(sent.text) as Record<string, unknown>;
+      if (answer && typeof answer.value === "string") return JSON.stringify({ ...answer, value: null });
+    } catch {
+      // not JSON: scanned whole, and delivery-check.ts reports the shape
+    }
+  }
+  return sent.text;
 }
 
 /** The forms a leaked value would take: as written, base64 (the API's encoding of values) and hex. */
@@ -72,10 +97,10 @@ export function checkResponse(op: Operation, request: FuzzRequest, sent: Sent, f
       detail: sent.failure ?? `status ${sent.status}`,
     });
   }
-  const bodyChecked = !mayCarryValues(op, request.caller, sent.status);
+  const body = scannedBody(op, request, sent);
   const headerText = sent.headers.map(([k, v]) => `${k}: ${v}`).join("\n");
   for (const form of forms) {
-    const inBody = bodyChecked && sent.text.includes(form);
+    const inBody = body.includes(form);
     if (inBody || headerText.includes(form)) {
       const what = form.startsWith("cf") ? "a caller's bearer token" : `the canary (${form === CANARY ? "plain" : "encoded"})`;
       violations.push({
@@ -109,11 +134,22 @@ export function checkResponse(op: Operation, request: FuzzRequest, sent: Sent, f
       });
     }
   }
+  // A KMS plugin's token must not fetch Swarm secrets, nor the reverse: a 403 whatever the body.
+  // A URL no route takes (a NUL in the query) is refused by route() before any credential is read.
+  const urlRefused = sent.status === 400 && ("raw" in request.query || request.query.pairs.length > 0);
+  if (request.caller === otherIntegration(op.auth) && sent.status !== 403 && !urlRefused && !sent.failure && sent.status < 500) {
+    violations.push({
+      kind: "wrong-kind",
+      signature: `wrong-kind | ${where} | ${request.caller} | ${sent.status}`,
+      detail: `the other kind's integration token (${request.caller}) was answered ${sent.status}, not 403`,
+    });
+  }
   if (sent.status >= 500 && changed.length) violations[0]!.detail += `; it also changed ${changed.join(", ")}`;
   if (sent.status >= 200 && sent.status < 300) violations.push(...droppedKeys(op, sent));
   // A token shown once, or a value, must not sit in a cache on the way.
   const credential =
-    /\bcf[psir]_[A-Za-z0-9_-]{20,}/.test(sent.text) || (mayCarryValues(op, request.caller, sent.status) && sent.text.length > 0);
+    /\bcf[psir]_[A-Za-z0-9_-]{20,}/.test(sent.text) ||
+    ((mayCarryValues(op, request.caller, sent.status) || isDelivery(op, request.caller, sent.status)) && sent.text.length > 0);
   const cacheControl = sent.headers.find(([name]) => name.toLowerCase() === "cache-control")?.[1] ?? "";
   if (credential && !/no-store/.test(cacheControl)) {
     violations.push({

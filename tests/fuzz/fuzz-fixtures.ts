@@ -15,16 +15,28 @@ import { hashToken } from "@/lib/tokens/token-secret";
 import { personalToken } from "@/tests/support/api";
 import { createUser, ensureNamespace } from "@/tests/support/factories";
 import { CANARY } from "@/tests/support/leak-canary";
+import {
+  createIntegrationCallers,
+  kmsMaterial,
+  liveIntegrationTokens,
+  repairIntegrationCallers,
+  type IntegrationCallers,
+} from "./integration-fixtures";
 
-export type Caller = "owner" | "viewer" | "service" | "none" | "bogus";
+export type Caller = "owner" | "viewer" | "service" | "swarm" | "kms" | "none" | "bogus";
 
 export type Fixtures = {
   owner: { id: string; email: string; token: string; actor: Actor };
   viewer: { id: string; email: string; token: string };
   service: { name: string; token: string; tokenId: string };
+  /** A docker-swarm and a kubernetes-kms integration of `default`, made by the owner. */
+  integrations: IntegrationCallers;
+  kms: { ciphertexts: string[]; keyIds: string[] };
   /** Every canary value written, each starting with CANARY. */
   canaryValues: string[];
   canarySecrets: string[];
+  /** `secret@version` → the canary values of that version, for what a Swarm delivery may hand over. */
+  canaryByVersion: Record<string, string[]>;
   /** Rows that only GET requests may name. */
   protectedIds: Set<string>;
   /** Bearer tokens no response may show. */
@@ -55,6 +67,8 @@ export async function createFixtures(): Promise<Fixtures> {
   await createService(owner.actor, "default", { name: FUZZ_AGENT, description: "fuzz run caller" });
   for (const secret of ["canary-a", "canary-b", "canary-rotated"]) await addBinding(owner.actor, "default", FUZZ_AGENT, { secret });
   const serviceToken = await createServiceToken(owner.actor, "default", FUZZ_AGENT, {});
+  const integrations = await createIntegrationCallers(owner.actor);
+  const [a, a2, b, v1, v2] = canaryValues;
 
   const ownerToken = await personalToken(owner.user.id);
   const viewerToken = await personalToken(viewer.user.id);
@@ -67,12 +81,17 @@ export async function createFixtures(): Promise<Fixtures> {
     owner: { id: owner.user.id, email: owner.user.email, token: ownerToken, actor: owner.actor },
     viewer: { id: viewer.user.id, email: viewer.user.email, token: viewerToken },
     service: { name: FUZZ_AGENT, token: serviceToken.token, tokenId: serviceToken.id },
+    integrations,
+    kms: await kmsMaterial(integrations.kms),
     canaryValues,
     canarySecrets: ["canary-a", "canary-b", "canary-rotated", "canary-other", "canary-deleted"],
+    canaryByVersion: { "canary-a@1": [a!, a2!], "canary-b@1": [b!], "canary-rotated@1": [v1!], "canary-rotated@2": [v2!] },
     protectedIds: new Set([
       owner.user.id,
       viewer.user.id,
       serviceToken.id,
+      integrations.swarm.id,
+      integrations.kms.id,
       FUZZ_AGENT,
       ...grants.map((g) => g.id),
       ...accessTokens.map((t) => t.id),
@@ -82,7 +101,7 @@ export async function createFixtures(): Promise<Fixtures> {
       "canary-other",
       "canary-deleted",
     ]),
-    secretTokens: [ownerToken, viewerToken, serviceToken.token],
+    secretTokens: [ownerToken, viewerToken, serviceToken.token, integrations.swarm.token, integrations.kms.token],
   };
 }
 
@@ -91,7 +110,7 @@ async function tokenAlive(token: string): Promise<boolean> {
   return !!row && !row.revokedAt;
 }
 
-/** Are the callers still what the run assumes? One query, as it runs after every successful write. */
+/** Are the callers still what the run assumes? Two queries, as it runs after every successful write. */
 export async function fixtureProblems(fixtures: Fixtures): Promise<string[]> {
   const [row] = await db.$queryRaw<{ users: bigint; tokens: bigint; service: bigint }[]>`
     SELECT (SELECT count(*) FROM "User" WHERE "id" IN (${fixtures.owner.id}, ${fixtures.viewer.id}) AND NOT "disabled") AS "users",
@@ -101,6 +120,7 @@ export async function fixtureProblems(fixtures: Fixtures): Promise<string[]> {
   if (Number(row!.users) !== 2) problems.push("a fixture user was removed or disabled");
   if (Number(row!.tokens) !== 2) problems.push("a fixture personal token was revoked");
   if (Number(row!.service) !== 1) problems.push("the fixture service token was revoked");
+  if ((await liveIntegrationTokens(fixtures.integrations)) !== 2) problems.push("a fixture integration was revoked or its token renewed");
   return problems;
 }
 
@@ -120,5 +140,8 @@ export async function repairFixtures(fixtures: Fixtures): Promise<void> {
     fixtures.service.tokenId = token.id;
     fixtures.protectedIds.add(token.id);
   }
-  fixtures.secretTokens.splice(0, fixtures.secretTokens.length, fixtures.owner.token, fixtures.viewer.token, fixtures.service.token);
+  await repairIntegrationCallers(fixtures.owner.actor, fixtures.integrations, fixtures.protectedIds);
+  const { swarm, kms } = fixtures.integrations;
+  const tokens = [fixtures.owner.token, fixtures.viewer.token, fixtures.service.token, swarm.token, kms.token];
+  fixtures.secretTokens.splice(0, fixtures.secretTokens.length, ...tokens);
 }

@@ -5,9 +5,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/openapi/document";
+import { parseSwarmRequest, secretProviderRequestSchema } from "@/lib/integrations/docker-swarm-request";
 import { createSecretSchema } from "@/lib/secrets/create-secret.schema";
 import { bindingSchema, createServiceSchema } from "@/lib/services/service-rules";
 import { CANARY } from "@/tests/support/leak-canary";
+import { checkDelivery } from "./delivery-check";
 import { checkResponse, leakForms, normalise } from "./fuzz-checks";
 import type { Fixtures } from "./fuzz-fixtures";
 import { buildOperations, type OpenApiDocument, type Operation } from "./operations";
@@ -31,11 +33,24 @@ describe("the fuzz generators", () => {
     ["POST /api/v1/namespaces/{ns}/secrets", createSecretSchema],
     ["POST /api/v1/namespaces/{ns}/services", createServiceSchema],
     ["POST /api/v1/namespaces/{ns}/services/{name}/bindings", bindingSchema],
+    ["POST /api/v1/integrations/docker-swarm/deliveries", secretProviderRequestSchema],
   ] as const)("makes bodies for %s that the route's schema mostly accepts, and some it refuses", (key, schema) => {
     const generated = bodies(key);
     const accepted = generated.filter((body) => schema.safeParse(body).success).length / generated.length;
     expect(accepted).toBeGreaterThan(0.25);
     expect(accepted).toBeLessThan(0.9);
+  });
+
+  it("names a Coffer service and secret in most Swarm delivery bodies, directly or by the coffer.* labels", () => {
+    const named = bodies("POST /api/v1/integrations/docker-swarm/deliveries").filter((body) => {
+      try {
+        const asked = parseSwarmRequest(body);
+        return asked.service === "pool-value" && asked.secret === "pool-value";
+      } catch {
+        return false;
+      }
+    });
+    expect(named.length).toBeGreaterThan(80);
   });
 
   it("sends NUL bytes, lone surrogates, 2^31 and `__proto__` keys somewhere in a few hundred requests", () => {
@@ -49,7 +64,10 @@ describe("the fuzz generators", () => {
 });
 
 describe("the fuzz checks", () => {
-  const fixtures = { secretTokens: ["cfp_fixture_owner_token_0123456789"] } as Fixtures;
+  const fixtures = {
+    secretTokens: ["cfp_fixture_owner_token_0123456789"],
+    canaryByVersion: { "canary-b@1": [`${CANARY}-b-123`], "canary-a@1": [`${CANARY}-a-123`] },
+  } as unknown as Fixtures;
   const forms = leakForms(fixtures);
   const sent = (status: number, text: string, headers: [string, string][] = [["cache-control", "no-store"]]): Sent => ({
     status,
@@ -60,9 +78,10 @@ describe("the fuzz checks", () => {
   });
   const value = op("GET /api/v1/namespaces/{ns}/secrets/{name}/value");
   const inspect = op("GET /api/v1/namespaces/{ns}/secrets/{name}");
-  const request = (caller: "owner" | "viewer") =>
+  type Caller = Parameters<typeof checkResponse>[1]["caller"];
+  const request = (caller: Caller) =>
     ({ caller, params: {}, query: { pairs: [] }, headers: [], body: { kind: "none" } }) as Parameters<typeof checkResponse>[1];
-  const kinds = (o: Operation, caller: "owner" | "viewer", s: Sent, changed: string[] = []) =>
+  const kinds = (o: Operation, caller: Caller, s: Sent, changed: string[] = []) =>
     checkResponse(o, request(caller), s, forms, changed).map((v) => v.kind);
   const base64Canary = Buffer.from(`${CANARY}-a-123`).toString("base64");
 
@@ -122,5 +141,46 @@ describe("the fuzz checks", () => {
     expect(normalise(`Code: \`22021\`. invalid byte sequence for "UTF8": 0x00 at fuzz-12 tok_0123abcd`)).toBe(
       normalise(`Code: \`22021\`. invalid byte sequence for "X": 0x00 at fuzz-9 tok_99887766`),
     );
+  });
+
+  const deliveries = op("POST /api/v1/integrations/docker-swarm/deliveries");
+  const delivered = (value: string, secret = "canary-b", version = 1) =>
+    ({
+      ...sent(200, JSON.stringify({ value: Buffer.from(value).toString("base64"), service: "fuzz-agent", secret, version })),
+      resolved: {
+        method: "POST",
+        url: "",
+        params: {},
+        headers: [],
+        body: JSON.stringify({ SecretName: secret, ServiceName: "fuzz-agent" }),
+      },
+    }) as Sent;
+
+  it("lets a Swarm delivery hand its own value to the docker-swarm caller only, in `value` only", () => {
+    expect(kinds(deliveries, "swarm", delivered(`${CANARY}-b-123`))).toEqual([]);
+    expect(kinds(deliveries, "kms", delivered(`${CANARY}-b-123`))).toContain("leak");
+    expect(kinds(deliveries, "owner", delivered(`${CANARY}-b-123`))).toEqual(["leak"]);
+    const elsewhere = sent(200, JSON.stringify({ value: "eA==", service: "fuzz-agent", secret: `${CANARY}-b`, version: 1 }));
+    expect(kinds(deliveries, "swarm", elsewhere)).toEqual(["leak"]);
+    expect(kinds(deliveries, "swarm", { ...delivered(`${CANARY}-b-123`), headers: [] })).toEqual(["cacheable"]);
+  });
+
+  it("wants a 403 for the other kind's integration token, unless route() refused the URL first", () => {
+    const refused = '{"error":{"code":"bad_request","message":"x"}}';
+    expect(kinds(deliveries, "kms", sent(400, refused))).toEqual(["wrong-kind"]);
+    expect(kinds(deliveries, "kms", sent(403, '{"error":{"code":"forbidden","message":"x"}}'))).toEqual([]);
+    expect(kinds(op("POST /api/v1/integrations/kubernetes-kms/encrypt"), "swarm", sent(200, "{}"))).toEqual(["wrong-kind"]);
+    const withQuery = { ...request("kms"), query: { raw: "?limit=%00" } } as Parameters<typeof checkResponse>[1];
+    expect(checkResponse(deliveries, withQuery, sent(400, refused), forms, [])).toEqual([]);
+  });
+
+  it("calls a delivery of another secret's value, or to a service not bound, a bad delivery", async () => {
+    const check = (s: Sent, bound = true) => checkDelivery(deliveries, request("swarm"), s, fixtures, async () => bound);
+    expect(await check(delivered(`${CANARY}-b-123`))).toEqual([]);
+    expect((await check(delivered(`${CANARY}-a-123`))).map((v) => v.signature)).toEqual([expect.stringContaining("another value")]);
+    expect((await check(delivered(`${CANARY}-b-123`), false)).map((v) => v.signature)).toEqual([expect.stringContaining("not bound")]);
+    const other = delivered("plain", "canary-a");
+    const askedB = { ...other, resolved: { ...other.resolved, body: '{"SecretName":"canary-b","ServiceName":"fuzz-agent"}' } };
+    expect((await check(askedB)).map((v) => v.signature)).toEqual([expect.stringContaining("not what was asked")]);
   });
 });

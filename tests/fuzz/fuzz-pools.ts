@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { systemActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { createIntegration } from "@/lib/integrations/create-integration";
 import { createNamespace } from "@/lib/namespaces/create-namespace";
 import { createSecret } from "@/lib/secrets/create-secret";
 import { deleteSecret } from "@/lib/secrets/delete-secret";
@@ -24,7 +25,7 @@ const recent = { take: 64, orderBy: { createdAt: "desc" } } as const;
 
 // Kinds whose protected members (the fixtures) a non-GET request must not
 // name: acting on them would end a caller or its token mid-run.
-const GUARDED_ON_WRITE: PoolKind[] = ["userId", "roleBindingId", "serviceTokenId", "accessTokenId"];
+const GUARDED_ON_WRITE: PoolKind[] = ["userId", "roleBindingId", "serviceTokenId", "accessTokenId", "integrationId"];
 
 export class Pools {
   private values = new Map<PoolKind, string[]>();
@@ -80,13 +81,50 @@ export class Pools {
       "serviceTokenId",
       (await db.serviceToken.findMany({ ...recent, select: { id: true } })).map((t) => t.id),
     );
-    const bindings = await db.secretBinding.findMany({ ...recent, select: { target: true, secret: { select: { name: true } } } });
+    const bindings = await db.secretBinding.findMany({
+      ...recent,
+      select: { target: true, secret: { select: { name: true } }, service: { select: { name: true } } },
+    });
     set(
       "bindingTarget",
       bindings.flatMap((b) => [b.target, b.secret.name]),
     );
+    set(
+      "integrationId",
+      (await db.integration.findMany({ ...recent, select: { id: true } })).map((i) => i.id),
+    );
+    this.setSwarmPairs(bindings);
+    this.values.set("kmsCiphertext", this.fixtures.kms.ciphertexts);
+    this.values.set("kmsKeyId", this.fixtures.kms.keyIds);
     set("inviteToken", this.inviteTokens.slice(-16));
     set("resetToken", this.resetTokens.slice(-16));
+  }
+
+  // Two lists of one length, so one index names a service and a secret
+  // bound to it: the fixture service's canary secrets first (pinned
+  // versions, a version it lacks, one of another namespace, a deleted
+  // one), then bindings as they are now, by secret name and by target.
+  private setSwarmPairs(bindings: { target: string; secret: { name: string }; service: { name: string } }[]): void {
+    const agent = this.fixtures.service.name;
+    const all: [string, string][] = [
+      ...["canary-b", "canary-rotated", "canary-rotated@1", "canary-rotated@2", "canary-b@1", "canary-b@2", "canary-a"].map(
+        (secret) => [agent, secret] as [string, string],
+      ),
+      [agent, "canary-other"],
+      [agent, "canary-deleted"],
+      ...bindings.flatMap((b) => [[b.service.name, b.secret.name] as [string, string], [b.service.name, b.target] as [string, string]]),
+    ];
+    // A target is a Swarm secret's name only when it could be one (no path).
+    const pairs = all.filter(([, secret]) => !secret.includes("/"));
+    const unique = [...new Map(pairs.map((pair) => [pair.join("\u0000"), pair])).values()];
+    this.values.set(
+      "swarmService",
+      unique.map(([service]) => service),
+    );
+    this.values.set(
+      "swarmSecret",
+      unique.map(([, secret]) => secret),
+    );
   }
 
   /** Disposable rows back to their targets; runs between requests, outside any before/after snapshot. */
@@ -127,6 +165,10 @@ export class Pools {
     }
     // One fresh reset token per top-up: fuzzed resets use them up.
     if (members[0]) this.resetTokens.push((await issuePasswordReset(system, members[0].id)).token);
+    // Integrations a fuzzed revoke or renew may end (the fixture ones are protected).
+    const integrations = await db.integration.count({ where: { name: { startsWith: "pool-" }, revokedAt: null } });
+    for (let i = integrations; i < 2; i++)
+      await createIntegration(this.fixtures.owner.actor, "default", { kind: i ? "kubernetes-kms" : "docker-swarm", name: `pool-${hex()}` });
     if ((await db.namespace.count({ where: { name: { startsWith: "nsp-" } } })) < 2)
       await createNamespace(system, { name: `nsp-${hex()}` });
     await this.refresh();

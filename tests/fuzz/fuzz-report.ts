@@ -16,6 +16,8 @@ export class FuzzReport {
   readonly byOperation = new Map<string, number>();
   readonly findings = new Map<string, Finding>();
   readonly notes: string[] = [];
+  /** Statuses of the integration routes by caller: shows that deliveries and Decrypts got through, not only refusals. */
+  readonly integrationStatuses = new Map<string, Map<number, number>>();
 
   readonly timings = new Map<string, number>();
 
@@ -32,8 +34,13 @@ export class FuzzReport {
     readonly database: string,
   ) {}
 
-  count(operation: string, sent: Sent, shrinking: boolean): void {
+  count(operation: string, sent: Sent, shrinking: boolean, caller?: string): void {
     this.sent += 1;
+    if (caller && operation.includes("/api/v1/integrations/")) {
+      const key = `${operation.replace("/api/v1/integrations/", "…/")} as ${caller}`;
+      const statuses = this.integrationStatuses.get(key) ?? new Map<number, number>();
+      this.integrationStatuses.set(key, statuses.set(sent.status, (statuses.get(sent.status) ?? 0) + 1));
+    }
     if (shrinking) this.shrinkRequests += 1;
     else {
       this.runs += 1;
@@ -75,6 +82,16 @@ export class FuzzReport {
       `  requests sent ${this.sent} (${this.shrinkRequests} while shrinking); by status: ${classes}; 5xx seen ${this.fiveXX}`,
       `  distinct failures ${this.findings.size}${this.findings.size ? ": " + [...this.findings.keys()].join("; ") : ""}`,
       ...this.notes.map((note) => `  note: ${note}`),
+      ...[...this.integrationStatuses]
+        .filter(([key]) => / as (swarm|kms)$/.test(key))
+        .sort()
+        .map(
+          ([key, statuses]) =>
+            `  ${key}: ${[...statuses]
+              .sort(([a], [b]) => a - b)
+              .map(([status, n]) => `${status}×${n}`)
+              .join(" ")}`,
+        ),
       ...(process.env.COFFER_FUZZ_PROFILE
         ? [...this.timings]
             .sort((a, b) => b[1] - a[1])

@@ -5,6 +5,8 @@
 // seed, counting that kind as known, until the run count is spent. So one
 // run reports every distinct failure, each with its smallest request.
 import fc from "fast-check";
+import { db } from "@/lib/db/client";
+import { checkDelivery, type BoundCheck } from "./delivery-check";
 import { checkResponse, leakForms, type Violation } from "./fuzz-checks";
 import { fixtureProblems, repairFixtures, type Fixtures } from "./fuzz-fixtures";
 import type { Pools } from "./fuzz-pools";
@@ -50,6 +52,15 @@ export async function runFuzz(options: RunOptions): Promise<void> {
   }
 }
 
+/** Is `service` of the integrations' namespace (`default`) bound to the live secret `secret`? */
+const boundInDefault: BoundCheck = async (service, secret) =>
+  (await db.secretBinding.count({
+    where: {
+      service: { name: service, namespace: { name: "default" } },
+      secret: { name: secret, deletedAt: null, namespace: { name: "default" } },
+    },
+  })) > 0;
+
 type State = {
   current: string | undefined;
   shrinkCalls: number;
@@ -75,11 +86,12 @@ async function exercise(options: RunOptions, known: Set<string>, state: State, o
   t = report.time("snapshot", t);
   const sent = await sendRequest(op, resolved);
   t = report.time(op.key, t);
-  report.count(op.key, sent, shrinking);
+  report.count(op.key, sent, shrinking, request.caller);
   const after = await snapshot(plan);
   state.before = after;
   const changed = sent.status >= 400 || sent.failure ? changedTables(before, after) : [];
   const violations = checkResponse(op, request, sent, leakForms(fixtures), changed);
+  violations.push(...(await checkDelivery(op, request, sent, fixtures, boundInDefault)));
   t = report.time("snapshot", t);
 
   if (op.method !== "GET" && sent.status >= 200 && sent.status < 300) {

@@ -3,7 +3,9 @@
 // parameters, documented query parameters (odd values included), headers
 // and body.
 import fc from "fast-check";
+import { authOf, callerArbitrary, type Auth } from "./callers";
 import type { Caller } from "./fuzz-fixtures";
+import { plausibleBodies } from "./integration-bodies";
 import { HOSTILE_BYTE_BODIES, HOSTILE_RAW_BODIES, hostileNumber, hostileString, hostileValue } from "./hostile-values";
 import { poolRef, type PoolKind } from "./pool-ref";
 import type { RouteModule } from "./route-modules";
@@ -35,6 +37,7 @@ export type Operation = {
   path: string;
   module: RouteModule;
   weight: number;
+  auth: Auth;
   request: fc.Arbitrary<FuzzRequest>;
 };
 
@@ -66,7 +69,7 @@ function operation(document: OpenApiDocument, path: string, method: string, spec
   const headers = parameters.filter((p) => p.in === "header");
   const bodySchema = spec.requestBody?.content?.["application/json"]?.schema;
   const security = JSON.stringify(spec.security ?? []);
-  const kind = security.includes("serviceToken") ? "service" : security.includes("bearer") ? "personal" : "public";
+  const auth = authOf(path, security);
 
   const params = fc.record(
     Object.fromEntries(
@@ -76,9 +79,12 @@ function operation(document: OpenApiDocument, path: string, method: string, spec
       ]),
     ),
   ) as fc.Arbitrary<Record<string, unknown>>;
-  const body = bodyArbitrary(method, bodySchema, { components: document.components.schemas, component: undefined, depth: 0 });
+  const body = plausibleBodies(
+    key,
+    bodyArbitrary(method, bodySchema, { components: document.components.schemas, component: undefined, depth: 0 }),
+  );
   const request = fc.record({
-    caller: callerArbitrary(kind),
+    caller: callerArbitrary(auth),
     bogusAuthorization: bogusAuthorization(),
     params,
     query: queryArbitrary(query),
@@ -87,8 +93,10 @@ function operation(document: OpenApiDocument, path: string, method: string, spec
       .map((pairs) => pairs.filter((p): p is readonly [string, string] => p[1] !== undefined).map(([k, v]) => [k, v] as [string, string])),
     body,
   });
-  const weight = 1 + (bodySchema ? 1 : 0) + (query.length >= 3 ? 0.5 : 0) + (pathNames.length ? 0.25 : 0);
-  return { key, method, path, module, weight, request };
+  // The Swarm delivery is the one route handing values to a caller other than a user or a service token: drawn more often.
+  const weight =
+    1 + (bodySchema ? 1 : 0) + (query.length >= 3 ? 0.5 : 0) + (pathNames.length ? 0.25 : 0) + (auth === "swarm" && bodySchema ? 2 : 0);
+  return { key, method, path, module, weight, auth, request };
 }
 
 function pathKind(path: string, name: string): PoolKind | undefined {
@@ -108,6 +116,7 @@ function pathKind(path: string, name: string): PoolKind | undefined {
     if (path.startsWith("/api/v1/invites/{id}")) return "inviteId";
     if (path.startsWith("/api/v1/role-bindings/{id}")) return "roleBindingId";
     if (/\/tokens\/\{id\}/.test(path)) return "serviceTokenId";
+    if (/\/integrations\/\{id\}/.test(path)) return "integrationId";
   }
   return undefined;
 }
@@ -125,31 +134,6 @@ function pathValue(path: string, name: string): fc.Arbitrary<unknown> {
       { weight: 2, arbitrary: odd },
     );
   return kind ? fc.oneof({ weight: 5, arbitrary: poolRef(kind) }, { weight: 1, arbitrary: odd }) : odd;
-}
-
-function callerArbitrary(kind: "service" | "personal" | "public"): fc.Arbitrary<Caller> {
-  const weights: Record<string, [Caller, number][]> = {
-    personal: [
-      ["owner", 12],
-      ["viewer", 3],
-      ["service", 1],
-      ["none", 1],
-      ["bogus", 1],
-    ],
-    service: [
-      ["service", 12],
-      ["owner", 1],
-      ["viewer", 1],
-      ["none", 1],
-      ["bogus", 1],
-    ],
-    public: [
-      ["none", 8],
-      ["owner", 1],
-      ["bogus", 1],
-    ],
-  };
-  return fc.oneof(...weights[kind]!.map(([caller, weight]) => ({ weight, arbitrary: fc.constant(caller) })));
 }
 
 const bogusAuthorization = () =>

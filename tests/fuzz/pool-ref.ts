@@ -19,16 +19,24 @@ export type PoolKind =
   | "role"
   | "serviceTokenId"
   | "accessTokenId"
-  | "bindingTarget";
+  | "bindingTarget"
+  | "integrationId"
+  // A Swarm delivery's service and secret: the same index names one binding of one service.
+  | "swarmService"
+  | "swarmSecret"
+  | "kmsCiphertext"
+  | "kmsKeyId";
 
 export class PoolRef {
   constructor(
     readonly kind: PoolKind,
     readonly index: number,
+    /** Appended to the value found: a Swarm secret's `@version`. */
+    readonly suffix = "",
   ) {}
 
   toJSON() {
-    return `<${this.kind}#${this.index}>`;
+    return `<${this.kind}#${this.index}>${this.suffix}`;
   }
 }
 
@@ -38,7 +46,7 @@ export type PoolLookup = (kind: PoolKind, index: number) => string;
 
 /** Replaces every PoolRef in a value; keys stay own data properties (a `__proto__` key is kept as a key). */
 export function resolveRefs(value: unknown, lookup: PoolLookup): unknown {
-  if (value instanceof PoolRef) return lookup(value.kind, value.index);
+  if (value instanceof PoolRef) return lookup(value.kind, value.index) + value.suffix;
   if (Array.isArray(value)) return value.map((item) => resolveRefs(item, lookup));
   if (value && typeof value === "object" && !(value instanceof Uint8Array)) {
     const out: Record<string, unknown> = {};

@@ -41,6 +41,8 @@ const token = (request: FuzzRequest, fixtures: Fixtures): string | undefined =>
     owner: `Bearer ${fixtures.owner.token}`,
     viewer: `Bearer ${fixtures.viewer.token}`,
     service: `Bearer ${fixtures.service.token}`,
+    swarm: `Bearer ${fixtures.integrations.swarm.token}`,
+    kms: `Bearer ${fixtures.integrations.kms.token}`,
     none: undefined,
     bogus: request.bogusAuthorization,
   })[request.caller];
