@@ -6,6 +6,7 @@
 // document gives for its status, and a field the schema does not declare
 // is a failure.
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
 import { sealPending } from "@/lib/audit/log/sequencer";
 import { issueSetupToken } from "@/lib/auth/setup";
 import { runNextJob } from "@/lib/jobs/run-next-job";
@@ -17,6 +18,7 @@ import { loadHandler, ROUTES, RUNTIME_FILE, type RouteEntry } from "@/tests/auth
 import { call, type ApiResult } from "@/tests/support/api";
 import { checkAgainstSchema } from "./check-against-schema";
 import { openApiDocument } from "./document";
+import { mediaTypeKey } from "./media-type";
 
 type Schema = Record<string, unknown>;
 type Responses = Record<string, { content?: Record<string, { schema: Schema }> }>;
@@ -140,6 +142,48 @@ describe("answers full of what use produces are described", () => {
     for (const path of ["/api/v1/namespaces/{ns}/services/{name}/bindings", "/api/v1/namespaces/{ns}/services/{name}/tokens"]) {
       expectDescribed("GET", path, await send(route(path, "GET"), { token: owner, params: { ns: NS, name: bound.name } }), 200);
     }
+  });
+
+  it("the runtime read as Kubernetes manifests, and a YAML manifest applied", async () => {
+    const bound = await boundService();
+    const token = (await createServiceToken(system, NS, bound.name, {})).token;
+    const runtime = document.paths["/api/v1/runtime/secrets"]!.get as { responses: Responses };
+    const content = runtime.responses["200"]!.content!;
+    const handler = await loadHandler({ file: RUNTIME_FILE, method: "GET" });
+    const read = async (accept: string) => {
+      const request = new Request("http://coffer.test/api", { headers: { authorization: `Bearer ${token}`, accept } });
+      const response = await handler(request, { params: Promise.resolve({}) });
+      const type = mediaTypeKey(response.headers.get("content-type") ?? "");
+      expect(response.status, accept).toBe(200);
+      expect(Object.keys(content), `${accept} is answered as ${type}, which the document lists`).toContain(type);
+      return { schema: content[type]!.schema, text: await response.text() };
+    };
+    const list = await read("application/json;profile=kubernetes");
+    expect(checkAgainstSchema(JSON.parse(list.text), list.schema, components)).toEqual([]);
+    const yaml = await read("application/yaml");
+    expect(checkAgainstSchema(yaml.text, yaml.schema, components)).toEqual([]);
+    // The YAML is described as text whose documents are the List's items: hold it to that.
+    const item = (components.RuntimeSecretsKubernetesList!.properties as Record<string, Schema>).items!.items as Schema;
+    const documents = parseAllDocuments(yaml.text) as { toJS(): unknown }[];
+    expect(documents).toHaveLength(1);
+    for (const doc of documents) expect(checkAgainstSchema(doc.toJS(), item, components)).toEqual([]);
+
+    const applies = "/api/v1/namespaces/{ns}/manifests";
+    const requestTypes = Object.keys((document.paths[applies]!.post as { requestBody: { content: object } }).requestBody.content);
+    expect(requestTypes).toContain("application/yaml");
+    const manifest = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${unique("yaml")}\nstringData:\n  value: x\n`;
+    const applied = await (
+      await loadHandler(route(applies, "POST"))
+    )(
+      new Request("http://coffer.test/api", {
+        method: "POST",
+        headers: { authorization: `Bearer ${owner}`, "content-type": "application/yaml" },
+        body: manifest,
+      }),
+      { params: Promise.resolve({ ns: NS }) },
+    );
+    const text = await applied.text();
+    expectDescribed("POST", applies, { status: applied.status, body: JSON.parse(text), text, headers: applied.headers }, 200);
   });
 
   it("sealed audit events, their charts, and a finished background verification", async () => {

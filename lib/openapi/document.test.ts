@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
+import { YAML_MEDIA_TYPES } from "@/lib/secrets/kubernetes/manifest-body";
+import { contentTypeOf, renderManifest } from "@/lib/services/runtime-manifest";
 import { ROUTES } from "@/tests/authz/route-table";
 import { apiPathOf as pathOf, API_ROOT, routeFiles } from "@/tests/support/route-files";
 import { checkAgainstSchema, KEYWORDS } from "./check-against-schema";
 import { openApiDocument } from "./document";
+import { mediaTypeKey } from "./media-type";
 
 type Schema = Record<string, unknown>;
 const document = openApiDocument("http://coffer.test");
@@ -156,5 +160,80 @@ describe("checking an answer against the document", () => {
     expect(checkAgainstSchema("x", { type: "string", multipleOf: 2 }, {})).toEqual([
       '$: the schema uses "multipleOf", which this check does not understand',
     ]);
+  });
+});
+
+describe("the bodies that are not Coffer's plain JSON: Kubernetes manifests", () => {
+  type Content = Record<string, { schema: Schema }>;
+  type Spec = { requestBody?: { content: Content }; responses: Record<string, { content?: Content }> };
+  const spec = (method: string, path: string) => (document.paths as Record<string, Record<string, Spec>>)[path]![method]!;
+  const target = (schema: Schema) => schemas[String(schema.$ref).split("/").pop()!]!;
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  const creates = "/api/v1/namespaces/{ns}/secrets";
+  const applies = "/api/v1/namespaces/{ns}/manifests";
+  const runtime = "/api/v1/runtime/secrets";
+
+  it("takes a manifest as JSON or as text under every YAML media type the routes read", () => {
+    for (const path of [creates, applies]) {
+      const content = spec("post", path).requestBody!.content;
+      expect(Object.keys(content), path).toEqual(["application/json", ...YAML_MEDIA_TYPES]);
+      for (const type of YAML_MEDIA_TYPES) {
+        expect(target(content[type]!.schema), `${path} ${type}`).toMatchObject({
+          type: "string",
+          description: expect.stringMatching(/YAML/),
+        });
+      }
+    }
+    // POST /secrets also takes a JSON manifest (its summary says so); its JSON schema stays Coffer's body, which the fuzzer draws from.
+    expect(spec("post", creates).requestBody!.content["application/json"]!.schema).toEqual(ref("SecretCreate"));
+    expect(spec("post", applies).requestBody!.content["application/json"]!.schema).toEqual(ref("KubernetesManifest"));
+  });
+
+  it("lists every representation the runtime read answers, as the route spells its Content-Type", () => {
+    const content = spec("get", runtime).responses["200"]!.content!;
+    expect(Object.keys(content)).toEqual(["application/json", "application/json; profile=kubernetes", "application/yaml"]);
+    for (const format of ["yaml", "kubernetes-json"] as const) expect(content).toHaveProperty([mediaTypeKey(contentTypeOf(format))]);
+    expect(content["application/json"]!.schema).toEqual(ref("RuntimeSecrets"));
+    expect(target(content["application/yaml"]!.schema).type).toBe("string");
+  });
+
+  it("describes a rendered manifest, each optional field present, in both representations", () => {
+    const b64 = Buffer.from("pw").toString("base64");
+    const delivery = {
+      service: { name: "web", namespace: "default" },
+      secrets: [
+        {
+          secret: "db",
+          version: 2,
+          target: "db",
+          uid: 0,
+          gid: 0,
+          mode: "0444",
+          envName: null,
+          kind: "file" as const,
+          files: [{ path: "db", data: b64 }],
+        },
+      ],
+      sources: [{ type: "Opaque", labels: { team: "web" }, immutable: true, keys: ["password"] }],
+    };
+    const list = spec("get", runtime).responses["200"]!.content!["application/json; profile=kubernetes"]!.schema;
+    const parsed = JSON.parse(renderManifest(delivery, "kubernetes-json", "apps"));
+    expect(parsed.items[0]).toMatchObject({ metadata: { namespace: "apps", labels: { team: "web" } }, immutable: true });
+    expect(checkAgainstSchema(parsed, list, schemas)).toEqual([]);
+    const item = (target(list).properties as Record<string, Schema>).items!.items as Schema;
+    const documents = parseAllDocuments(renderManifest(delivery, "yaml", "apps")) as { toJS(): unknown }[];
+    expect(documents).toHaveLength(1);
+    for (const doc of documents) expect(checkAgainstSchema(doc.toJS(), item, schemas)).toEqual([]);
+  });
+
+  it("describes every other body as application/json alone, as before", () => {
+    const manifestRoutes = new Set([`post ${creates}`, `post ${applies}`, `get ${runtime}`]);
+    for (const [path, methods] of Object.entries(document.paths as Record<string, Record<string, Spec>>)) {
+      for (const [method, { requestBody, responses }] of Object.entries(methods)) {
+        if (manifestRoutes.has(`${method} ${path}`)) continue;
+        const contents = [requestBody?.content, ...Object.values(responses).map((r) => r.content)].filter(Boolean);
+        for (const content of contents) expect(Object.keys(content!), `${method} ${path}`).toEqual(["application/json"]);
+      }
+    }
   });
 });

@@ -11,7 +11,7 @@ import { manifestCreatedSchema } from "../secrets/kubernetes/manifest-dto.schema
 import { deletedSecretSchema, secretSummarySchema } from "../secrets/secret-dto.schema";
 import { inviteInfoSchema } from "../team/team-dto.schema";
 import { accessTokenInfoSchema } from "../tokens/access-token-dto.schema";
-import { component, errorSchema, type Component, type Operation } from "./operation";
+import { component, errorSchema, type Component, type Content, type Operation } from "./operation";
 import { auditOperations } from "./paths/audit";
 import { instanceOperations } from "./paths/instance";
 import { integrationOperations } from "./paths/integrations";
@@ -54,6 +54,19 @@ const errorText: Record<number, string> = {
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ content: { "application/json": { schema: ref(name) } } });
+const schemaOf = (body: Component | Component[]) => (Array.isArray(body) ? { anyOf: body.map((c) => ref(c.name)) } : ref(body.name));
+
+/** The one body under its media type (JSON unless told), or the several types a route reads or answers. */
+function contentOf(where: string, body: Component | undefined, content: Content | undefined, contentType = "application/json") {
+  if (body && content) throw new Error(`OpenAPI ${where}: a body and content by media type are one or the other`);
+  const bodies = Object.entries(content ?? (body ? { [contentType]: body } : {}));
+  return bodies.length ? { content: Object.fromEntries(bodies.map(([type, b]) => [type, { schema: schemaOf(b) }])) } : {};
+}
+
+const componentsOf = (body: Component | undefined, content: Content | undefined) => [
+  ...(body ? [body] : []),
+  ...Object.values(content ?? {}).flat(),
+];
 
 type JsonSchema = Record<string, unknown>;
 
@@ -82,11 +95,11 @@ function generate(components: Component[], io: "input" | "output"): Record<strin
 }
 
 function componentSchemas(): Record<string, JsonSchema> {
-  const inputs = operations.flatMap((op) => (op.body ? [op.body] : []));
+  const inputs = operations.flatMap((op) => componentsOf(op.body, op.bodies));
   const outputs = [
     errorSchema,
     ...SHARED,
-    ...operations.flatMap((op) => Object.values(op.responses).flatMap((r) => (r.body ? [r.body] : []))),
+    ...operations.flatMap((op) => Object.values(op.responses).flatMap((r) => componentsOf(r.body, r.content))),
   ];
   const input = generate(inputs, "input");
   const output = generate(outputs, "output");
@@ -96,15 +109,16 @@ function componentSchemas(): Record<string, JsonSchema> {
 }
 
 function pathItem(op: Operation) {
+  const where = `${op.method.toUpperCase()} ${op.path}`;
   const responses: Record<string, unknown> = {};
   for (const [status, spec] of Object.entries(op.responses))
-    responses[status] = { description: spec.description, ...(spec.body ? json(spec.body.name) : {}) };
+    responses[status] = { description: spec.description, ...contentOf(`${where} ${status}`, spec.body, spec.content, spec.contentType) };
   for (const status of op.errors ?? []) responses[status] = { description: errorText[status] ?? "error", ...json("Error") };
   return {
     ...(op.auth === "public" ? {} : { security: [{ [op.auth]: [] }] }),
     summary: op.summary,
     ...(op.parameters?.length ? { parameters: op.parameters } : {}),
-    ...(op.body ? { requestBody: json(op.body.name) } : {}),
+    ...(op.body || op.bodies ? { requestBody: contentOf(where, op.body, op.bodies) } : {}),
     responses,
   };
 }

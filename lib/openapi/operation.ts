@@ -18,7 +18,16 @@ export type Parameter = {
   schema: Record<string, unknown>;
 };
 
-export type ResponseSpec = { description: string; body?: Component; contentType?: string };
+/**
+ * A body by media type, for a route that reads or answers more than one
+ * (YAML beside JSON); several components under one type are alternatives
+ * (`anyOf`). A text body such as YAML is a component of `z.string()` with a
+ * description: JSON Schema cannot say more about it.
+ */
+export type Content = Record<string, Component | Component[]>;
+
+/** `body` answered as `contentType` (default application/json), or `content` for several types: one or the other. */
+export type ResponseSpec = { description: string; body?: Component; contentType?: string; content?: Content };
 
 export type Operation = {
   method: Method;
@@ -27,7 +36,9 @@ export type Operation = {
   /** bearer: a personal API token (cfp_); serviceToken: a service token (cfs_); integrationToken: an integration's (cfi_); public: none. */
   auth: "bearer" | "serviceToken" | "integrationToken" | "public";
   parameters?: Parameter[];
+  /** The request body, as JSON; `bodies` instead for a route that reads several media types. */
   body?: Component;
+  bodies?: Content;
   responses: Record<number, ResponseSpec>;
   /** Error statuses answered with the shared Error body and the usual description. */
   errors?: number[];

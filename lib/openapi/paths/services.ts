@@ -11,6 +11,7 @@ import {
 import { bindingSchema, createServiceSchema, updateServiceSchema } from "../../services/service-rules";
 import { createServiceTokenSchema } from "../../services/service-tokens";
 import { answer, component, errorSchema, id, name, ns, pathParameter, type Operation } from "../operation";
+import { runtimeManifestList, runtimeManifestYaml } from "./manifest-bodies";
 
 const ServiceSummary = component("ServiceSummary", serviceSummarySchema);
 const Binding = component("Binding", bindingInfoSchema);
@@ -145,13 +146,18 @@ export const serviceOperations: Operation[] = [
       },
     ],
     responses: {
-      200: answer(
-        "bound secrets with their values",
-        component(
-          "RuntimeSecrets",
-          z.object({ service: z.object({ name: z.string(), namespace: z.string() }), secrets: z.array(deliveredSecretSchema) }),
-        ),
-      ),
+      200: {
+        description: "bound secrets with their values",
+        // By Accept (lib/services/runtime-manifest.ts negotiateFormat); charset=utf-8 is added to the manifest types.
+        content: {
+          "application/json": component(
+            "RuntimeSecrets",
+            z.object({ service: z.object({ name: z.string(), namespace: z.string() }), secrets: z.array(deliveredSecretSchema) }),
+          ),
+          "application/json; profile=kubernetes": runtimeManifestList,
+          "application/yaml": runtimeManifestYaml,
+        },
+      },
       304: { description: "unchanged since that ETag" },
       400: answer("a namespace that is not a Kubernetes namespace name, or one without a manifest Accept type", errorSchema),
       403: answer("the token's creator no longer holds secret:bind in the namespace", errorSchema),
