@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { SelectField } from "./select-field";
 
 // The lifetimes a console-made token may have; lib accepts these as expiresInDays.
@@ -11,21 +10,21 @@ const EXPIRY = [
   ["never", "Never"],
 ] as const;
 
+export type ExpiryChoice = (typeof EXPIRY)[number][0];
+
+type Props = { id: string; label?: string; error?: string; defaultDays?: ExpiryChoice };
+
 /**
- * A token's expiry, posted as expiresInDays; a year unless changed. Controlled,
- * so the choice on screen is the one a second submit posts (see submitWithoutReset).
+ * A token's expiry, posted as expiresInDays; `defaultDays` (a year) unless
+ * changed. Uncontrolled, so what is on screen is always what a submit posts:
+ * forms that keep their fields (submitWithoutReset) keep the choice, and a
+ * form React resets after its action (the personal-token form) goes back to
+ * the default, where a controlled select would show its first option while
+ * its state kept another.
  */
-export function ExpirySelect({ id, label = "Expires", error }: { id: string; label?: string; error?: string }) {
-  const [expiry, setExpiry] = useState("365");
+export function ExpirySelect({ id, label = "Expires", error, defaultDays = "365" }: Props) {
   return (
-    <SelectField
-      id={id}
-      label={label}
-      name="expiresInDays"
-      value={expiry}
-      onChange={(event) => setExpiry(event.target.value)}
-      error={error}
-    >
+    <SelectField id={id} label={label} name="expiresInDays" defaultValue={defaultDays} error={error}>
       {EXPIRY.map(([value, text]) => (
         <option key={value} value={value}>
           {text}

@@ -8,7 +8,7 @@ import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
 import { findNamespaceOrThrow } from "../secrets/find-secret";
 import { authorizeSecretBind } from "../services/authorize-bind";
-import { DAY_MS } from "../time";
+import { expiresAtAfter } from "../tokens/expires-in-days";
 import { newToken } from "../tokens/token-secret";
 import { integrationSelect, toIntegrationInfos, type NewIntegration } from "./integration-dto";
 import { createIntegrationSchema } from "./integration-rules";
@@ -42,7 +42,7 @@ export async function createIntegration(actor: Actor, namespace: string, input: 
         name: spec.name,
         prefix,
         tokenHash: hash,
-        expiresAt: spec.expiresInDays ? new Date(Date.now() + spec.expiresInDays * DAY_MS) : null,
+        expiresAt: expiresAtAfter(spec.expiresInDays),
         createdById: actor.type === "user" ? actor.id : null,
       },
       select: integrationSelect,

@@ -7,7 +7,7 @@ import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
 import { findNamespaceOrThrow } from "../secrets/find-secret";
 import { authorizeSecretBind } from "../services/authorize-bind";
-import { DAY_MS } from "../time";
+import { expiresAtAfter } from "../tokens/expires-in-days";
 import { newToken } from "../tokens/token-secret";
 import { integrationSelect, toIntegrationInfos, type NewIntegration } from "./integration-dto";
 import { renewIntegrationTokenSchema } from "./renew-integration-token.schema";
@@ -42,7 +42,7 @@ export async function renewIntegrationToken(actor: Actor, namespace: string, id:
       data: {
         tokenHash: hash,
         prefix,
-        expiresAt: spec.expiresInDays ? new Date(Date.now() + spec.expiresInDays * DAY_MS) : null,
+        expiresAt: expiresAtAfter(spec.expiresInDays),
         // The new token has not been used; the old one's last use stays in the audit trail.
         lastUsedAt: null,
       },

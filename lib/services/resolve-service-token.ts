@@ -7,10 +7,8 @@ import type { RequestContext, ServiceActor } from "../auth/actor";
 import { recordCredentialRejection } from "../audit/credential-rejections";
 import { db } from "../db/client";
 import { Unauthorized } from "../errors";
-import { MINUTE_MS } from "../time";
 import { hashToken } from "../tokens/token-secret";
-
-const LAST_USED_PRECISION_MS = MINUTE_MS;
+import { lapsed, shouldRecordUse } from "../tokens/token-use";
 
 /** `token` is the bearer token of the request, null when there is none. */
 export async function resolveServiceToken(token: string | null, context: RequestContext): Promise<ServiceActor> {
@@ -25,7 +23,7 @@ export async function resolveServiceToken(token: string | null, context: Request
       })
     : null;
   const now = new Date();
-  const problem = !row ? "unknown" : row.revokedAt ? "revoked" : row.expiresAt && row.expiresAt <= now ? "expired" : null;
+  const problem = !row ? "unknown" : lapsed(row, now);
   if (!row || problem) {
     await recordCredentialRejection({
       kind: "service",
@@ -39,7 +37,7 @@ export async function resolveServiceToken(token: string | null, context: Request
     });
     throw new Unauthorized(`the service token is ${problem ?? "invalid"}`);
   }
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+  if (shouldRecordUse(row.lastUsedAt, now)) {
     await db.serviceToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
   return {

@@ -7,10 +7,9 @@ import { newId } from "../db/ids";
 import { NotFound } from "../errors";
 import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
-import { DAY_MS } from "../time";
 import { authorizeSecretBind } from "./authorize-bind";
 import { newToken } from "../tokens/token-secret";
-import { expiresInDaysSchema } from "../tokens/expires-in-days";
+import { expiresAtAfter, expiresInDaysSchema } from "../tokens/expires-in-days";
 import { findServiceOrThrow } from "./find-service";
 import type { NewServiceToken } from "../../packages/contracts/src/services/service-dto";
 
@@ -44,7 +43,7 @@ export async function createServiceToken(actor: Actor, namespace: string, servic
         name: spec.name,
         prefix,
         tokenHash: hash,
-        expiresAt: spec.expiresInDays ? new Date(Date.now() + spec.expiresInDays * DAY_MS) : null,
+        expiresAt: expiresAtAfter(spec.expiresInDays),
         createdById: actor.id,
       },
     });

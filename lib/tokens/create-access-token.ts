@@ -8,10 +8,9 @@ import { newId } from "../db/ids";
 import { BadRequest, Forbidden } from "../errors";
 import { parseInput } from "../input/parse-input";
 import { isPermission, PERMISSIONS } from "../rbac/permissions";
-import { DAY_MS } from "../time";
 import { accessTokenSelect, toAccessTokenInfo, type AccessTokenInfo } from "./access-token-dto";
 import { newToken } from "./token-secret";
-import { expiresInDaysSchema } from "./expires-in-days";
+import { expiresAtAfter, expiresInDaysSchema } from "./expires-in-days";
 
 export const createAccessTokenSchema = z.object({
   name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(100, "name is at most 100 characters"),
@@ -45,7 +44,7 @@ export async function insertAccessToken(tx: Tx, actor: UserActor, input: unknown
       prefix,
       tokenHash: hash,
       scopes: spec.scopes,
-      expiresAt: spec.expiresInDays ? new Date(Date.now() + spec.expiresInDays * DAY_MS) : null,
+      expiresAt: expiresAtAfter(spec.expiresInDays),
     },
     select: accessTokenSelect,
   });

@@ -1,18 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { ExpirySelect } from "@/components/forms/expiry-select";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import { createTokenAction, type CreateTokenState } from "@/features/tokens/actions";
-
-const EXPIRY = [
-  ["30", "30 days"],
-  ["90", "90 days"],
-  ["365", "1 year"],
-  ["never", "Never"],
-] as const;
 
 export function CreateTokenForm({ permissions }: { permissions: string[] }) {
   const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, {});
@@ -44,23 +38,8 @@ export function CreateTokenForm({ permissions }: { permissions: string[] }) {
       {state.error ? <Alert>{state.error}</Alert> : null}
       <form action={action} className="grid gap-4 sm:grid-cols-[1fr_auto_auto] sm:items-end">
         <Field label="Token name" name="name" required placeholder="laptop CLI" maxLength={100} />
-        <div className="space-y-1.5">
-          <label htmlFor="expiresInDays" className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-            Expires
-          </label>
-          <select
-            id="expiresInDays"
-            name="expiresInDays"
-            defaultValue="90"
-            className="block rounded-md border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-indigo-600 dark:bg-zinc-900 dark:ring-zinc-700"
-          >
-            {EXPIRY.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        {/* 90 days, what the API gives a personal token sent without expiresInDays (a service token's is a year). */}
+        <ExpirySelect id="expiresInDays" defaultDays="90" />
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create token"}
         </Button>
