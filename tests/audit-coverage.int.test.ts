@@ -77,7 +77,7 @@ const ELSEWHERE: AuditAction[] = [
   "key.rewrap_failed", // a key that fails to unwrap: lib/keys/rewrap-job.int.test.ts
   "audit.verified", // the background verify job: app/api/v1/audit/audit-api.int.test.ts
   "audit.legacy-chain-verified", // only databases with events from before the transparency log
-  "integration.kms_usage", // a kube-apiserver's KMS calls, counted per minute: lib/integrations/kms/kms.int.test.ts
+  "integration.kms_usage", // a kube-apiserver's KMS calls, counted per minute: tests/http/kubernetes-kms.int.test.ts
 ];
 // Every other action of the registry, so a new action is covered by default.
 const EXPECTED_ACTIONS = AUDIT_ACTIONS.filter((action) => !READS.includes(action) && !ELSEWHERE.includes(action));

@@ -99,7 +99,7 @@ export const INTEGRATION_ROUTES: RouteEntry[] = [
     },
   },
   { method: "POST", path: "/api/v1/integrations/docker-swarm/deliveries", auth: "integration", ok: 200, file: DOCKER_SWARM_DELIVERY_FILE },
-  // A kube-apiserver's KMS plugin (lib/integrations/kms): kubernetes-kms tokens only; allowed and denied calls in lib/integrations/kms/kms.int.test.ts.
+  // A kube-apiserver's KMS plugin (lib/integrations/kms): kubernetes-kms tokens only; allowed and denied calls in tests/http/kubernetes-kms.int.test.ts.
   {
     method: "GET",
     path: "/api/v1/integrations/kubernetes-kms/status",

@@ -15,7 +15,7 @@ import { call } from "@/tests/support/api";
 import { GET as status } from "@/app/api/v1/integrations/kubernetes-kms/status/route";
 import { POST as encrypt } from "@/app/api/v1/integrations/kubernetes-kms/encrypt/route";
 import { POST as decrypt } from "@/app/api/v1/integrations/kubernetes-kms/decrypt/route";
-import { flushKmsUsage } from "./kms-usage";
+import { flushKmsUsage } from "@/lib/integrations/kms/kms-usage";
 
 const system = systemActor();
 // What an apiserver sends: a 32-byte DEK seed. Recognisable, so a leak of it shows.
