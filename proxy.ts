@@ -7,6 +7,10 @@ import { NextResponse, type NextRequest } from "next/server";
 const PUBLIC_FILES = ["/favicon", "/icon.svg", "/icon-192.png", "/icon-512.png", "/apple-touch-icon.png", "/manifest.webmanifest"];
 const PUBLIC_PREFIXES = ["/login", "/setup", "/invite/", "/reset-password/", "/api/", "/_next/", ...PUBLIC_FILES];
 
+// The Vault-compatible API authenticates by token and answers in Vault's
+// shape: a redirect to the sign-in page is no answer a Vault client reads.
+const isVaultPath = (pathname: string) => pathname === "/v1" || pathname.startsWith("/v1/");
+
 function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
     "default-src 'self'",
@@ -28,7 +32,7 @@ function hasSessionCookie(request: NextRequest): boolean {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isPublic = PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+  const isPublic = PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix)) || isVaultPath(pathname);
   if (!isPublic && !hasSessionCookie(request)) {
     const login = new URL("/login", request.url);
     // Where to return after sign-in; the login page and action accept it

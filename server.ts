@@ -14,7 +14,8 @@ import { stopAuditSequencer } from "./lib/audit/log/sequencer-holder";
 import { stopKmsUsageFlusher } from "./lib/integrations/kms/kms-usage-holder";
 import { stopAccessCountFlusher } from "./lib/secrets/access-counts-holder";
 import { closeConnection } from "./lib/db/connection-holder";
-import { answerClientError, refuseConnect, screenedHandler, sendRejection } from "./lib/http/screened-handler";
+import { serveListMethod } from "./lib/http/list-method";
+import { refuseConnect, screenedHandler, sendRejection } from "./lib/http/screened-handler";
 import { HSTS, pinForwardedHeaders, servedOverHttps } from "./lib/http/transport-security";
 import type { PreflightReport } from "./lib/instance/preflight";
 import { log } from "./lib/log/logger";
@@ -91,7 +92,8 @@ async function main() {
     });
   });
   server.on("connect", refuseConnect);
-  server.on("clientError", answerClientError);
+  // Requests Node's parser refuses; LIST on /v1 is served as GET ?list=true.
+  serveListMethod(server);
 
   server.on("error", (error: NodeJS.ErrnoException) => {
     const reason = error.code === "EADDRINUSE" ? `port ${ready.port} is already in use` : error.message;

@@ -61,6 +61,18 @@ export const ROUTE_HANDLERS: Readonly<Record<string, readonly string[]>> = {
   "/api/v1/users/[id]/password-reset": ["POST"],
   "/api/v1/users/[id]/tokens": ["GET"],
   "/api/v1/users/[id]/tokens/[tokenId]": ["DELETE"],
+  // The Vault-compatible API (issue 15); LIST arrives as GET + ?list=true (lib/http/list-method.ts).
+  "/v1/[mount]/data/[...name]": ["GET", "POST", "PUT", "PATCH", "DELETE"],
+  "/v1/[mount]/delete/[...name]": ["POST", "PUT"],
+  "/v1/[mount]/destroy/[...name]": ["POST", "PUT"],
+  "/v1/[mount]/metadata": ["GET"],
+  "/v1/[mount]/metadata/[...name]": ["GET", "POST", "PUT", "DELETE"],
+  "/v1/[mount]/undelete/[...name]": ["POST", "PUT"],
+  "/v1/auth/token/lookup-self": ["GET"],
+  "/v1/auth/token/revoke-self": ["POST", "PUT"],
+  "/v1/sys/health": ["GET"],
+  "/v1/sys/internal/ui/mounts/[...path]": ["GET"],
+  "/v1/sys/mounts": ["GET"],
 };
 
 /** Pages take GET (and HEAD) and POST, which is how server actions arrive. */
@@ -90,13 +102,18 @@ export function routeHandlerFor(pathname: string): string | null {
   return best?.pattern ?? null;
 }
 
+/** A path of the Vault-compatible API, which has no pages: what no route serves is a Vault-shaped 404. */
+export function isVaultPath(pathname: string): boolean {
+  return pathname === "/v1" || pathname.startsWith("/v1/");
+}
+
 /**
  * What a path answers: a route handler's methods, a page's methods, or
- * null for a path under /api/ that no route handler serves (a 404).
+ * null for a path under /api/ or /v1/ that no route handler serves (a 404).
  */
 export function allowedMethods(pathname: string): readonly string[] | null {
   const route = routeHandlerFor(pathname);
   if (route) return compiled.find((c) => c.pattern === route)!.allow;
-  if (pathname === "/api" || pathname.startsWith("/api/")) return null;
+  if (pathname === "/api" || pathname.startsWith("/api/") || isVaultPath(pathname)) return null;
   return PAGE_METHODS;
 }

@@ -45,6 +45,35 @@ describe("screenRequest: methods", () => {
   });
 });
 
+// Regression: an unknown /v1 path fell to Next.js's HTML 404 page, which no Vault client reads.
+describe("screenRequest: the Vault API at /v1", () => {
+  it("answers a /v1 path no route serves with 404 naming it, for every method", () => {
+    for (const method of ["GET", "POST", "TRACE"]) {
+      expect(screen(method, "/v1/nothing/here?list=true")).toEqual({
+        status: 404,
+        code: "not_found",
+        message: "unsupported path: /v1/nothing/here",
+      });
+    }
+    expect(screen("GET", "/v1")).toMatchObject({ status: 404, message: "unsupported path: /v1" });
+  });
+
+  it("lets through what the Vault routes answer, trailing slash or not", () => {
+    expect(screen("GET", "/v1/sys/health")).toBeNull();
+    expect(screen("GET", "/v1/secret/metadata/?list=true")).toBeNull();
+    expect(screen("PUT", "/v1/secret/data/db")).toBeNull();
+  });
+
+  it("refuses other methods with 405 and Allow", () => {
+    expect(screen("DELETE", "/v1/sys/health")).toMatchObject({ status: 405, headers: { Allow: "GET, HEAD, OPTIONS" } });
+    expect(screen("PATCH", "/v1/secret/undelete/db")).toMatchObject({ status: 405, headers: { Allow: "POST, PUT, OPTIONS" } });
+  });
+
+  it("leaves its posts to their tokens, as /api's", () => {
+    expect(screen("POST", "/v1/secret/data/db", { origin: "http://evil.example" })).toBeNull();
+  });
+});
+
 describe("screenRequest: paths and query strings", () => {
   it.each([
     ["/secrets/%00", "the path holds a NUL byte (%00)"],
@@ -125,6 +154,17 @@ describe("rejection responses", () => {
       type: "text/plain; charset=utf-8",
       body: "405 TRACE is not allowed here\n",
     });
+  });
+
+  it("have Vault's shape under /v1, even for a browser", () => {
+    for (const accept of ["application/json", "text/html", undefined]) {
+      expect(rejectionBody(rejection, accept, "/v1/secret/data/db?version=2")).toEqual({
+        type: "application/json",
+        body: '{"errors":["TRACE is not allowed here"]}',
+      });
+    }
+    expect(rejectionBody(rejection, undefined, "/v1x").body).toContain('"error":{');
+    expect(rawResponse(rejection, "/v1/sys/health")).toContain('\r\n\r\n{"errors":["TRACE is not allowed here"]}');
   });
 
   it("can be written straight to a socket", () => {

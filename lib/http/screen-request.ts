@@ -6,9 +6,12 @@
 //   NUL or control characters: 400 (`/invite/%ff` threw in Next's router,
 //   `/secrets/%00` reached PostgreSQL);
 // - a form post or server action whose Origin is not this host: 403 (Next
-//   answers it, and an unparsable Origin, with 500).
+//   answers it, and an unparsable Origin, with 500);
+// - a /v1 path no route serves: a Vault-shaped 404 (Next's is an HTML page).
+// Under /v1 every rejection has Vault's shape, `{"errors":["…"]}`: Vault
+// clients read that and nothing else.
 import type { IncomingHttpHeaders } from "node:http";
-import { allowedMethods } from "./route-methods";
+import { allowedMethods, isVaultPath } from "./route-methods";
 import { requestHost } from "./transport-security";
 
 export type Rejection = { status: number; code: string; message: string; headers?: Record<string, string> };
@@ -21,6 +24,7 @@ const bad = (message: string): Rejection => ({ status: 400, code: "bad_request",
 export function screenMethod(method: string, pathname: string): Rejection | null {
   const allow = allowedMethods(pathname);
   if (allow === null) {
+    if (isVaultPath(pathname)) return { status: 404, code: "not_found", message: `unsupported path: ${pathname}` };
     if (NEXT_METHODS.has(method)) return null; // Next.js answers 404
     return { status: 404, code: "not_found", message: "no API route at this path" };
   }
@@ -103,17 +107,22 @@ export function screenRequest({ method, url, headers, trustProxy }: ScreenInput)
   if (refused) return refused;
 
   // Pages take POST only as form posts and server actions; browsers always
-  // send Origin with them. (API routes authenticate by bearer token.)
+  // send Origin with them. (API routes, /api and /v1, authenticate by token.)
   const origin = headers.origin;
-  const isPage = !(target.pathname === "/api" || target.pathname.startsWith("/api/"));
+  const isPage = !(target.pathname === "/api" || target.pathname.startsWith("/api/") || isVaultPath(target.pathname));
   if (isPage && method === "POST" && origin !== undefined && !sameHost(origin, requestHost(headers, trustProxy))) {
     return { status: 403, code: "forbidden", message: "cross-origin request refused: Origin does not match the host" };
   }
   return null;
 }
 
-/** A rejection as a response body: JSON, or one line of text for a browser. */
-export function rejectionBody(rejection: Rejection, accept: string | undefined): { type: string; body: string } {
+/**
+ * A rejection as a response body: JSON, or one line of text for a browser;
+ * for a /v1 target always Vault's JSON.
+ */
+export function rejectionBody(rejection: Rejection, accept: string | undefined, url = ""): { type: string; body: string } {
+  if (isVaultPath(splitTarget(url)?.pathname ?? ""))
+    return { type: "application/json", body: JSON.stringify({ errors: [rejection.message] }) };
   if (accept?.includes("text/html")) return { type: "text/plain; charset=utf-8", body: `${rejection.status} ${rejection.message}\n` };
   return { type: "application/json", body: JSON.stringify({ error: { code: rejection.code, message: rejection.message } }) };
 }
@@ -124,11 +133,12 @@ const REASONS: Record<number, string> = {
   404: "Not Found",
   405: "Method Not Allowed",
   413: "Content Too Large",
+  431: "Request Header Fields Too Large",
 };
 
-/** A whole HTTP/1.1 response, for sockets Node hands over without a ServerResponse. */
-export function rawResponse(rejection: Rejection): string {
-  const { type, body } = rejectionBody(rejection, undefined);
+/** A whole HTTP/1.1 response, for sockets Node hands over without a ServerResponse; `url` is the refused target. */
+export function rawResponse(rejection: Rejection, url = ""): string {
+  const { type, body } = rejectionBody(rejection, undefined, url);
   const headers = { ...rejection.headers, "Content-Type": type, "Content-Length": String(Buffer.byteLength(body)), Connection: "close" };
   const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
   return [`HTTP/1.1 ${rejection.status} ${REASONS[rejection.status] ?? ""}`, ...lines, "", body].join("\r\n");

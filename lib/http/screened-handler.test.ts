@@ -4,7 +4,8 @@
 import { createServer, type Server } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerClientError, refuseConnect, screenedHandler } from "./screened-handler";
+import { serveListMethod } from "./list-method";
+import { refuseConnect, screenedHandler } from "./screened-handler";
 
 let server: Server;
 let port = 0;
@@ -19,7 +20,8 @@ beforeAll(async () => {
   };
   server = createServer((req, res) => void screenedHandler(next, false)(req, res));
   server.on("connect", refuseConnect);
-  server.on("clientError", answerClientError);
+  // As server.ts wires it: the requests Node's parser refuses go to answerClientError through it.
+  serveListMethod(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -65,6 +67,13 @@ describe("the screened handler", () => {
     expect((await send("GET /invite/%ff HTTP/1.1")).status).toBe(400);
   });
 
+  it("answers an unknown method pipelined behind another request by its own line", async () => {
+    // Regression: the first line of the packet was read, so TRACK behind a GET answered 400 instead of 405.
+    const { status, text } = await send("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\nTRACK /api/health HTTP/1.1");
+    expect(status).toBe(200);
+    expect(text).toContain("HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, OPTIONS\r\n");
+  });
+
   it("refuses a malformed or cross-origin server action before Next.js, and replays a good one", async () => {
     const before = seen.length;
     const action = "POST /login HTTP/1.1\r\nNext-Action: 60ab\r\nContent-Type: text/plain;charset=UTF-8";
@@ -74,5 +83,44 @@ describe("the screened handler", () => {
     const ok = await send(`${action}\r\nOrigin: http://127.0.0.1:${port}`, '[{},"caf\u00c3\u00a9"]');
     expect(ok.status).toBe(200);
     expect(seen.at(-1)).toEqual({ method: "POST", url: "/login", body: '[{},"café"]' });
+  });
+});
+
+// Regression: Next.js answered /v1/secret/metadata/ with a 308 to the path
+// without the slash, and unknown /v1 paths with its HTML 404 page; Vault
+// clients follow neither.
+describe("the screened handler under /v1", () => {
+  it("drops trailing slashes from /v1 paths before Next.js, keeping the query", async () => {
+    await send("GET /v1/secret/metadata/?list=true HTTP/1.1");
+    expect(seen.at(-1)?.url).toBe("/v1/secret/metadata?list=true");
+    await send("GET /v1/secret/data/db// HTTP/1.1");
+    expect(seen.at(-1)?.url).toBe("/v1/secret/data/db");
+    await send("GET /secrets/ HTTP/1.1");
+    expect(seen.at(-1)?.url).toBe("/secrets/");
+  });
+
+  it("answers a /v1 path no route serves with a Vault-shaped 404, even to a browser", async () => {
+    const before = seen.length;
+    const { status, text } = await send("GET /v1/nothing/here HTTP/1.1\r\nAccept: text/html");
+    expect(status).toBe(404);
+    expect(text).toContain("Content-Type: application/json\r\n");
+    expect(text).toContain('{"errors":["unsupported path: /v1/nothing/here"]}');
+    expect(seen.length).toBe(before);
+  });
+
+  it("refuses a method a /v1 route does not take with 405, Allow and Vault's shape", async () => {
+    for (const line of ["TRACE /v1/sys/health HTTP/1.1", "PATCH /v1/sys/health HTTP/1.1", "TRACK /v1/sys/health HTTP/1.1"]) {
+      const { status, text } = await send(line);
+      expect(status, line).toBe(405);
+      expect(text).toContain("Allow: GET, HEAD, OPTIONS\r\n");
+      expect(text).toContain('{"errors":["');
+    }
+  });
+
+  it("answers bad /v1 targets in Vault's shape", async () => {
+    expect((await send("GET /v1/secret/data/%00 HTTP/1.1")).text).toContain('{"errors":["the path holds a NUL byte (%00)"]}');
+    expect((await send("GET /v1/caf\u00c3\u00a9 HTTP/1.1")).text).toContain(
+      '{"errors":["the request line is malformed: characters in the target must be percent-encoded"]}',
+    );
   });
 });

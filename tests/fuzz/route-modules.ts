@@ -1,9 +1,9 @@
-// The API's route modules, found on disk (app/api/**/route.ts) rather than
+// The API's route modules, found on disk (app/{api,v1}/**/route.ts) rather than
 // listed by hand, so a new route is fuzzed, or fails the coverage check,
 // without anyone remembering to add it here.
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { apiPathOf, API_ROOT, routeFiles } from "../support/route-files";
+import { apiPathOf, API_ROOT, APP_ROOT, routeFiles } from "../support/route-files";
 
 export { API_ROOT };
 export const HTTP_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
@@ -23,10 +23,10 @@ export type RouteModule = {
 };
 
 export function routeModules(): RouteModule[] {
-  return routeFiles(API_ROOT)
+  return routeFiles()
     .filter((file) => !NOT_FUZZED.some((pattern) => pattern.test(file)))
     .map((file) => {
-      const dir = relative(API_ROOT, file).replace(/\/?route\.ts$/, "");
+      const dir = relative(APP_ROOT, file).replace(/\/?route\.ts$/, "");
       const source = readFileSync(file, "utf8");
       return {
         path: apiPathOf(file),

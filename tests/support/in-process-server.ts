@@ -1,12 +1,15 @@
-// The product's /api/v1 on a real node:http port, for tests of clients that
-// speak HTTP (the CLI and its agent): each request goes to the route
-// handler in app/api/**/route.ts that Next.js would pick, called the way
-// Next calls it (a Request and a params promise), against the test file's
-// own database (tests/support/database-per-file.ts). No server logic lives
-// here: it finds the route, passes the request through and records what
-// came and what was answered, so tests can check what a client sent.
+// The product's /api/v1 and /v1 on a real node:http port, for tests of
+// clients that speak HTTP (the CLI and its agent, Vault clients): each
+// request goes to the route handler in app/{api,v1}/**/route.ts that Next.js
+// would pick, called the way Next calls it (a Request and a params promise),
+// against the test file's own database (tests/support/database-per-file.ts).
+// No server logic lives here: it finds the route, passes the request through
+// and records what came and what was answered, so tests can check what a
+// client sent.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { serveListMethod } from "../../lib/http/list-method";
+import { rejectionBody, screenMethod } from "../../lib/http/screen-request";
 import { loadHandler, routeModules, type RouteModule } from "../fuzz/route-modules";
 
 export type RecordedRequest = {
@@ -106,8 +109,12 @@ async function dispatch(table: Route[], origin: string, request: IncomingMessage
   const url = new URL(request.url!, origin);
   const found = match(table, url.pathname);
   const method = request.method!;
-  if (!found) return new Response(JSON.stringify({ error: { code: "not_found", message: "no such route" } }), { status: 404 });
-  if (!found.route.module.methods.includes(method)) return new Response(null, { status: 405 });
+  if (!found || !found.route.module.methods.includes(method)) {
+    // As server.ts refuses it before Next.js: a /v1 path in Vault's shape, anything else in the API's.
+    const rejection = screenMethod(method, url.pathname) ?? { status: 404, code: "not_found", message: "no such route" };
+    const { type, body } = rejectionBody(rejection, request.headers.accept, request.url);
+    return new Response(body, { status: rejection.status, headers: { ...rejection.headers, "content-type": type } });
+  }
   const handler = await loadHandler(found.route.module.file, method);
   const headers = new Headers();
   for (let i = 0; i < request.rawHeaders.length; i += 2) headers.append(request.rawHeaders[i]!, request.rawHeaders[i + 1]!);
@@ -142,6 +149,8 @@ export async function startInProcessServer(): Promise<InProcessServer> {
       await answer(response, result.status, result.headers, result.body);
     })().catch((error: unknown) => response.destroy(error as Error));
   });
+  // Vault clients send LIST, which Node's parser refuses; the product's server takes it so.
+  serveListMethod(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
