@@ -13,9 +13,18 @@ export class UndecryptableSecret extends DomainError {
 }
 
 export async function readVersion(tx: Tx, secret: { id: string; name: string }, version: number): Promise<SecretEntries> {
+  return (await readVersionWithTime(tx, secret, version)).entries;
+}
+
+/** readVersion, with when the version was written (a Vault client's answer shows it), in the same query. */
+export async function readVersionWithTime(
+  tx: Tx,
+  secret: { id: string; name: string },
+  version: number,
+): Promise<{ entries: SecretEntries; createdAt: Date }> {
   const row = await tx.secretVersion.findUnique({ where: { secretId_version: { secretId: secret.id, version } } });
   if (!row) throw new NotFound(`secret '${secret.name}' has no version ${version} (only the newest versions are kept)`);
-  return openVersion(secret, version, row);
+  return { entries: await openVersion(secret, version, row), createdAt: row.createdAt };
 }
 
 /** Decrypts a version row already loaded (the runtime fetch loads all of a service's in one query). */

@@ -3,6 +3,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Tabs } from "@/components/ui/tabs";
 import { humanSize } from "@/packages/contracts/src/format/size";
 import type { SecretDetail } from "@/lib/secrets/secret-dto";
+import { mountOfNamespace } from "@/lib/vault/vault-path";
 import { LabelChips } from "./label-chips";
 
 /** `docker secret inspect`'s JSON with what Coffer adds; metadata only. */
@@ -24,6 +25,17 @@ export function inspectJson(secret: SecretDetail): string {
   return JSON.stringify([document], null, 2);
 }
 
+/** Where Vault clients (hvac, External Secrets Operator, vault-agent) find this secret on the /v1 API. */
+function VaultPath({ namespace, name }: { namespace: string; name: string }) {
+  const mount = mountOfNamespace(namespace);
+  return (
+    <span className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+      <code className="font-mono text-xs" data-testid="vault-path">{`${mount}/data/${name}`}</code>
+      <code className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{`vault kv get -mount=${mount} ${name}`}</code>
+    </span>
+  );
+}
+
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="grid gap-1 px-5 py-2.5 sm:grid-cols-[10rem_1fr] sm:gap-4">
@@ -42,6 +54,9 @@ function Pretty({ secret }: { secret: SecretDetail }) {
       </Row>
       <Row label="Name">{secret.name}</Row>
       <Row label="Namespace">{secret.namespace}</Row>
+      <Row label="Vault path">
+        <VaultPath namespace={secret.namespace} name={secret.name} />
+      </Row>
       <Row label="Labels">
         <LabelChips labels={secret.labels} empty={<span className="text-zinc-400">none</span>} />
       </Row>
