@@ -81,6 +81,17 @@ function ensureKubectl() {
   });
 }
 
+// The Vault API tests (tests/vault, e2e/vault-clients.spec.ts) drive Coffer
+// with a client no one here wrote: Debian's python3-hvac, run by Debian's python3.
+function ensureHvac() {
+  if (quiet("/usr/bin/python3 -c 'import hvac'")) return;
+  console.log("\n=== installing Debian's python3-hvac for the Vault API tests");
+  step("apt-get update", "apt-get", ["update", "-qq"]);
+  step("apt-get install python3-hvac", "apt-get", ["install", "-y", "-qq", "--no-install-recommends", "python3-hvac"], {
+    env: { DEBIAN_FRONTEND: "noninteractive" },
+  });
+}
+
 // The package may start its own dockerd (systemd, or the init script where
 // policy-rc.d allows it). The test starts one of its own, and Swarm's port
 // 2377 allows one Swarm per machine: stop the packaged one.
@@ -123,6 +134,7 @@ ensurePostgres();
 ensureChromium();
 ensureDocker();
 ensureKubectl();
+ensureHvac();
 npx(["tsc", "--noEmit"], "typecheck");
 npx(["eslint", "."], "lint");
 npx(["prettier", "--check", "."], "format");

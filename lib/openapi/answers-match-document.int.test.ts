@@ -66,8 +66,15 @@ beforeAll(async () => {
   owner = token.body.token;
 }, 60_000);
 
-// JSON answers only: a 204 has no body, the export streams CSV or JSONL.
-const driven = ROUTES.filter((entry) => entry.auth === "personal" && entry.method !== "DELETE" && entry.path !== "/api/v1/audit/export");
+// JSON answers only: a 204 has no body, the export streams CSV or JSONL. A call that revokes its own token would end the owner's.
+const driven = ROUTES.filter(
+  (entry) =>
+    entry.auth === "personal" &&
+    entry.method !== "DELETE" &&
+    entry.ok !== 204 &&
+    !entry.spendsToken &&
+    entry.path !== "/api/v1/audit/export",
+);
 
 describe("every JSON answer of a member's routes is described by the OpenAPI document", () => {
   it.each(driven.map((entry) => [`${entry.method} ${entry.path}`, entry] as const))("%s", async (_key, entry) => {
@@ -83,8 +90,9 @@ describe("the public routes' answers are described", () => {
     expectDescribed("POST", "/api/v1/auth/token", firstRun.token, 201);
   });
 
-  it("GET /api/health and GET /api/v1/openapi.json", async () => {
+  it("GET /api/health, GET /v1/sys/health and GET /api/v1/openapi.json", async () => {
     expectDescribed("GET", "/api/health", await send(route("/api/health", "GET"), {}), 200);
+    expectDescribed("GET", "/v1/sys/health", await send(route("/v1/sys/health", "GET"), {}), 200);
     expectDescribed("GET", "/api/v1/openapi.json", await send(route("/api/v1/openapi.json", "GET"), {}), 200);
   });
 
@@ -142,6 +150,23 @@ describe("answers full of what use produces are described", () => {
     for (const path of ["/api/v1/namespaces/{ns}/services/{name}/bindings", "/api/v1/namespaces/{ns}/services/{name}/tokens"]) {
       expectDescribed("GET", path, await send(route(path, "GET"), { token: owner, params: { ns: NS, name: bound.name } }), 200);
     }
+  });
+
+  it("a bound secret read, inspected and listed by its service through the Vault API, and its token looked up", async () => {
+    const bound = await boundService();
+    const token = (await createServiceToken(system, NS, bound.name, {})).token;
+    const at = { mount: "secret", name: [bound.secretName] };
+    const vault = (path: string, options: Parameters<typeof call>[1]) => send(route(path, "GET"), { token, ...options });
+    expectDescribed("GET", "/v1/{mount}/data/{name}", await vault("/v1/{mount}/data/{name}", { params: at }), 200);
+    expectDescribed("GET", "/v1/{mount}/metadata/{name}", await vault("/v1/{mount}/metadata/{name}", { params: at }), 200);
+    const list = await vault("/v1/{mount}/metadata?list=true", { params: { mount: "secret" }, query: "?list=true" });
+    expectDescribed("GET", "/v1/{mount}/metadata", list, 200);
+    expect(list.body.data.keys).toEqual([bound.secretName]);
+    expectDescribed("GET", "/v1/sys/mounts", await vault("/v1/sys/mounts", {}), 200);
+    expectDescribed("GET", "/v1/auth/token/lookup-self", await vault("/v1/auth/token/lookup-self", {}), 200);
+    // A Vault error is described too: Vault's {"errors":[…]}, not Coffer's Error.
+    const unbound = await vault("/v1/{mount}/data/{name}", { params: { mount: "secret", name: ["no-such-secret"] } });
+    expectDescribed("GET", "/v1/{mount}/data/{name}", unbound, 403);
   });
 
   it("the runtime read as Kubernetes manifests, and a YAML manifest applied", async () => {

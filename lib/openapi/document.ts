@@ -19,6 +19,7 @@ import { kubernetesKmsOperations } from "./paths/kubernetes-kms";
 import { secretOperations } from "./paths/secrets";
 import { serviceOperations } from "./paths/services";
 import { teamOperations } from "./paths/team";
+import { vaultOperations } from "./paths/vault";
 
 export const operations: Operation[] = [
   ...instanceOperations,
@@ -28,6 +29,7 @@ export const operations: Operation[] = [
   ...kubernetesKmsOperations,
   ...teamOperations,
   ...auditOperations,
+  ...vaultOperations,
 ];
 
 // Published under their own names although no operation answers them alone, so their users share one $ref.
@@ -152,6 +154,12 @@ export function openApiDocument(serverUrl: string) {
         bearer: { type: "http", scheme: "bearer", description: "personal API token (cfp_…)" },
         serviceToken: { type: "http", scheme: "bearer", description: "service token (cfs_…)" },
         integrationToken: { type: "http", scheme: "bearer", description: "integration token (cfi_…): a Swarm secret driver, a KMS plugin" },
+        vaultToken: {
+          type: "apiKey",
+          in: "header",
+          name: "X-Vault-Token",
+          description: "on /v1, as Vault clients send it: a personal (cfp_…) or service (cfs_…) token; `Authorization: Bearer` works too",
+        },
       },
     },
     paths: generated.paths,

@@ -4,7 +4,7 @@
 // OpenAPI, with every body schema generated from zod.
 import { z } from "zod";
 
-export type Method = "get" | "post" | "patch" | "delete";
+export type Method = "get" | "post" | "put" | "patch" | "delete";
 
 /** A schema with the component name it is published under (`#/components/schemas/<name>`). */
 export type Component = { name: string; schema: z.ZodType };
@@ -33,8 +33,11 @@ export type Operation = {
   method: Method;
   path: string;
   summary: string;
-  /** bearer: a personal API token (cfp_); serviceToken: a service token (cfs_); integrationToken: an integration's (cfi_); public: none. */
-  auth: "bearer" | "serviceToken" | "integrationToken" | "public";
+  /**
+   * bearer: a personal API token (cfp_); serviceToken: a service token (cfs_); integrationToken: an integration's (cfi_);
+   * vaultToken: a cfp_ or cfs_ token as Vault clients send it (X-Vault-Token or bearer), on /v1; public: none.
+   */
+  auth: "bearer" | "serviceToken" | "integrationToken" | "vaultToken" | "public";
   parameters?: Parameter[];
   /** The request body, as JSON; `bodies` instead for a route that reads several media types. */
   body?: Component;

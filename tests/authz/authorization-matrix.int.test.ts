@@ -5,18 +5,21 @@
 // exactly one denied audit event by its caller.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { createIntegration } from "@/lib/integrations/create-integration";
 import { call } from "@/tests/support/api";
 import { createServiceTokenRow } from "@/tests/support/factories";
 import { attempt, callerOf, redact, createCallers, deniedCount, tally, type Caller } from "./drive";
 import { ESCALATIONS } from "./escalation-table";
-import { boundService, member } from "./fixtures";
+import { boundService, member, NS, OTHER, system, unique } from "./fixtures";
 import { INSTANCE } from "./expected-instance";
 import { NAMESPACED, RUNTIME_BY_CREATOR } from "./expected-namespaced";
+import { VAULT, VAULT_TOKEN_ROWS } from "./expected-vault";
 import { ROLES, SCOPES, statusesOf, type RoleName, type Row, type Scope } from "./expected-rows";
 import { RUNTIME_MATRIX } from "./runtime-rows";
-import { loadHandler, routeKey, routeOf, ROUTES, RUNTIME_FILE } from "./route-table";
+import { loadHandler, routeKey, routeOf, ROUTES, RUNTIME_FILE, type RouteEntry } from "./route-table";
+import { VAULT_ROUTES } from "./route-table-vault";
 
-const EXPECTED = { ...NAMESPACED, ...INSTANCE };
+const EXPECTED = { ...NAMESPACED, ...INSTANCE, ...VAULT };
 let callers: Caller[] = [];
 
 beforeAll(async () => {
@@ -131,5 +134,69 @@ describe("public routes and credentials", () => {
   it("refuses personal tokens on the runtime API, which only service tokens may use", async () => {
     const runtime = await loadHandler({ file: RUNTIME_FILE, method: "GET" });
     for (const caller of callers) expect.soft((await call(runtime, { token: caller.token })).status, caller.label).toBe(401);
+  });
+});
+
+describe("the Vault API (/v1) for tokens that are not a member's", () => {
+  it.each(VAULT_TOKEN_ROWS.map((row) => [row.name, row] as const))("%s", async (name, row) => {
+    const arranged = await row.arrange(callers);
+    const handler = await loadHandler({ file: arranged.file, method: arranged.method as RouteEntry["method"] });
+    const before = await deniedCount(null);
+    const response = await call(handler, { token: arranged.token, method: arranged.method, ...arranged.call });
+    tally.calls += 1;
+    const label = `${name}: expected ${row.expect}, got ${response.status} ${redact(response.text).slice(0, 160)}`;
+    expect.soft(response.status, label).toBe(row.expect);
+    expect.soft(response.headers.get("cache-control"), label).toBe("no-store");
+    if (row.denials !== undefined) expect.soft((await deniedCount(null)) - before, `denied events for ${name}`).toBe(row.denials);
+    if (row.expect === 403) {
+      tally.denials += 1;
+      expect.soft(response.body?.errors?.[0], label).toMatch(/^permission denied/);
+      if (arranged.value) expect.soft(response.text, label).not.toContain(arranged.value);
+    } else {
+      tally.allowed += 1;
+      const expected = row.answers?.(arranged) ?? {};
+      expect.soft(response.body?.data, label).toMatchObject(expected);
+      if (row.exact) expect.soft(Object.keys(response.body?.data ?? {}).sort(), label).toEqual(Object.keys(expected).sort());
+    }
+  });
+
+  const guarded = VAULT_ROUTES.filter((entry) => entry.auth === "personal");
+
+  // Vault answers a missing or bad token with 403, and its clients expect that: not Coffer's 401.
+  it("answers every /v1 route but sys/health without a token with Vault's 403 permission denied", async () => {
+    for (const entry of guarded) {
+      const prepared = entry.prepare ? await entry.prepare() : {};
+      const response = await call(await loadHandler(entry), { method: entry.method, ...prepared });
+      tally.calls += 1;
+      tally.denials += 1;
+      const label = `${routeKey(entry)} without a token: ${response.status} ${response.text.slice(0, 160)}`;
+      expect.soft(response.status, label).toBe(403);
+      expect.soft(response.body, label).toEqual({ errors: [expect.stringMatching(/^permission denied/)] });
+    }
+  });
+
+  it("refuses an integration token (cfi_) on every /v1 route with 403", async () => {
+    const swarm = await createIntegration(system, NS, { kind: "docker-swarm", name: unique("vault-swarm") });
+    for (const entry of guarded) {
+      const prepared = entry.prepare ? await entry.prepare() : {};
+      const response = await call(await loadHandler(entry), { token: swarm.token, method: entry.method, ...prepared });
+      tally.calls += 1;
+      tally.denials += 1;
+      const label = `${routeKey(entry)} with a cfi_ token: ${response.status} ${response.text.slice(0, 160)}`;
+      expect.soft(response.status, label).toBe(403);
+      expect.soft(response.body?.errors?.[0], label).toMatch(/^permission denied: an integration token/);
+    }
+  });
+
+  it("lists as mounts exactly the namespaces where each caller holds secret:list", async () => {
+    const mounts = await loadHandler({ file: "app/v1/sys/mounts/route.ts", method: "GET" });
+    for (const caller of callers) {
+      const response = await call(mounts, { token: caller.token });
+      tally.calls += 1;
+      const listed = Object.keys(response.body?.data ?? {});
+      expect.soft(response.status, caller.label).toBe(200);
+      if (caller.scope === "global") expect.soft(listed, caller.label).toEqual(expect.arrayContaining(["secret/", `${OTHER}/`]));
+      else expect.soft(listed, caller.label).toEqual([caller.scope === "default" ? "secret/" : `${OTHER}/`]);
+    }
   });
 });

@@ -49,9 +49,10 @@ export async function deniedCount(userId: string | null): Promise<number> {
  */
 export async function attempt(caller: Caller, entry: RouteEntry, prepared: Call, expected: number, what = `${entry.method} ${entry.path}`) {
   const handler = await loadHandler(entry);
+  const token = entry.spendsToken ? await personalToken(caller.userId) : caller.token;
   const before = await deniedCount(caller.userId);
   const response = await call(handler, {
-    token: caller.token,
+    token,
     method: entry.method,
     params: prepared.params,
     body: prepared.body,
@@ -67,7 +68,7 @@ export async function attempt(caller: Caller, entry: RouteEntry, prepared: Call,
   } else {
     tally.allowed += 1;
     expect.soft(after - before, `an allowed call left a denial: ${label}`).toBe(0);
-    if (response.status === expected && entry.after) await entry.after(response, prepared);
+    if (response.status === expected && expected === entry.ok && entry.after) await entry.after(response, { ...prepared, token });
   }
   return response;
 }

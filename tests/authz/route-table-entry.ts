@@ -4,17 +4,29 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { ApiResult, call } from "@/tests/support/api";
 
-export type Call = { params?: Record<string, unknown>; body?: unknown; query?: string; /** For `after`. */ expect?: string };
+export type Call = {
+  params?: Record<string, unknown>;
+  body?: unknown;
+  query?: string;
+  /** For `after`. */
+  expect?: string;
+  /** For `after`: the token the call was made with (a fresh one for `spendsToken`). */
+  token?: string;
+};
 export type Handler = Parameters<typeof call>[0];
 
 export type RouteEntry = {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** As in the OpenAPI document (a `?query` marks a second entry for the same handler). */
   path: string;
   /** public: no credential; personal: a member's cfp_ token; service: a cfs_ token; integration: a cfi_ token. */
   auth: "public" | "personal" | "service" | "integration";
   /** Status when allowed. */
   ok: number;
+  /** Status when refused, where it is not 403: the Vault API hides a mount the caller cannot see as 404. */
+  refusal?: number;
+  /** The call ends the caller's token (revoke-self): each attempt is made with a fresh token of the caller. */
+  spendsToken?: boolean;
   /** The route file, from the repository root. */
   file: string;
   /** Arranges fresh state for one attempt and says how to call. */

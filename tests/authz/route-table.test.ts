@@ -7,12 +7,13 @@ import { BUILT_IN_ROLES } from "@/lib/rbac/permissions";
 import { ESCALATIONS } from "./escalation-table";
 import { INSTANCE } from "./expected-instance";
 import { NAMESPACED, RUNTIME_BY_CREATOR } from "./expected-namespaced";
+import { VAULT } from "./expected-vault";
 import { ROLES, type Row } from "./expected-rows";
 import { apiPathOf as pathOf, routeFiles } from "@/tests/support/route-files";
 import { routeKey, ROUTES } from "./route-table";
 
 const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"];
-const EXPECTED: Record<string, Row> = { ...NAMESPACED, ...INSTANCE };
+const EXPECTED: Record<string, Row> = { ...NAMESPACED, ...INSTANCE, ...VAULT };
 
 function expectRow(key: string, row: Row | undefined) {
   expect(row, `${key} has no row in tests/authz/expected-*.ts`).toBeDefined();
@@ -21,7 +22,7 @@ function expectRow(key: string, row: Row | undefined) {
 }
 
 describe("the authorization matrix table", () => {
-  it("has an entry for every method of every route file under app/api", () => {
+  it("has an entry for every method of every route file under app/api and app/v1", () => {
     const files = routeFiles().filter((f) => !f.includes("[...nextauth]"));
     const table = new Set(ROUTES.map((r) => `${r.method} ${r.path.replace(/\?.*$/, "")}`));
     for (const file of files) {
@@ -47,7 +48,7 @@ describe("the authorization matrix table", () => {
     for (const entry of ROUTES.filter((r) => r.auth === "personal")) {
       for (const role of ROLES) {
         for (const status of EXPECTED[routeKey(entry)]?.[role].split(" ") ?? [])
-          expect([String(entry.ok), "403"], `${routeKey(entry)} ${role}`).toContain(status);
+          expect([String(entry.ok), String(entry.refusal ?? 403)], `${routeKey(entry)} ${role}`).toContain(status);
       }
     }
     expectRow("runtime by token creator", RUNTIME_BY_CREATOR);

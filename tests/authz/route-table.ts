@@ -4,7 +4,7 @@
 // table. route-table.test.ts fails when a route file has no entry here or
 // no row there.
 //
-// The entries live in route-table-{instance,namespaced,audit,team}.ts by
+// The entries live in route-table-{instance,namespaced,integrations,audit,team,vault}.ts by
 // area; this file keeps them in one list, in the order the matrix runs them.
 import { AUDIT_ROUTES } from "./route-table-audit";
 import type { RouteEntry } from "./route-table-entry";
@@ -12,6 +12,7 @@ import { ENCRYPTION_ROUTES, INSTANCE_ROUTES } from "./route-table-instance";
 import { INTEGRATION_ROUTES } from "./route-table-integrations";
 import { NAMESPACED_ROUTES } from "./route-table-namespaced";
 import { TEAM_ROUTES } from "./route-table-team";
+import { VAULT_ROUTES } from "./route-table-vault";
 
 export { loadHandler, RUNTIME_FILE, type Call, type Handler, type RouteEntry } from "./route-table-entry";
 
@@ -22,6 +23,7 @@ export const ROUTES: RouteEntry[] = [
   ...ENCRYPTION_ROUTES,
   ...AUDIT_ROUTES,
   ...TEAM_ROUTES,
+  ...VAULT_ROUTES,
 ];
 
 export const routeKey = (entry: Pick<RouteEntry, "method" | "path">) => `${entry.method} ${entry.path}`;

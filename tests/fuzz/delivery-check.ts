@@ -37,7 +37,7 @@ export function askedFor(body: unknown): { service: unknown; secret: string; ver
  * (versions never change), and for a later version (a fuzzed rotate or
  * rollback made it) any of the secret's, as a rollback copies an old one.
  */
-function canariesOf(fixtures: Fixtures, secret: string, version: number): string[] {
+export function canariesOf(fixtures: Fixtures, secret: string, version: number): string[] {
   const exact = fixtures.canaryByVersion[`${secret}@${version}`];
   if (exact) return exact;
   return Object.entries(fixtures.canaryByVersion).flatMap(([key, values]) => (key.startsWith(`${secret}@`) ? values : []));

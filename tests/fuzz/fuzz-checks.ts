@@ -3,29 +3,47 @@
 // caller's token, and no domain write behind a 4xx. Each violation carries
 // a signature, so the same fault found twice is one finding.
 import { CANARY } from "@/tests/support/leak-canary";
-import { otherIntegration } from "./callers";
+import { refusedCallers } from "./callers";
 import type { Fixtures } from "./fuzz-fixtures";
 import type { FuzzRequest, Operation } from "./operations";
 import type { Sent } from "./send-request";
 
 export type Violation = {
-  kind: "5xx" | "leak" | "partial-write" | "stack" | "error-shape" | "dropped-key" | "cacheable" | "wrong-kind" | "delivery";
+  kind:
+    | "5xx"
+    | "leak"
+    | "partial-write"
+    | "stack"
+    | "error-shape"
+    | "dropped-key"
+    | "cacheable"
+    | "wrong-kind"
+    | "delivery"
+    | "vault-envelope"
+    | "vault-read";
   signature: string;
   detail: string;
 };
 
-// The two routes whose job is to hand values to an authorised caller: the
-// reveal endpoint for an owner (secret:reveal) and the runtime API for the
-// service the secrets are bound to. Only their 200 bodies may hold a
-// canary; their headers, and every other caller's answer, may not.
-const VALUE_ROUTES: Record<string, FuzzRequest["caller"]> = {
-  "GET /api/v1/namespaces/{ns}/secrets/{name}/value": "owner",
-  "GET /api/v1/runtime/secrets": "service",
+// The routes whose job is to hand values to an authorised caller: the
+// reveal endpoint for an owner (secret:reveal), the runtime API for the
+// service the secrets are bound to, and the Vault read for both. Only
+// their 200 bodies may hold a canary; their headers, and every other
+// caller's answer, may not. What a Vault read hands over is checked by
+// vault-checks.ts (the named secret's values, bound to the service).
+export const VAULT_READ = "GET /v1/{mount}/data/{name}";
+const VALUE_ROUTES: Record<string, FuzzRequest["caller"][]> = {
+  "GET /api/v1/namespaces/{ns}/secrets/{name}/value": ["owner"],
+  "GET /api/v1/runtime/secrets": ["service"],
+  [VAULT_READ]: ["owner", "service"],
 };
 
 export function mayCarryValues(op: Operation, caller: FuzzRequest["caller"], status: number): boolean {
-  return VALUE_ROUTES[op.key] === caller && status === 200;
+  return !!VALUE_ROUTES[op.key]?.includes(caller) && status === 200;
 }
+
+/** The Vault-compatible API, whose answers are Vault's shapes. */
+export const isVault = (op: Operation) => op.path.startsWith("/v1/");
 
 export const DELIVERIES = "POST /api/v1/integrations/docker-swarm/deliveries";
 
@@ -39,7 +57,10 @@ export function isDelivery(op: Operation, caller: FuzzRequest["caller"], status:
 }
 
 function scannedBody(op: Operation, request: FuzzRequest, sent: Sent): string {
+  // A Vault read's values are checked by vault-checks.ts; the rest of its answer is scanned.
+  if (op.key === VAULT_READ && mayCarryValues(op, request.caller, sent.status)) return withoutVaultValues(sent.text) ?? "";
   if (mayCarryValues(op, request.caller, sent.status)) return "";
+  if (op.key === LOOKUP_SELF && sent.status === 200) return withoutOwnToken(sent);
   if (isDelivery(op, request.caller, sent.status)) {
     try {
       const answer = JSON.parse(sent.text) as Record<string, unknown>;
@@ -49,6 +70,37 @@ function scannedBody(op: Operation, request: FuzzRequest, sent: Sent): string {
     }
   }
   return sent.text;
+}
+
+export const LOOKUP_SELF = "GET /v1/auth/token/lookup-self";
+
+/**
+ * lookup-self answers `data.id`, the token the request carried, as Vault
+ * does (vault-agent reads it there): that one field is left out of the
+ * scan when it is exactly the caller's own token, and scanned otherwise.
+ */
+function withoutOwnToken(sent: Sent): string {
+  const carried = sent.resolved.headers.find(([name]) => name === "x-vault-token")?.[1] ?? bearerOf(sent.resolved.headers);
+  try {
+    const answer = JSON.parse(sent.text) as { data?: Record<string, unknown> };
+    if (!carried || answer.data?.id !== carried) return sent.text;
+    return JSON.stringify({ ...answer, data: { ...answer.data, id: null } });
+  } catch {
+    return sent.text;
+  }
+}
+
+const bearerOf = (headers: [string, string][]) => /^Bearer (\S+)$/.exec(headers.find(([name]) => name === "authorization")?.[1] ?? "")?.[1];
+
+/** A Vault read's answer with `data.data` emptied; null when it is not JSON (vault-checks.ts reports that). */
+function withoutVaultValues(text: string): string | null {
+  try {
+    const answer = JSON.parse(text) as Record<string, unknown>;
+    const data = answer.data && typeof answer.data === "object" ? answer.data : {};
+    return JSON.stringify({ ...answer, data: { ...data, data: null } });
+  } catch {
+    return null;
+  }
 }
 
 /** The forms a leaked value would take: as written, base64 (the API's encoding of values) and hex. */
@@ -126,24 +178,27 @@ export function checkResponse(op: Operation, request: FuzzRequest, sent: Sent, f
         detail: `answered ${sent.status} but changed ${changed.join(", ")}`,
       });
     }
-    if (!isErrorBody(sent.text)) {
+    if (isVault(op) ? !isVaultErrorBody(sent.text) : !isErrorBody(sent.text)) {
       violations.push({
         kind: "error-shape",
         signature: `error-shape | ${where} | ${sent.status}`,
-        detail: `a ${sent.status} without {"error":{"code","message"}}`,
+        detail: `a ${sent.status} without ${isVault(op) ? `Vault's {"errors":["…"]}` : `{"error":{"code","message"}}`}`,
       });
     }
   }
-  // A KMS plugin's token must not fetch Swarm secrets, nor the reverse: a 403 whatever the body.
-  // A URL no route takes (a NUL in the query) is refused by route() before any credential is read.
-  const urlRefused = sent.status === 400 && ("raw" in request.query || request.query.pairs.length > 0);
-  if (request.caller === otherIntegration(op.auth) && sent.status !== 403 && !urlRefused && !sent.failure && sent.status < 500) {
+  // A KMS plugin's token must not fetch Swarm secrets, nor the reverse; no integration token, and no
+  // token at all, may use the Vault API: a 403 whatever the body. A URL no route takes (a NUL in the
+  // query) is refused by route() before any credential is read, and so is a Vault namespace header.
+  const urlRefused =
+    sent.status === 400 && (isVault(op) ? refusedBeforeToken(sent.text) : "raw" in request.query || request.query.pairs.length > 0);
+  if (refusedCallers(op.auth).includes(request.caller) && sent.status !== 403 && !urlRefused && !sent.failure && sent.status < 500) {
     violations.push({
       kind: "wrong-kind",
       signature: `wrong-kind | ${where} | ${request.caller} | ${sent.status}`,
-      detail: `the other kind's integration token (${request.caller}) was answered ${sent.status}, not 403`,
+      detail: `${request.caller === "none" || request.caller === "bogus" ? "a missing or bad token" : `an integration token (${request.caller})`} was answered ${sent.status}, not 403`,
     });
   }
+  if (isVault(op)) violations.push(...vaultShape(op, sent));
   if (sent.status >= 500 && changed.length) violations[0]!.detail += `; it also changed ${changed.join(", ")}`;
   if (sent.status >= 200 && sent.status < 300) violations.push(...droppedKeys(op, sent));
   // A token shown once, or a value, must not sit in a cache on the way.
@@ -217,4 +272,60 @@ function isErrorBody(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Vault's error body: `errors` alone, a list of messages naming the problem (Vault leaves a 404's empty; Coffer says what is missing). */
+export function isVaultErrorBody(text: string): boolean {
+  try {
+    const body = JSON.parse(text) as { errors?: unknown };
+    if (!body || typeof body !== "object" || Object.keys(body).join() !== "errors" || !Array.isArray(body.errors)) return false;
+    return body.errors.length > 0 && body.errors.every((message) => typeof message === "string" && message.length > 0);
+  } catch {
+    return false;
+  }
+}
+
+/** What route() and the Vault wrapper refuse before they read a token: path or query text, the namespace header. */
+function refusedBeforeToken(text: string): boolean {
+  try {
+    const message = String((JSON.parse(text) as { errors?: unknown[] }).errors?.[0] ?? "");
+    return /^(path parameter|query parameter|a query parameter name|X-Vault-Namespace)/.test(message);
+  } catch {
+    return false;
+  }
+}
+
+const ENVELOPE = ["request_id", "lease_id", "renewable", "lease_duration", "data", "wrap_info", "warnings", "auth"];
+
+/**
+ * Every /v1 answer is no-store (a Vault answer may hold a value or describe
+ * a token), and a success with a body has Vault's envelope (health aside,
+ * which Vault sends bare), so a Vault client can parse it.
+ */
+function vaultShape(op: Operation, sent: Sent): Violation[] {
+  const violations: Violation[] = [];
+  const cacheControl = sent.headers.find(([name]) => name.toLowerCase() === "cache-control")?.[1] ?? "";
+  if (!sent.failure && sent.status < 500 && !/no-store/.test(cacheControl)) {
+    violations.push({
+      kind: "cacheable",
+      signature: `cacheable | ${op.key} | ${sent.status}`,
+      detail: `a Vault API answer has Cache-Control '${cacheControl}', not no-store`,
+    });
+  }
+  if (sent.status < 200 || sent.status >= 300 || sent.status === 204 || op.path === "/v1/sys/health") return violations;
+  let body: Record<string, unknown> | null = null;
+  try {
+    body = JSON.parse(sent.text) as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  const missing = body && typeof body === "object" ? ENVELOPE.filter((field) => !(field in body)) : ENVELOPE;
+  if (missing.length) {
+    violations.push({
+      kind: "vault-envelope",
+      signature: `vault-envelope | ${op.key} | ${sent.status}`,
+      detail: `a ${sent.status} without Vault's envelope: ${body ? `missing ${missing.join(", ")}` : "not JSON"}`,
+    });
+  }
+  return violations;
 }

@@ -35,7 +35,7 @@ export type Fixtures = {
   /** Every canary value written, each starting with CANARY. */
   canaryValues: string[];
   canarySecrets: string[];
-  /** `secret@version` → the canary values of that version, for what a Swarm delivery may hand over. */
+  /** `secret@version` → the canary values of that version, for what a Swarm delivery or a Vault read may hand over. */
   canaryByVersion: Record<string, string[]>;
   /** Rows that only GET requests may name. */
   protectedIds: Set<string>;
@@ -68,7 +68,7 @@ export async function createFixtures(): Promise<Fixtures> {
   for (const secret of ["canary-a", "canary-b", "canary-rotated"]) await addBinding(owner.actor, "default", FUZZ_AGENT, { secret });
   const serviceToken = await createServiceToken(owner.actor, "default", FUZZ_AGENT, {});
   const integrations = await createIntegrationCallers(owner.actor);
-  const [a, a2, b, v1, v2] = canaryValues;
+  const [a, a2, b, v1, v2, other, deleted] = canaryValues;
 
   const ownerToken = await personalToken(owner.user.id);
   const viewerToken = await personalToken(viewer.user.id);
@@ -85,7 +85,15 @@ export async function createFixtures(): Promise<Fixtures> {
     kms: await kmsMaterial(integrations.kms),
     canaryValues,
     canarySecrets: ["canary-a", "canary-b", "canary-rotated", "canary-other", "canary-deleted"],
-    canaryByVersion: { "canary-a@1": [a!, a2!], "canary-b@1": [b!], "canary-rotated@1": [v1!], "canary-rotated@2": [v2!] },
+    canaryByVersion: {
+      "canary-a@1": [a!, a2!],
+      "canary-b@1": [b!],
+      "canary-rotated@1": [v1!],
+      "canary-rotated@2": [v2!],
+      // Never delivered (another namespace; deleted), but an owner may read them through the Vault API once restored.
+      "canary-other@1": [other!],
+      "canary-deleted@1": [deleted!],
+    },
     protectedIds: new Set([
       owner.user.id,
       viewer.user.id,
@@ -143,5 +151,6 @@ export async function repairFixtures(fixtures: Fixtures): Promise<void> {
   await repairIntegrationCallers(fixtures.owner.actor, fixtures.integrations, fixtures.protectedIds);
   const { swarm, kms } = fixtures.integrations;
   const tokens = [fixtures.owner.token, fixtures.viewer.token, fixtures.service.token, swarm.token, kms.token];
-  fixtures.secretTokens.splice(0, fixtures.secretTokens.length, ...tokens);
+  // The callers' five come first; spare tokens (fuzz-pools.ts) stay behind them.
+  fixtures.secretTokens.splice(0, tokens.length, ...tokens);
 }

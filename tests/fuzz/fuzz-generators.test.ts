@@ -8,9 +8,11 @@ import { openApiDocument } from "@/lib/openapi/document";
 import { parseSwarmRequest, secretProviderRequestSchema } from "@/lib/integrations/docker-swarm-request";
 import { createSecretSchema } from "@/lib/secrets/create-secret.schema";
 import { bindingSchema, createServiceSchema } from "@/lib/services/service-rules";
+import { kvMetadataBodySchema, kvPatchBodySchema, kvVersionsBodySchema, kvWriteBodySchema } from "@/lib/vault/kv-bodies.schema";
 import { CANARY } from "@/tests/support/leak-canary";
 import { checkDelivery } from "./delivery-check";
 import { checkResponse, leakForms, normalise } from "./fuzz-checks";
+import { checkVault } from "./vault-checks";
 import type { Fixtures } from "./fuzz-fixtures";
 import { buildOperations, type OpenApiDocument, type Operation } from "./operations";
 import { resolveRefs } from "./pool-ref";
@@ -34,6 +36,10 @@ describe("the fuzz generators", () => {
     ["POST /api/v1/namespaces/{ns}/services", createServiceSchema],
     ["POST /api/v1/namespaces/{ns}/services/{name}/bindings", bindingSchema],
     ["POST /api/v1/integrations/docker-swarm/deliveries", secretProviderRequestSchema],
+    ["PUT /v1/{mount}/data/{name}", kvWriteBodySchema],
+    ["PATCH /v1/{mount}/data/{name}", kvPatchBodySchema],
+    ["PUT /v1/{mount}/destroy/{name}", kvVersionsBodySchema],
+    ["POST /v1/{mount}/metadata/{name}", kvMetadataBodySchema],
   ] as const)("makes bodies for %s that the route's schema mostly accepts, and some it refuses", (key, schema) => {
     const generated = bodies(key);
     const accepted = generated.filter((body) => schema.safeParse(body).success).length / generated.length;
@@ -67,6 +73,7 @@ describe("the fuzz checks", () => {
   const fixtures = {
     secretTokens: ["cfp_fixture_owner_token_0123456789"],
     canaryByVersion: { "canary-b@1": [`${CANARY}-b-123`], "canary-a@1": [`${CANARY}-a-123`] },
+    service: { name: "fuzz-agent" },
   } as unknown as Fixtures;
   const forms = leakForms(fixtures);
   const sent = (status: number, text: string, headers: [string, string][] = [["cache-control", "no-store"]]): Sent => ({
@@ -182,5 +189,74 @@ describe("the fuzz checks", () => {
     const other = delivered("plain", "canary-a");
     const askedB = { ...other, resolved: { ...other.resolved, body: '{"SecretName":"canary-b","ServiceName":"fuzz-agent"}' } };
     expect((await check(askedB)).map((v) => v.signature)).toEqual([expect.stringContaining("not what was asked")]);
+  });
+
+  describe("on the Vault API (/v1)", () => {
+    const read = op("GET /v1/{mount}/data/{name}");
+    const list = op("GET /v1/{mount}/metadata");
+    const envelope = (data: unknown) =>
+      JSON.stringify({
+        request_id: "r",
+        lease_id: "",
+        renewable: false,
+        lease_duration: 0,
+        data,
+        wrap_info: null,
+        warnings: null,
+        auth: null,
+      });
+    const readOf = (name: string, value: string, version = 1): Sent => ({
+      ...sent(200, envelope({ data: { value }, metadata: { version } })),
+      resolved: { method: "GET", url: "", params: { mount: "secret", name: [name] }, headers: [], body: undefined },
+    });
+    const vault = (caller: Caller, s: Sent, bound = true) =>
+      checkVault(read, request(caller), s, fixtures, async () => bound).then((found) => found.map((v) => v.signature));
+
+    it("wants Vault's {errors:[…]} naming the problem on a 4xx, not Coffer's error body", () => {
+      expect(kinds(read, "owner", sent(403, '{"errors":["permission denied"]}'))).toEqual([]);
+      expect(kinds(read, "owner", sent(403, '{"error":{"code":"forbidden","message":"x"}}'))).toEqual(["error-shape"]);
+      expect(kinds(list, "owner", sent(404, '{"errors":[]}'))).toEqual(["error-shape"]);
+      expect(kinds(read, "owner", sent(400, '{"errors":[]}'))).toEqual(["error-shape"]);
+      expect(kinds(read, "owner", sent(400, '{"errors":["x"],"detail":1}'))).toEqual(["error-shape"]);
+    });
+
+    it("wants a 403 for no token, a bad one and an integration token, unless the path or query was refused first", () => {
+      for (const caller of ["none", "bogus", "swarm", "kms"] as const) {
+        expect(kinds(read, caller, sent(401, '{"errors":["x"]}')), caller).toEqual(["wrong-kind"]);
+        expect(kinds(read, caller, sent(403, '{"errors":["permission denied"]}')), caller).toEqual([]);
+      }
+      expect(kinds(read, "none", sent(400, `{"errors":["path parameter 'name' holds a NUL byte"]}`))).toEqual([]);
+      expect(kinds(read, "none", sent(400, '{"errors":["version must be a whole number"]}'))).toEqual(["wrong-kind"]);
+    });
+
+    it("wants no-store on every answer and Vault's envelope on a success", () => {
+      expect(kinds(list, "owner", sent(200, envelope({ keys: ["a"] }), []))).toEqual(["cacheable"]);
+      expect(kinds(list, "owner", sent(404, '{"errors":["no secrets"]}', []))).toEqual(["cacheable"]);
+      expect(kinds(list, "owner", sent(200, '{"data":{"keys":["a"]}}'))).toEqual(["vault-envelope"]);
+    });
+
+    it("lets a read show the named secret's values to the owner and the service, and to no one else", async () => {
+      expect(kinds(read, "owner", readOf("canary-a", `${CANARY}-a-123`))).toEqual([]);
+      expect(kinds(read, "service", readOf("canary-a", `${CANARY}-a-123`))).toEqual([]);
+      expect(kinds(read, "viewer", readOf("canary-a", `${CANARY}-a-123`))).toEqual(["leak"]);
+      // Only data.data is left to vault-checks.ts: a canary anywhere else in the answer is a leak.
+      const beside = { ...readOf("canary-a", "x"), text: envelope({ data: {}, metadata: { version: 1, note: `${CANARY}-a-123` } }) };
+      expect(kinds(read, "owner", beside)).toEqual(["leak"]);
+      expect(await vault("owner", readOf("canary-a", `${CANARY}-a-123`))).toEqual([]);
+      expect(await vault("owner", readOf("canary-a", `${CANARY}-b-123`))).toEqual([expect.stringContaining("another value")]);
+      expect(await vault("service", readOf("canary-a", `${CANARY}-a-123`), false)).toEqual([expect.stringContaining("not bound")]);
+      expect(await vault("owner", readOf("canary-a", "cfp_fixture_owner_token_0123456789"))).toEqual([expect.stringContaining("a token")]);
+    });
+
+    it("lets lookup-self show the caller's own token in data.id, and no other", () => {
+      const lookup = op("GET /v1/auth/token/lookup-self");
+      const own = "cfp_fixture_owner_token_0123456789";
+      const answer = (id: string, carried: string): Sent => ({
+        ...sent(200, envelope({ id, accessor: "tok_1" })),
+        resolved: { method: "GET", url: "", params: {}, headers: [["x-vault-token", carried]], body: undefined },
+      });
+      expect(kinds(lookup, "owner", answer(own, own))).toEqual([]);
+      expect(kinds(lookup, "owner", answer(own, "cfp_another_token_of_the_caller_0000"))).toEqual(["leak"]);
+    });
   });
 });

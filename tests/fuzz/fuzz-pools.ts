@@ -16,8 +16,10 @@ import { createServiceToken } from "@/lib/services/service-tokens";
 import { inviteMember } from "@/lib/team/invites";
 import { issuePasswordReset } from "@/lib/team/passwords";
 import { createRole } from "@/lib/team/roles";
+import { hashToken } from "@/lib/tokens/token-secret";
+import { personalToken } from "@/tests/support/api";
 import { createUser } from "@/tests/support/factories";
-import type { Fixtures } from "./fuzz-fixtures";
+import { FUZZ_AGENT, type Caller, type Fixtures } from "./fuzz-fixtures";
 import type { PoolKind } from "./pool-ref";
 
 const hex = () => randomBytes(4).toString("hex");
@@ -30,6 +32,8 @@ const GUARDED_ON_WRITE: PoolKind[] = ["userId", "roleBindingId", "serviceTokenId
 export class Pools {
   private values = new Map<PoolKind, string[]>();
   private inviteTokens: string[] = [];
+  /** Tokens of the owner, the viewer and the fixture service that revoke-self may end (the callers' own must last). */
+  private spares: Partial<Record<Caller, string[]>> = {};
   private resetTokens: string[] = [];
 
   constructor(private readonly fixtures: Fixtures) {}
@@ -39,9 +43,45 @@ export class Pools {
     const guarded =
       method === "DELETE" || (method !== "GET" && (GUARDED_ON_WRITE.includes(kind) || (kind === "service" && method === "PATCH")));
     const usable = guarded ? all.filter((value) => !this.fixtures.protectedIds.has(value)) : all;
-    // `/restore` is about deleted secrets; elsewhere deleted ones are a 404 path worth a share.
-    const list = kind === "secret" && path.endsWith("/restore") ? (this.values.get("deletedSecret") ?? []) : usable;
+    // `/restore` (and Vault's undelete/ and destroy/) are about deleted secrets; elsewhere deleted ones are a 404 path worth a share.
+    // A destroy purges: never a fixture's.
+    const restores = path.endsWith("/restore") || /^\/v1\/\{mount\}\/(undelete|destroy)\//.test(path);
+    const deleted = (this.values.get("deletedSecret") ?? []).filter(
+      (name) => !path.includes("/destroy/") || !this.fixtures.protectedIds.has(name),
+    );
+    const list = kind === "secret" && restores ? deleted : usable;
     return list.length ? list[index % list.length]! : `missing-${kind}`;
+  }
+
+  /** The newest spare token of the caller's kind; none for the other callers, who keep their own. */
+  spareToken(caller: Caller): string | undefined {
+    return this.spares[caller]?.at(-1);
+  }
+
+  /** Two live spare tokens per kind; the new ones join the tokens no answer may show. */
+  private async topUpSpares(): Promise<void> {
+    const mint: Partial<Record<Caller, () => Promise<string>>> = {
+      owner: () => personalToken(this.fixtures.owner.id),
+      viewer: () => personalToken(this.fixtures.viewer.id),
+      service: async () => (await createServiceToken(this.fixtures.owner.actor, "default", FUZZ_AGENT, {})).token,
+    };
+    for (const [caller, make] of Object.entries(mint) as [Caller, () => Promise<string>][]) {
+      const hashes = (this.spares[caller] ?? []).map(hashToken);
+      const where = { tokenHash: { in: hashes }, revokedAt: null };
+      const live = new Set(
+        (caller === "service"
+          ? await db.serviceToken.findMany({ where, select: { tokenHash: true } })
+          : await db.accessToken.findMany({ where, select: { tokenHash: true } })
+        ).map((row) => row.tokenHash),
+      );
+      const spares = (this.spares[caller] ?? []).filter((token) => live.has(hashToken(token)));
+      while (spares.length < 2) {
+        const token = await make();
+        spares.push(token);
+        this.fixtures.secretTokens.push(token);
+      }
+      this.spares[caller] = spares;
+    }
   }
 
   async refresh(): Promise<void> {
@@ -53,7 +93,9 @@ export class Pools {
       "deletedSecret",
       secrets.filter((s) => s.deletedAt).map((s) => s.name),
     );
-    set("namespace", ["default", ...(await db.namespace.findMany({ ...recent, select: { name: true } })).map((n) => n.name)]);
+    const namespaces = (await db.namespace.findMany({ ...recent, select: { name: true } })).map((n) => n.name);
+    set("namespace", ["default", ...namespaces]);
+    set("mount", ["secret", ...namespaces.filter((name) => name !== "default")]);
     set("service", [this.fixtures.service.name, ...(await db.service.findMany({ ...recent, select: { name: true } })).map((s) => s.name)]);
     const users = await db.user.findMany({ ...recent, select: { id: true, email: true } });
     set(
@@ -94,6 +136,14 @@ export class Pools {
       (await db.integration.findMany({ ...recent, select: { id: true } })).map((i) => i.id),
     );
     this.setSwarmPairs(bindings);
+    const agentBindings = await db.secretBinding.findMany({
+      where: { service: { name: this.fixtures.service.name, namespace: { name: "default" } } },
+      select: { secret: { select: { name: true } } },
+    });
+    set(
+      "boundSecret",
+      agentBindings.map((b) => b.secret.name),
+    );
     this.values.set("kmsCiphertext", this.fixtures.kms.ciphertexts);
     this.values.set("kmsKeyId", this.fixtures.kms.keyIds);
     set("inviteToken", this.inviteTokens.slice(-16));
@@ -171,6 +221,7 @@ export class Pools {
       await createIntegration(this.fixtures.owner.actor, "default", { kind: i ? "kubernetes-kms" : "docker-swarm", name: `pool-${hex()}` });
     if ((await db.namespace.count({ where: { name: { startsWith: "nsp-" } } })) < 2)
       await createNamespace(system, { name: `nsp-${hex()}` });
+    await this.topUpSpares();
     await this.refresh();
   }
 }

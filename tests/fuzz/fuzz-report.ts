@@ -16,7 +16,7 @@ export class FuzzReport {
   readonly byOperation = new Map<string, number>();
   readonly findings = new Map<string, Finding>();
   readonly notes: string[] = [];
-  /** Statuses of the integration routes by caller: shows that deliveries and Decrypts got through, not only refusals. */
+  /** Statuses of the integration routes and the Vault read by caller: shows that deliveries, Decrypts and reads got through, not only refusals. */
   readonly integrationStatuses = new Map<string, Map<number, number>>();
 
   readonly timings = new Map<string, number>();
@@ -36,7 +36,7 @@ export class FuzzReport {
 
   count(operation: string, sent: Sent, shrinking: boolean, caller?: string): void {
     this.sent += 1;
-    if (caller && operation.includes("/api/v1/integrations/")) {
+    if (caller && (operation.includes("/api/v1/integrations/") || operation === "GET /v1/{mount}/data/{name}")) {
       const key = `${operation.replace("/api/v1/integrations/", "…/")} as ${caller}`;
       const statuses = this.integrationStatuses.get(key) ?? new Map<number, number>();
       this.integrationStatuses.set(key, statuses.set(sent.status, (statuses.get(sent.status) ?? 0) + 1));
@@ -83,7 +83,7 @@ export class FuzzReport {
       `  distinct failures ${this.findings.size}${this.findings.size ? ": " + [...this.findings.keys()].join("; ") : ""}`,
       ...this.notes.map((note) => `  note: ${note}`),
       ...[...this.integrationStatuses]
-        .filter(([key]) => / as (swarm|kms)$/.test(key))
+        .filter(([key]) => / as (swarm|kms)$/.test(key) || / as (owner|service)$/.test(key))
         .sort()
         .map(
           ([key, statuses]) =>

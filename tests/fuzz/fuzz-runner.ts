@@ -14,6 +14,7 @@ import type { FuzzReport } from "./fuzz-report";
 import type { FuzzRequest, Operation } from "./operations";
 import { resolveRequest, sendRequest, type Sent } from "./send-request";
 import { changedTables, snapshot, type Snapshot, type SnapshotPlan } from "./table-snapshot";
+import { checkVault } from "./vault-checks";
 
 export type RunOptions = {
   operations: Operation[];
@@ -80,7 +81,9 @@ async function exercise(options: RunOptions, known: Set<string>, state: State, o
   t = report.time("topUp", t);
 
   const requestId = `fuzz-${report.sent + 1}`;
-  const resolved = resolveRequest(op, request, fixtures, (kind, index) => pools.lookup(kind, index, op.method, op.path), requestId);
+  // revoke-self ends the token it is sent with: a spare one, so the callers' own last the run.
+  const spare = op.path.endsWith("/revoke-self") ? (caller: FuzzRequest["caller"]) => pools.spareToken(caller) : undefined;
+  const resolved = resolveRequest(op, request, fixtures, (kind, index) => pools.lookup(kind, index, op.method, op.path), requestId, spare);
   // The snapshot after one request is the one before the next: one query per request.
   const before = state.before ?? (await snapshot(plan));
   t = report.time("snapshot", t);
@@ -92,6 +95,7 @@ async function exercise(options: RunOptions, known: Set<string>, state: State, o
   const changed = sent.status >= 400 || sent.failure ? changedTables(before, after) : [];
   const violations = checkResponse(op, request, sent, leakForms(fixtures), changed);
   violations.push(...(await checkDelivery(op, request, sent, fixtures, boundInDefault)));
+  violations.push(...(await checkVault(op, request, sent, fixtures, boundInDefault)));
   t = report.time("snapshot", t);
 
   if (op.method !== "GET" && sent.status >= 200 && sent.status < 300) {

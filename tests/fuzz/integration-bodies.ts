@@ -10,6 +10,7 @@ import { COFFER_SECRET_LABEL, COFFER_SERVICE_LABEL } from "@/packages/contracts/
 import type { Body } from "./operations";
 import { hostileKey, hostileString, hostileValue, keyedObject } from "./hostile-values";
 import { PoolRef } from "./pool-ref";
+import { VAULT_PLAUSIBLE } from "./vault-bodies";
 
 const DELIVERIES = "POST /api/v1/integrations/docker-swarm/deliveries";
 const ENCRYPT = "POST /api/v1/integrations/kubernetes-kms/encrypt";
@@ -128,9 +129,10 @@ const PLAUSIBLE: Record<string, () => fc.Arbitrary<unknown>> = {
   [DELIVERIES]: swarmRequest,
   [ENCRYPT]: kmsEncryptRequest,
   [DECRYPT]: kmsDecryptRequest,
+  ...VAULT_PLAUSIBLE,
 };
 
-/** The operation's bodies, with plausible ones mixed in for the integration routes. */
+/** The operation's bodies, with plausible ones mixed in for the integration and Vault routes. */
 export function plausibleBodies(key: string, generated: fc.Arbitrary<Body>): fc.Arbitrary<Body> {
   const plausible = PLAUSIBLE[key];
   if (!plausible) return generated;

@@ -7,11 +7,11 @@ import { authOf, callerArbitrary, type Auth } from "./callers";
 import type { Caller } from "./fuzz-fixtures";
 import { plausibleBodies } from "./integration-bodies";
 import { HOSTILE_BYTE_BODIES, HOSTILE_RAW_BODIES, hostileNumber, hostileString, hostileValue } from "./hostile-values";
-import { poolRef, type PoolKind } from "./pool-ref";
+import { PoolRef, poolRef, type PoolKind } from "./pool-ref";
 import type { RouteModule } from "./route-modules";
 import { schemaArbitrary, type Components, type JsonSchema } from "./schema-arbitrary";
 
-type Parameter = { name: string; in: string; schema?: JsonSchema };
+type Parameter = { name: string; in: string; required?: boolean; schema?: JsonSchema };
 type OpenApiOperation = {
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
@@ -25,6 +25,8 @@ export type Body =
 export type FuzzRequest = {
   caller: Caller;
   bogusAuthorization?: string;
+  /** On the Vault API: the token in X-Vault-Token (Vault's header) instead of Authorization: Bearer. */
+  vaultHeader?: boolean;
   params: Record<string, unknown>;
   query: { pairs: [string, unknown][] } | { raw: string };
   headers: [string, string][];
@@ -72,12 +74,7 @@ function operation(document: OpenApiDocument, path: string, method: string, spec
   const auth = authOf(path, security);
 
   const params = fc.record(
-    Object.fromEntries(
-      pathNames.map((name) => [
-        name,
-        module.catchAll.includes(name) ? fc.array(pathValue(path, name), { minLength: 1, maxLength: 3 }) : pathValue(path, name),
-      ]),
-    ),
+    Object.fromEntries(pathNames.map((name) => [name, module.catchAll.includes(name) ? catchAllValue(path, name) : pathValue(path, name)])),
   ) as fc.Arbitrary<Record<string, unknown>>;
   const body = plausibleBodies(
     key,
@@ -86,21 +83,47 @@ function operation(document: OpenApiDocument, path: string, method: string, spec
   const request = fc.record({
     caller: callerArbitrary(auth),
     bogusAuthorization: bogusAuthorization(),
+    vaultHeader: auth === "vault" ? fc.boolean() : fc.constant(undefined),
     params,
-    query: queryArbitrary(query),
+    query: queryArbitrary(query, auth === "vault"),
     headers: fc
-      .tuple(...headers.map((h) => fc.option(headerValue(), { nil: undefined }).map((v) => [h.name, v] as const)))
+      .tuple(...headers.map((h) => optionalHeader(h.name).map((v) => [h.name, v] as const)))
       .map((pairs) => pairs.filter((p): p is readonly [string, string] => p[1] !== undefined).map(([k, v]) => [k, v] as [string, string])),
     body,
   });
-  // The Swarm delivery is the one route handing values to a caller other than a user or a service token: drawn more often.
+  // The Swarm delivery is the one route handing values to a caller other than a user or a service token,
+  // and the Vault read hands them to both: drawn more often.
   const weight =
-    1 + (bodySchema ? 1 : 0) + (query.length >= 3 ? 0.5 : 0) + (pathNames.length ? 0.25 : 0) + (auth === "swarm" && bodySchema ? 2 : 0);
-  return { key, method, path, module, weight, auth, request };
+    1 +
+    (bodySchema ? 1 : 0) +
+    (query.length >= 3 ? 0.5 : 0) +
+    (pathNames.length ? 0.25 : 0) +
+    (auth === "swarm" && bodySchema ? 2 : 0) +
+    (key === "GET /v1/{mount}/data/{name}" ? 2 : 0);
+  return { key, method, path, module, weight, auth, request: key === VAULT_READ ? withBoundReads(request) : request };
+}
+
+const VAULT_READ = "GET /v1/{mount}/data/{name}";
+
+/**
+ * A third of Vault reads are what a service's client sends: the fixture
+ * service asking its own mount for a bound secret by one name, so reads
+ * get through (and their values are checked), not only refusals.
+ */
+function withBoundReads(request: fc.Arbitrary<FuzzRequest>): fc.Arbitrary<FuzzRequest> {
+  const bound = fc.tuple(request, fc.nat({ max: 63 })).map(([drawn, index]) => ({
+    ...drawn,
+    caller: "service" as const,
+    params: { mount: "secret", name: [new PoolRef("boundSecret", index)] },
+  }));
+  return fc.oneof({ weight: 2, arbitrary: request }, { weight: 1, arbitrary: bound });
 }
 
 function pathKind(path: string, name: string): PoolKind | undefined {
   if (name === "ns") return "namespace";
+  // The Vault API: a mount is a namespace (`secret` is `default`), a KV name a secret's.
+  if (name === "mount") return "mount";
+  if (path.startsWith("/v1/{mount}/") && name === "name") return "secret";
   if (name === "target") return "bindingTarget";
   if (name === "tokenId") return "accessTokenId";
   if (name === "name")
@@ -121,6 +144,22 @@ function pathKind(path: string, name: string): PoolKind | undefined {
   return undefined;
 }
 
+/**
+ * A catch-all segment ([...name], Next passes an array): on the Vault API
+ * mostly one segment, a KV name, now and then a deeper path or `.`/`..`
+ * (404 on reads, 400 on writes); elsewhere one to three values.
+ */
+function catchAllValue(path: string, name: string): fc.Arbitrary<unknown> {
+  if (!path.startsWith("/v1/")) return fc.array(pathValue(path, name), { minLength: 1, maxLength: 3 });
+  const one = path.startsWith("/v1/sys/internal/ui/mounts/") ? pathValue("/v1/{mount}", "mount") : pathValue(path, name);
+  const odd = fc.oneof(one, fc.constantFrom("..", ".", "", "%2e%2e", "a/b"));
+  return fc.oneof(
+    { weight: 8, arbitrary: one.map((value) => [value]) },
+    { weight: 2, arbitrary: fc.tuple(one, pathValue(path, name)).map((pair) => [...pair]) },
+    { weight: 1, arbitrary: fc.array(odd, { minLength: 1, maxLength: 3 }) },
+  );
+}
+
 function pathValue(path: string, name: string): fc.Arbitrary<unknown> {
   const kind = pathKind(path, name);
   const odd = fc.oneof(
@@ -132,6 +171,20 @@ function pathValue(path: string, name: string): fc.Arbitrary<unknown> {
       { weight: 10, arbitrary: fc.constant("default") },
       { weight: 2, arbitrary: poolRef(kind) },
       { weight: 2, arbitrary: odd },
+    );
+  if (kind === "mount")
+    return fc.oneof(
+      { weight: 10, arbitrary: fc.constant("secret") },
+      { weight: 2, arbitrary: poolRef(kind) },
+      { weight: 1, arbitrary: fc.constantFrom("sys", "auth", "default", "cubbyhole", "secret/") },
+      { weight: 2, arbitrary: odd },
+    );
+  // A Vault read by the fixture service should find its bound secrets often, not only refusals.
+  if (kind === "secret" && path.startsWith("/v1/"))
+    return fc.oneof(
+      { weight: 4, arbitrary: poolRef("secret") },
+      { weight: 2, arbitrary: poolRef("boundSecret") },
+      { weight: 1, arbitrary: odd },
     );
   return kind ? fc.oneof({ weight: 5, arbitrary: poolRef(kind) }, { weight: 1, arbitrary: odd }) : odd;
 }
@@ -151,7 +204,19 @@ const bogusAuthorization = () =>
     fc.string({ unit: fc.constantFrom(..."abcXYZ019_-.~+/=%".split("")), maxLength: 60 }).map((token) => `Bearer cfp_${token}`),
   );
 
-function headerValue(): fc.Arbitrary<string> {
+/** A documented header, often left out; X-Vault-Namespace (a 400 unless empty or root) mostly, as Vault clients send none. */
+function optionalHeader(name: string): fc.Arbitrary<string | undefined> {
+  const absent = name.toLowerCase() === "x-vault-namespace" ? 12 : 1;
+  return fc.oneof({ weight: absent, arbitrary: fc.constant(undefined) }, { weight: 4, arbitrary: headerValue(name) });
+}
+
+function headerValue(name: string): fc.Arbitrary<string> {
+  // Vault Enterprise namespaces: empty and root are accepted, anything else is a 400.
+  if (name.toLowerCase() === "x-vault-namespace")
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom("", "root", "root/") },
+      { weight: 1, arbitrary: fc.constantFrom("admin", "ns1/", " root ", "\u00ff", "x".repeat(9_000)) },
+    );
   return fc.oneof(
     fc.constantFrom('"abc"', 'W/"abc"', "*", '""', "x".repeat(9_000), '"a", "b"', "\u00ff\u00fe"),
     fc.string({ unit: fc.constantFrom(...'"W/,*-_ azAZ09\t'.split("")), maxLength: 40 }),
@@ -194,12 +259,14 @@ const QUERY_VALUES: Record<string, () => fc.Arbitrary<unknown>> = {
     ),
   format: () => fc.constantFrom("csv", "jsonl", "CSV", "xml", ""),
   purge: () => fc.constantFrom("true", "false", "1", "TRUE", ""),
+  list: () => fc.constantFrom("true", "true", "true", "false", "1", "TRUE", ""),
   outcome: () => fc.constantFrom("success", "denied", "error", "SUCCESS", ""),
   action: () => fc.constantFrom("secret.", "auth.", "secret.read", "member.", "audit.export", "%", "_"),
   actor: () => fc.constantFrom("fuzz.owner@example.com", "system", "default/fuzz-agent", "%", "_", "\\"),
 };
 
-function queryArbitrary(parameters: Parameter[]): fc.Arbitrary<FuzzRequest["query"]> {
+/** `requiredMostly`: a required parameter is sent 7 times in 8 (the Vault API's list=true, without which a LIST is no LIST). */
+function queryArbitrary(parameters: Parameter[], requiredMostly = false): fc.Arbitrary<FuzzRequest["query"]> {
   const one = (p: Parameter) => {
     const valid = QUERY_VALUES[p.name]?.() ?? fc.string({ maxLength: 16 });
     const values = fc.oneof({ weight: 4, arbitrary: valid }, { weight: 2, arbitrary: hostileString() });
@@ -212,7 +279,7 @@ function queryArbitrary(parameters: Parameter[]): fc.Arbitrary<FuzzRequest["quer
       fc
         .tuple(count, fc.array(values, { minLength: 3, maxLength: 3 }))
         .map(([n, vs]) => vs.slice(0, n).map((v) => [p.name, v] as [string, unknown])),
-      { freq: 2 },
+      { freq: requiredMostly && p.required ? 8 : 2 },
     );
   };
   const documented = fc.tuple(...parameters.map(one)).map((groups) => groups.flatMap((group) => group ?? []));

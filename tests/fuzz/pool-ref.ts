@@ -25,7 +25,10 @@ export type PoolKind =
   | "swarmService"
   | "swarmSecret"
   | "kmsCiphertext"
-  | "kmsKeyId";
+  | "kmsKeyId"
+  // The Vault API's mounts (`secret` is `default`, the others namespace names), and the fixture service's bound secrets.
+  | "mount"
+  | "boundSecret";
 
 export class PoolRef {
   constructor(

@@ -36,8 +36,13 @@ export function captureProductLogs(): void {
   log.level = "error";
 }
 
-const token = (request: FuzzRequest, fixtures: Fixtures): string | undefined =>
-  ({
+/** A token of the caller's kind no fixture depends on, for a request that ends its own token (revoke-self). */
+export type SpareToken = (caller: FuzzRequest["caller"]) => string | undefined;
+
+function token(request: FuzzRequest, fixtures: Fixtures, spare?: SpareToken): string | undefined {
+  const spared = spare?.(request.caller);
+  if (spared) return `Bearer ${spared}`;
+  return {
     owner: `Bearer ${fixtures.owner.token}`,
     viewer: `Bearer ${fixtures.viewer.token}`,
     service: `Bearer ${fixtures.service.token}`,
@@ -45,9 +50,17 @@ const token = (request: FuzzRequest, fixtures: Fixtures): string | undefined =>
     kms: `Bearer ${fixtures.integrations.kms.token}`,
     none: undefined,
     bogus: request.bogusAuthorization,
-  })[request.caller];
+  }[request.caller];
+}
 
-export function resolveRequest(op: Operation, request: FuzzRequest, fixtures: Fixtures, lookup: PoolLookup, requestId: string): Resolved {
+export function resolveRequest(
+  op: Operation,
+  request: FuzzRequest,
+  fixtures: Fixtures,
+  lookup: PoolLookup,
+  requestId: string,
+  spare?: SpareToken,
+): Resolved {
   const params = resolveRefs(request.params, lookup) as Record<string, unknown>;
   let path = op.path;
   for (const [name, value] of Object.entries(params)) {
@@ -67,8 +80,11 @@ export function resolveRequest(op: Operation, request: FuzzRequest, fixtures: Fi
     ["user-agent", "coffer-fuzz"],
     ...request.headers,
   ];
-  const authorization = token(request, fixtures);
-  if (authorization) headers.push(["authorization", authorization]);
+  const authorization = token(request, fixtures, spare);
+  // Vault clients send the token bare in X-Vault-Token; a bogus Authorization is sent as it is, to test both parsers.
+  if (authorization && request.vaultHeader && request.caller !== "bogus")
+    headers.push(["x-vault-token", authorization.replace(/^Bearer /, "")]);
+  else if (authorization) headers.push(["authorization", authorization]);
   let body: string | Uint8Array | undefined;
   if (request.body.kind === "json") body = JSON.stringify(resolveRefs(request.body.value, lookup)) ?? "null";
   else if (request.body.kind === "raw") body = request.body.text;
