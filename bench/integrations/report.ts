@@ -1,6 +1,7 @@
 // bench/results/integrations.md from integrations.json: each figure beside
 // its baselines of the same repeat, the Kubernetes KMS v2 latency aims as
 // targets, the audit reconciliation, and why each path is or is not hot.
+import { figureRows } from "../support/path-bench";
 import { fmt, ok, over, ratio, type Spread } from "../support/repeats";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the report reads the JSON it wrote */
@@ -19,19 +20,8 @@ const ROWS: [string, string][] = [
 type Group = "loaded" | "single";
 const of = (runs: R[], g: Group, m: string, field: string): Spread => over(runs, (r) => r[g][m][field]);
 const sum = (runs: R[], g: Group, m: string, field: string) => runs.reduce((n, r) => n + Number(r[g][m]?.[field] ?? 0), 0);
-const firstError = (runs: R[], g: Group, m: string) => runs.map((r) => r[g][m]?.firstError).find(Boolean);
 
-function figures(runs: R[], g: Group): string {
-  return ROWS.filter(([m]) => runs[0]![g][m])
-    .map(([m, label]) => {
-      const errs = sum(runs, g, m, "errors");
-      const first = firstError(runs, g, m);
-      const cell = (field: string, digits = 1) => fmt(of(runs, g, m, field), digits);
-      const errors = `${errs}${first ? ` (first: \`${String(first).slice(0, 80)}\`)` : ""}`;
-      return `| ${label} | ${cell("rps", 0)} | ${cell("p50")} | ${cell("p95")} | ${cell("p99")} | ${cell("max")} | ${errors} | ${cell("rssPeakMb", 0)} |`;
-    })
-    .join("\n");
-}
+const figures = (runs: R[], g: Group) => figureRows(runs, g, ROWS);
 
 function ratios(runs: R[]): string {
   const r = (a: string, b: string, field: string, g: Group = "loaded") => over(runs, (x) => x[g][a][field] / x[g][b][field]);

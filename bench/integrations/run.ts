@@ -13,11 +13,10 @@
 // Results: bench/results/integrations.json and .md;
 // `npx tsx bench/integrations/run.ts --report` rewrites the .md from the .json.
 import { rmSync } from "node:fs";
-import { peakRss } from "../audit/load";
 import { benchMain } from "../support/bench-main";
-import { runLoad, type LoadReport } from "../support/http-load";
+import { measurePaths, serverWarnings, type PathPlan } from "../support/path-bench";
 import { createDatabase, instanceEnv, serverCommandLine, setupOwner, snapshotBuild, startNode } from "../support/instance";
-import { MACHINE, REPEATS, runRepeats, SECONDS } from "../support/repeats";
+import { MACHINE, REPEATS, SECONDS } from "../support/repeats";
 import { serverEnv } from "../../scripts/server-process.mjs";
 import {
   CHECK_CALLS,
@@ -44,7 +43,6 @@ const SINGLE: Measure[] = ["health", "runtime", "delivery", "encrypt", "decrypt"
 const SINGLE_SECONDS = Math.max(2, Math.round(SECONDS / 2));
 
 export type Measure = "health" | "runtime" | "delivery" | "status" | "encrypt" | "decrypt";
-export type Figure = LoadReport & { rssStartMb: number; rssPeakMb: number };
 
 async function main() {
   const root = snapshotBuild();
@@ -57,7 +55,7 @@ async function main() {
     const fx = await provision(node.base, owner);
     const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
     let n = 0;
-    const plans: Record<Measure, { path: string; method?: string; headers?: Record<string, string>; body?: (i: number) => string }> = {
+    const plans: Record<Measure, PathPlan> = {
       health: { path: "/api/health" },
       runtime: { path: RUNTIME_PATH, headers: bearer(fx.serviceToken) },
       // n runs across repeats: every delivery is a new task id, as every Swarm task start is.
@@ -68,40 +66,22 @@ async function main() {
     };
     // What the load generator sent on each path, checks and warm-up included, for the reconciliation.
     const sent: Record<Measure, number> = { health: 0, ...CHECK_CALLS };
-    const load = async (measure: Measure, seconds = SECONDS, connections = CONNECTIONS): Promise<Figure> => {
-      const { result, baselineMb, peakMb } = await peakRss(node.child.pid!, () =>
-        runLoad({ targets: [{ port: PORT }], connections, seconds, ...plans[measure] }),
-      );
-      sent[measure] += result.requests;
-      return { ...result, rssStartMb: baselineMb, rssPeakMb: peakMb };
-    };
-    // JIT, Prisma's query compiler and the pool warm on every path before anything is measured.
-    for (const measure of Object.keys(plans) as Measure[]) await load(measure, WARM_SECONDS);
-    const rssAfterWarmMb = (await peakRss(node.child.pid!, async () => undefined)).baselineMb;
-
-    const runs = await runRepeats(REPEATS, async () => {
-      const run = { loaded: {} as Record<Measure, Figure>, single: {} as Partial<Record<Measure, Figure>> };
-      const show = (label: string, f: Figure) =>
-        console.log(
-          `  ${label}: ${f.rps} req/s, p50 ${f.p50} p95 ${f.p95} p99 ${f.p99} ms, errors ${f.errors}, peak RSS ${f.rssPeakMb} MB`,
-        );
-      for (const measure of Object.keys(plans) as Measure[]) show(measure, (run.loaded[measure] = await load(measure)));
-      for (const measure of SINGLE) show(`${measure}, 1 connection`, (run.single[measure] = await load(measure, SINGLE_SECONDS, 1)));
-      return run;
+    const { runs, rssAfterWarmMb, rssEndMb } = await measurePaths({
+      node,
+      plans,
+      sent,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      warmSeconds: WARM_SECONDS,
+      repeats: REPEATS,
+      single: SINGLE,
+      singleSeconds: SINGLE_SECONDS,
     });
-    const rssEndMb = (await peakRss(node.child.pid!, async () => undefined)).baselineMb;
 
     // SIGTERM writes the KMS counts still held (server.ts), so the trail is complete after it.
     await node.stop();
     stopped = true;
     const audit = await reconcile(db.url, sent);
-    const warnings = node
-      .output()
-      .split("\n")
-      // pino's warn/error/fatal lines, and anything Node itself printed (deprecations, unhandled rejections).
-      .filter((line) => /"level":(40|50|60)\b/.test(line) || (!line.startsWith("{") && /warning|error/i.test(line)))
-      .map((line) => line.slice(0, 400));
-
     return {
       date: new Date().toISOString(),
       machine: MACHINE,
@@ -116,7 +96,7 @@ async function main() {
       memory: { rssAfterWarmMb, rssEndMb },
       sent,
       audit,
-      warnings: { count: warnings.length, first: warnings.slice(0, 10) },
+      warnings: serverWarnings(node.output()),
     };
   } finally {
     if (!stopped) await node.stop();
