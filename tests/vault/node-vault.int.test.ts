@@ -6,15 +6,7 @@ import nodeVault from "node-vault";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client";
 import type { InProcessServer } from "../support/in-process-server";
-import {
-  auditEventsOf,
-  type BoundService,
-  clientCast,
-  DEFAULT_NAMESPACE,
-  type Person,
-  serviceAccessOf,
-  unique,
-} from "./vault-fixtures";
+import { auditEventsOf, type BoundService, clientCast, DEFAULT_NAMESPACE, type Person, serviceAccessOf, unique } from "./vault-fixtures";
 
 const NAME = unique("nv");
 
