@@ -42,7 +42,8 @@ export async function measurePaths<M extends string>(options: {
     const show = (label: string, f: Figure) =>
       console.log(`  ${label}: ${f.rps} req/s, p50 ${f.p50} p95 ${f.p95} p99 ${f.p99} ms, errors ${f.errors}, peak RSS ${f.rssPeakMb} MB`);
     for (const measure of measures) show(measure, (run.loaded[measure] = await load(measure, options.seconds, options.connections)));
-    for (const measure of options.single) show(`${measure}, 1 connection`, (run.single[measure] = await load(measure, options.singleSeconds, 1)));
+    for (const measure of options.single)
+      show(`${measure}, 1 connection`, (run.single[measure] = await load(measure, options.singleSeconds, 1)));
     return run;
   });
   const rssEndMb = (await peakRss(node.child.pid!, async () => undefined)).baselineMb;
@@ -68,7 +69,11 @@ export function figureRows(runs: R[], group: "loaded" | "single", rows: [string,
     .filter(([m]) => runs[0]![group][m])
     .map(([m, label]) => {
       const first = runs.map((r) => r[group][m]?.firstError).find(Boolean);
-      const cell = (field: string, digits = 1) => fmt(over(runs, (r) => r[group][m][field]), digits);
+      const cell = (field: string, digits = 1) =>
+        fmt(
+          over(runs, (r) => r[group][m][field]),
+          digits,
+        );
       const errors = `${sum(m, "errors")}${first ? ` (first: \`${String(first).slice(0, 80)}\`)` : ""}`;
       return `| ${label} | ${cell("rps", 0)} | ${cell("p50")} | ${cell("p95")} | ${cell("p99")} | ${cell("max")} | ${errors} | ${cell("rssPeakMb", 0)} |`;
     })
