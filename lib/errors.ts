@@ -2,7 +2,16 @@
 // stable code; the API answers `{"error": {"code", "message"}}`.
 
 export type ErrorCode =
-  "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "throttled" | "unavailable" | "undecryptable";
+  | "bad_request"
+  | "unauthorized"
+  | "mfa_required"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "too_large"
+  | "throttled"
+  | "unavailable"
+  | "undecryptable";
 
 /**
  * Which input an error is about, by its dot-joined path ("labels.team"):
@@ -40,6 +49,13 @@ export class BadRequest extends DomainError {
 export class Unauthorized extends DomainError {
   constructor(message = "sign in required") {
     super(401, "unauthorized", message);
+  }
+}
+
+/** The password was right and the account has a second factor: the code is still owed (issue 16). */
+export class MfaRequired extends DomainError {
+  constructor(message = "a one-time code from your authenticator app (or a recovery code) is required: send it as `otp`") {
+    super(401, "mfa_required", message);
   }
 }
 

@@ -5,16 +5,29 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/components/forms/action-state";
 import { fieldErrorsOf } from "@/components/forms/action-failure";
-import { signIn } from "@/lib/auth/auth";
+import { SecondFactorSignin, signIn } from "@/lib/auth/auth";
+import { WRONG_CODE } from "@/lib/auth/mfa/second-factor";
+import { passwordLoginMessage } from "@/lib/auth/oidc/password-login-policy";
 import { completeSetup, setupSchema } from "@/lib/auth/setup";
-import { signInLockedFor, signInSchema, throttledMessage, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
+import {
+  challengeSignInSchema,
+  EXPIRED_CHALLENGE,
+  signInLockedFor,
+  signInSchema,
+  throttledMessage,
+  WRONG_CREDENTIALS,
+} from "@/lib/auth/sign-in";
 import { config } from "@/lib/config/env";
 import { DomainError } from "@/lib/errors";
 import { contextFromHeaders } from "@/lib/http/request-context";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 /** The console's form state, plus what was typed (never a password) to fill the form again. */
-export type FormState = ActionState & { values?: Record<string, string> };
+export type FormState = ActionState & {
+  values?: Record<string, string>;
+  /** Set after the right password of an account with TOTP: the form asks for the code and sends this back. */
+  challenge?: string;
+};
 
 /** Only our own origin: an open redirect after sign-in is a phishing aid. */
 function safeNext(value: FormDataEntryValue | null): string {
@@ -26,15 +39,17 @@ function safeNext(value: FormDataEntryValue | null): string {
 const NO_FIELDS = new FormData();
 const formOf = (form: unknown): FormData => (form instanceof FormData ? form : NO_FIELDS);
 
-async function signInOrMessage(email: string, password: string): Promise<string | null> {
+async function signInOrMessage(email: string, password: string): Promise<string | { challenge: string } | null> {
   try {
     await signIn("credentials", { email, password, redirect: false });
     return null;
   } catch (error) {
+    if (error instanceof SecondFactorSignin) return { challenge: error.challenge };
     if (error instanceof CredentialsSignin && error.code === "throttled") {
       const seconds = await signInLockedFor(email, contextFromHeaders(await headers()));
       return throttledMessage(Math.max(seconds, 1));
     }
+    if (error instanceof CredentialsSignin && error.code === "password_login") return passwordLoginMessage();
     if (error instanceof AuthError) return WRONG_CREDENTIALS;
     throw error;
   }
@@ -42,6 +57,8 @@ async function signInOrMessage(email: string, password: string): Promise<string 
 
 export async function loginAction(_prev: FormState, input: FormData): Promise<FormState> {
   const form = formOf(input);
+  const challenge = form.get("challenge");
+  if (typeof challenge === "string" && challenge) return codeStepAction(form, challenge);
   const values = { email: String(form.get("email") ?? "") };
   const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), values };
@@ -50,7 +67,28 @@ export async function loginAction(_prev: FormState, input: FormData): Promise<Fo
   if (locked) return { error: throttledMessage(locked), values };
 
   const message = await signInOrMessage(parsed.data.email, parsed.data.password);
+  if (typeof message === "object" && message) return { challenge: message.challenge, values };
   if (message) return { error: message, values };
+  redirect(safeNext(form.get("next")));
+}
+
+/** The second step: the challenge of the password step and a code; a wrong code keeps the step open until the lockout. */
+async function codeStepAction(form: FormData, challenge: string): Promise<FormState> {
+  const values = { email: String(form.get("email") ?? "") };
+  const parsed = challengeSignInSchema.safeParse({ challenge, code: form.get("code") });
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), challenge, values };
+  try {
+    await signIn("credentials", { challenge, code: parsed.data.code, redirect: false });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    const code = error instanceof CredentialsSignin ? error.code : "";
+    if (code === "challenge_expired") return { error: EXPIRED_CHALLENGE, values };
+    if (code === "throttled") {
+      const seconds = await signInLockedFor(values.email, contextFromHeaders(await headers()));
+      return { error: throttledMessage(Math.max(seconds, 1)), challenge, values };
+    }
+    return { fieldErrors: { code: WRONG_CODE }, challenge, values };
+  }
   redirect(safeNext(form.get("next")));
 }
 

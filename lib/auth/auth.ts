@@ -4,12 +4,17 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { config } from "../config/env";
-import { DomainError, Throttled } from "../errors";
+import { DomainError, Throttled, Unauthorized } from "../errors";
 import { contextFromHeaders } from "../http/request-context";
 import { sameOriginPath } from "../http/same-origin-path";
 import { log } from "../log/logger";
 import { HOUR_MS, SECOND_MS } from "../time";
-import { signIn as signInWithPassword } from "./sign-in";
+import { SecondFactorRequired } from "./mfa/sign-in-challenge";
+import { WRONG_CODE } from "./mfa/second-factor";
+import { completeSignIn, EXPIRED_CHALLENGE, signIn as signInWithPassword } from "./sign-in";
+import { completeOidcSignIn, isOidcFailure, PasswordLoginSignin, recordOidcFailure } from "./oidc/auth-callbacks";
+import { PasswordLoginRefused } from "./oidc/password-login-policy";
+import { OIDC_PROVIDER_ID, oidcProviders } from "./oidc/oidc-provider";
 
 class WrongCredentials extends CredentialsSignin {
   code = "wrong_credentials";
@@ -19,6 +24,20 @@ class SignInThrottled extends CredentialsSignin {
 }
 class SignInInvalid extends CredentialsSignin {
   code = "invalid_input";
+}
+
+/** The password was right; the form asks for a code next, carrying the challenge. */
+export class SecondFactorSignin extends CredentialsSignin {
+  code = "mfa_required";
+  constructor(readonly challenge: string) {
+    super();
+  }
+}
+class ChallengeExpired extends CredentialsSignin {
+  code = "challenge_expired";
+}
+class WrongCode extends CredentialsSignin {
+  code = "wrong_code";
 }
 
 declare module "next-auth" {
@@ -33,7 +52,7 @@ declare module "next-auth" {
 const publicUrl = config().COFFER_PUBLIC_URL;
 // Auth.js takes its own URL from AUTH_URL; without it, it would read the
 // Host and X-Forwarded-Host headers (or Next's listening address,
-// http://0.0.0.0:…). server.ts sets it too, before Next starts.
+// http://0.0.0.0:…). It is set here, when this module first loads.
 process.env.AUTH_URL = publicUrl;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -44,6 +63,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     error(error) {
       if (error instanceof CredentialsSignin) return;
+      if (isOidcFailure(error)) recordOidcFailure(error);
       log.error({ err: { name: error.name, message: error.message } }, "auth error");
     },
     warn(code) {
@@ -56,21 +76,36 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      // Either email + password, or (TOTP's second step) the challenge the password step gave and a code.
+      credentials: { email: {}, password: {}, challenge: {}, code: {} },
       async authorize(credentials, request) {
         try {
-          const signedIn = await signInWithPassword(credentials, contextFromHeaders(request.headers));
+          const context = contextFromHeaders(request.headers);
+          const signedIn =
+            credentials.challenge !== undefined
+              ? await completeSignIn(credentials, context)
+              : await signInWithPassword(credentials, context);
           return { id: signedIn.userId, email: signedIn.email, name: signedIn.name, sessionId: signedIn.sessionId };
         } catch (error) {
+          if (error instanceof SecondFactorRequired) throw new SecondFactorSignin(error.challenge);
+          if (error instanceof Unauthorized && error.message === EXPIRED_CHALLENGE) throw new ChallengeExpired();
+          if (error instanceof Unauthorized && error.message === WRONG_CODE) throw new WrongCode();
           if (error instanceof Throttled) throw new SignInThrottled();
+          if (error instanceof PasswordLoginRefused) throw new PasswordLoginSignin();
           if (error instanceof DomainError && error.status === 400) throw new SignInInvalid();
           if (error instanceof DomainError) throw new WrongCredentials();
           throw error;
         }
       },
     }),
+    ...oidcProviders(),
   ],
   callbacks: {
+    // Credentials sign-ins were checked in authorize(); an OIDC one is
+    // linked to its user (or refused) here.
+    signIn({ user, account, profile }) {
+      return account?.provider === OIDC_PROVIDER_ID ? completeOidcSignIn(user, profile) : true;
+    },
     // Every Auth.js redirect (sign-in, sign-out, errors) stays on the
     // public origin, whatever callbackUrl or redirectTo asked for.
     redirect({ url }) {

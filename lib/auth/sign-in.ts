@@ -5,14 +5,18 @@ import { z } from "zod";
 import { recordCredentialRejection } from "../audit/credential-rejections";
 import { recordAudit } from "../audit/record-audit";
 import { config } from "../config/env";
-import { db } from "../db/client";
+import { db, type Tx } from "../db/client";
 import { Throttled, Unauthorized } from "../errors";
 import { issuesBadRequest } from "../input/parse-input";
 import { HOUR_MS } from "../time";
-import { anonymousActor, userActor, type RequestContext } from "./actor";
+import { anonymousActor, userActor, type AnonymousActor, type RequestContext } from "./actor";
 import { emailField } from "./email";
+import { otpField } from "./mfa/otp-field";
+import { hasConfirmedTotp, verifySecondFactor, type SecondFactorKind } from "./mfa/second-factor";
+import { challengedUser, closeChallenge, openChallenge, SecondFactorRequired } from "./mfa/sign-in-challenge";
 import { accountKey, lockedFor, releaseAttempt, reserveAttempt, signInThrottle, stillLocked } from "./login-throttle";
 import { verifyPassword } from "./password";
+import { assertPasswordLoginAllowed } from "./oidc/password-login-policy";
 
 export const signInSchema = z.object({
   email: emailField,
@@ -65,7 +69,10 @@ export async function verifyCredentials(input: unknown, context: RequestContext)
   const user = await db.user.findUnique({ where: { email } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   if (user && passwordOk && !user.disabled) {
-    await releaseAttempt(reservation, [accountKey(email)]);
+    // With a second factor the password alone forgives nothing: wrong codes
+    // keep counting until a right code (lib/auth/mfa/counted-attempt.ts).
+    await releaseAttempt(reservation, (await hasConfirmedTotp(user.id)) ? [] : [accountKey(email)]);
+    await assertPasswordLoginAllowed(user, context); // COFFER_PASSWORD_LOGIN (issue 16, SSO)
     return { id: user.id, email: user.email, name: user.name };
   }
 
@@ -78,13 +85,7 @@ export async function verifyCredentials(input: unknown, context: RequestContext)
       resource: user ? { type: "user", id: user.id, name: user.email } : undefined,
       details: { reason: !user ? "unknown_email" : user.disabled ? "disabled" : "wrong_password" },
     });
-    for (const key of locked) {
-      await recordAudit(tx, anonymous, {
-        action: "auth.lockout",
-        outcome: "denied",
-        details: { scope: key.startsWith("ip:") ? "ip" : "account", seconds: throttle.options.lockoutSeconds },
-      });
-    }
+    await recordLockouts(tx, anonymous, locked, throttle.options.lockoutSeconds);
   });
   // The failure that locks says so at once rather than on the next try.
   const lockout = throttle.options.lockoutSeconds;
@@ -92,25 +93,65 @@ export async function verifyCredentials(input: unknown, context: RequestContext)
   throw new Unauthorized(WRONG_CREDENTIALS);
 }
 
-/** Browser sign-in: verified credentials open a database session. */
+/** One `auth.lockout` event per key a failed try has just locked. */
+export async function recordLockouts(tx: Tx, actor: AnonymousActor, locked: string[], seconds: number): Promise<void> {
+  for (const key of locked) {
+    await recordAudit(tx, actor, {
+      action: "auth.lockout",
+      outcome: "denied",
+      details: { scope: key.startsWith("ip:") ? "ip" : "account", seconds },
+    });
+  }
+}
+
+/**
+ * Browser sign-in: verified credentials open a database session, unless
+ * the user has TOTP: then SecondFactorRequired carries a challenge for
+ * completeSignIn.
+ */
 export async function signIn(input: unknown, context: RequestContext): Promise<SignedIn> {
   const user = await verifyCredentials(input, context);
+  if (await hasConfirmedTotp(user.id)) throw new SecondFactorRequired(await openChallenge(user.id));
+  return db.$transaction((tx) => openSession(tx, user, context));
+}
+
+export const challengeSignInSchema = z.object({
+  challenge: z.string({ error: "the sign-in expired" }).min(1, "the sign-in expired").max(100, "the sign-in expired"),
+  code: otpField,
+});
+
+export const EXPIRED_CHALLENGE = "The sign-in expired. Enter your password again.";
+
+/** The second step: a challenge of the password step and a TOTP or recovery code. */
+export async function completeSignIn(input: unknown, context: RequestContext): Promise<SignedIn> {
+  const parsed = challengeSignInSchema.safeParse(input);
+  if (!parsed.success) throw issuesBadRequest(parsed.error);
+  const { challenge, code } = parsed.data;
+  const user = await challengedUser(challenge);
+  if (!user) throw new Unauthorized(EXPIRED_CHALLENGE);
+  return verifySecondFactor(user, code, context, async (tx, kind) => {
+    // Closed in the transaction that spends the code: a challenge raced by two tabs opens one session.
+    if (!(await closeChallenge(tx, challenge))) throw new Unauthorized(EXPIRED_CHALLENGE);
+    return openSession(tx, user, context, kind);
+  });
+}
+
+async function openSession(tx: Tx, user: VerifiedUser, context: RequestContext, secondFactor?: SecondFactorKind): Promise<SignedIn> {
   const sessionId = randomBytes(24).toString("base64url");
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await tx.session.create({
-      data: {
-        id: sessionId,
-        userId: user.id,
-        expiresAt: new Date(Date.now() + config().COFFER_SESSION_HOURS * HOUR_MS),
-        ip: context.ip,
-        userAgent: context.userAgent,
-      },
-    });
-    await recordAudit(tx, userActor(user, context), {
-      action: "auth.login",
-      resource: { type: "user", id: user.id, name: user.email },
-    });
+  await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  await tx.session.create({
+    data: {
+      id: sessionId,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + config().COFFER_SESSION_HOURS * HOUR_MS),
+      ip: context.ip,
+      userAgent: context.userAgent,
+    },
+  });
+  await recordAudit(tx, userActor(user, context), {
+    action: "auth.login",
+    resource: { type: "user", id: user.id, name: user.email },
+    ...(secondFactor ? { details: { secondFactor } } : {}),
   });
   return { userId: user.id, email: user.email, name: user.name, sessionId };
 }

@@ -45,6 +45,19 @@ const envSchema = z.object({
   COFFER_AUDIT_SIGNING_KEY: z.string().min(1).optional(),
   /** Where each signed checkpoint is also POSTed, so a copy lives outside this machine. */
   COFFER_AUDIT_WITNESS_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  // OIDC single sign-on (lib/auth/oidc): on when the issuer is set.
+  COFFER_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  COFFER_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  COFFER_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  COFFER_OIDC_NAME: z.string().min(1).max(60).default("Single sign-on"),
+  COFFER_OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  /** Space-separated; add `groups` for providers (Dex, oidc-provider) that send groups only when asked. */
+  COFFER_OIDC_SCOPES: z.string().min(1).default("openid email profile"),
+  COFFER_OIDC_ALLOW_SIGNUP: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  COFFER_PASSWORD_LOGIN: z.enum(["owners", "all", "off"]).default("all"),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, "COFFER_PUBLIC_URL"> & {
@@ -54,7 +67,13 @@ export type Config = Omit<z.infer<typeof envSchema>, "COFFER_PUBLIC_URL"> & {
 };
 
 /** Variables whose value may come from the file named by `<NAME>_FILE`. */
-export const FILE_TWINS = ["DATABASE_URL", "AUTH_SECRET", "COFFER_MASTER_KEY", "COFFER_AUDIT_SIGNING_KEY"] as const;
+export const FILE_TWINS = [
+  "DATABASE_URL",
+  "AUTH_SECRET",
+  "COFFER_MASTER_KEY",
+  "COFFER_AUDIT_SIGNING_KEY",
+  "COFFER_OIDC_CLIENT_SECRET",
+] as const;
 
 export class ConfigError extends Error {
   constructor(
@@ -94,11 +113,25 @@ export function parseConfig(env: Env = process.env): Config {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(String(issue.path[0] ?? "environment"), issue.message);
   }
+  assertSignInPossible(parsed.data);
   return {
     ...parsed.data,
     dataDir: resolve(parsed.data.COFFER_DATA_DIR),
     COFFER_PUBLIC_URL: publicOrigin(parsed.data.COFFER_PUBLIC_URL, parsed.data.PORT),
   };
+}
+
+/** SSO needs all three of issuer, client id and secret; and with password sign-in off, SSO is the only way in. */
+function assertSignInPossible(env: z.infer<typeof envSchema>): void {
+  const { COFFER_OIDC_ISSUER: issuer, COFFER_OIDC_CLIENT_ID: clientId, COFFER_OIDC_CLIENT_SECRET: secret } = env;
+  if (issuer && !clientId) throw new ConfigError("COFFER_OIDC_CLIENT_ID", "is required when COFFER_OIDC_ISSUER is set");
+  if (issuer && !secret) throw new ConfigError("COFFER_OIDC_CLIENT_SECRET", "is required when COFFER_OIDC_ISSUER is set");
+  if (env.COFFER_PASSWORD_LOGIN === "off" && !issuer) {
+    throw new ConfigError(
+      "COFFER_PASSWORD_LOGIN",
+      "cannot be off without single sign-on: set COFFER_OIDC_ISSUER (nobody, not even the first owner, could sign in)",
+    );
+  }
 }
 
 let cached: Config | undefined;

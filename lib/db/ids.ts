@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 
 /** The kinds of row with a generated id: the prefix makes an id in a log line or a URL say what it names. */
-export type IdPrefix = "acc" | "bnd" | "int" | "inv" | "job" | "ns" | "pwr" | "rb" | "role" | "stk" | "sv" | "svc" | "tok" | "usr";
+export type IdPrefix = "acc" | "bnd" | "gm" | "int" | "inv" | "job" | "ns" | "pwr" | "rb" | "role" | "stk" | "sv" | "svc" | "tok" | "usr";
 
 // 96 random bits: no two rows of an instance's lifetime collide, so no
 // insert needs a retry on a unique violation.

@@ -13,6 +13,7 @@ export const encryptionStatusSchema = z.object({
     z.object({
       kekName: z.string(),
       versions: z.number().int().meta({ description: "secret versions whose data key this key wraps (deleted secrets included)" }),
+      totpSecrets: z.number().int().meta({ description: "members' TOTP secrets (second factor) whose data key this key wraps" }),
       inKeyring: z.boolean(),
       primary: z.boolean(),
     }),

@@ -35,9 +35,9 @@ describe("key usage", () => {
     await createSealedVersions(localKeyring("key1"), 2, "one");
     const usage = await keyUsage(db, localKeyring("key2", "key1").keyring);
     expect(usage).toEqual([
-      { kekName: "key2", versions: 0, inKeyring: true, primary: true },
-      { kekName: "key1", versions: 2, inKeyring: true, primary: false },
-      { kekName: "old", versions: 3, inKeyring: false, primary: false },
+      { kekName: "key2", versions: 0, totpSecrets: 0, inKeyring: true, primary: true },
+      { kekName: "key1", versions: 2, totpSecrets: 0, inKeyring: true, primary: false },
+      { kekName: "old", versions: 3, totpSecrets: 0, inKeyring: false, primary: false },
     ]);
   });
 

@@ -8,6 +8,7 @@ import { systemActor } from "../auth/actor";
 import { rewrapDek } from "../crypto";
 import type { Tx } from "../db/client";
 import type { JobHandler, RunningJob, StepResult } from "../jobs/types";
+import { totpEnvelopeId } from "../auth/mfa/totp-secret";
 import { processKeyring } from "./process-keyring";
 import { REWRAP_BATCH } from "./rewrap-job";
 
@@ -27,7 +28,28 @@ async function rewrapBatch(tx: Tx): Promise<StepResult> {
       data: { wrappedDek: new Uint8Array(next.wrappedDek), kekName: next.kekName },
     });
   }
-  return { done: rows.length, finished: rows.length < REWRAP_BATCH };
+  if (rows.length === REWRAP_BATCH) return { done: rows.length, finished: false };
+  const totp = await rewrapTotpBatch(tx, REWRAP_BATCH - rows.length);
+  return { done: rows.length + totp, finished: rows.length + totp < REWRAP_BATCH };
+}
+
+/** Members' TOTP secrets share the envelope (lib/auth/mfa/totp-secret.ts), so they move with the secret versions. */
+async function rewrapTotpBatch(tx: Tx, take: number): Promise<number> {
+  const { keyring } = processKeyring();
+  const rows = await tx.mfaTotp.findMany({
+    where: { kekName: { not: keyring.primary } },
+    select: { userId: true, wrappedDek: true, kekName: true },
+    orderBy: { userId: "asc" },
+    take,
+  });
+  for (const row of rows) {
+    const next = await rewrapDek(keyring, { secretId: totpEnvelopeId(row.userId), wrappedDek: row.wrappedDek, kekName: row.kekName });
+    await tx.mfaTotp.update({
+      where: { userId: row.userId },
+      data: { wrappedDek: new Uint8Array(next.wrappedDek), kekName: next.kekName },
+    });
+  }
+  return rows.length;
 }
 
 const jobRef = (job: RunningJob) => ({ type: "job", id: job.id });

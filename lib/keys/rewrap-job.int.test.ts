@@ -12,7 +12,10 @@ import { runJobStep } from "../jobs/run-job-step";
 import { runNextJob } from "../jobs/run-next-job";
 import { assertNoLeak } from "../../tests/support/leak-canary";
 import { createUser } from "../../tests/support/factories";
+import { openTotpSecret, sealTotpSecret } from "../auth/mfa/totp-secret";
+import { assertKeyringCoversData } from "./assert-keyring-covers-data";
 import { cancelRewrap } from "./cancel-rewrap";
+import { keyUsage } from "./key-usage";
 import { setProcessKeyring } from "./process-keyring";
 import { rewrapJobHandler } from "./rewrap-handler";
 import { REWRAP_BATCH, REWRAP_JOB_KIND } from "./rewrap-job";
@@ -124,6 +127,35 @@ describe("the re-wrap job", () => {
     await cancelRewrap(owner);
     expect(await claimJob("worker-a", [REWRAP_JOB_KIND])).toBeNull();
     expect(await kekCounts()).toEqual({ key1: COUNT });
+  });
+});
+
+// Regression: the re-wrap and the start-up key check looked only at secret
+// versions, so a member's TOTP secret stayed under a key that could then be
+// removed, and that member could never sign in again.
+describe("members' TOTP secrets under a rotated key", () => {
+  it("move to the primary key with the versions, open under it alone, and block removing the old key until then", async () => {
+    await rotatedData();
+    await db.mfaTotp.deleteMany({});
+    setProcessKeyring(localKeyring("key1"));
+    const member = await createUser(`totp-${Date.now()}@example.com`, [{ role: "viewer" }]);
+    const secret = Buffer.from("12345678901234567890");
+    await db.mfaTotp.create({ data: { userId: member.user.id, ...(await sealTotpSecret(member.user.id, secret)) } });
+    setProcessKeyring(localKeyring("key2", "key1"));
+
+    const keyTwoOnly = localKeyring("key2");
+    const usage = await keyUsage(db, keyTwoOnly.keyring);
+    expect(usage.find((k) => k.kekName === "key1")).toMatchObject({ inKeyring: false, totpSecrets: 1 });
+    await expect(assertKeyringCoversData(keyTwoOnly)).rejects.toThrow(/1 member's TOTP secret/);
+
+    const job = await startRewrap(owner);
+    expect(job.total).toBe(COUNT + 1);
+    expect(await runNextJob("worker-a")).toBe("finished");
+    const row = await db.mfaTotp.findUniqueOrThrow({ where: { userId: member.user.id } });
+    expect(row.kekName).toBe("key2");
+    setProcessKeyring(keyTwoOnly);
+    expect(await openTotpSecret(member.user.id, row)).toEqual(secret);
+    await expect(assertKeyringCoversData(keyTwoOnly)).resolves.toBeUndefined();
   });
 });
 

@@ -89,8 +89,8 @@ describe("getEncryptionStatus", () => {
       source: "keyring-file",
       primary: "key2",
       keys: [
-        { kekName: "key2", versions: 0, inKeyring: true, primary: true },
-        { kekName: "key1", versions: 5, inKeyring: true, primary: false },
+        { kekName: "key2", versions: 0, totpSecrets: 0, inKeyring: true, primary: true },
+        { kekName: "key1", versions: 5, totpSecrets: 0, inKeyring: true, primary: false },
       ],
       job,
     });

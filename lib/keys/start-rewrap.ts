@@ -1,5 +1,6 @@
 import "server-only";
-// Queues the re-wrap of every data key not yet under the primary key; the
+// Queues the re-wrap of every data key not yet under the primary key (secret
+// versions, then members' TOTP secrets); the
 // job worker of any app node picks it up (lib/jobs/worker.ts).
 import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
@@ -22,7 +23,9 @@ export async function startRewrap(actor: Actor): Promise<JobDto> {
     if (running) {
       throw new Conflict(`a re-wrap job is already ${running.state} (${running.progress} of ${running.total} done)`);
     }
-    const total = await tx.secretVersion.count({ where: { kekName: { not: primary } } });
+    const total =
+      (await tx.secretVersion.count({ where: { kekName: { not: primary } } })) +
+      (await tx.mfaTotp.count({ where: { kekName: { not: primary } } }));
     const job = await enqueueJob(tx, { kind: REWRAP_JOB_KIND, total, payload: { primary }, createdById: actor.id });
     await recordAudit(tx, actor, {
       action: "key.rewrap_start",

@@ -18,6 +18,7 @@ import { integrationOperations } from "./paths/integrations";
 import { kubernetesKmsOperations } from "./paths/kubernetes-kms";
 import { secretOperations } from "./paths/secrets";
 import { serviceOperations } from "./paths/services";
+import { ssoOperations } from "./paths/sso";
 import { teamOperations } from "./paths/team";
 import { vaultOperations } from "./paths/vault";
 
@@ -28,6 +29,7 @@ export const operations: Operation[] = [
   ...integrationOperations,
   ...kubernetesKmsOperations,
   ...teamOperations,
+  ...ssoOperations,
   ...auditOperations,
   ...vaultOperations,
 ];

@@ -21,6 +21,14 @@ export const ACCOUNT_AND_AUDIT_ACTIONS: ActionEntry[] = [
     },
   },
   {
+    file: "features/auth/sso-action.ts",
+    action: "ssoSignInAction",
+    calls: "signIn",
+    route: { none: "public" },
+    // The e2e instance has no OIDC provider: the action must start nothing.
+    drive: { refusal: "bad credential", form: { next: "/" } },
+  },
+  {
     file: "features/auth/accept-invite-action.ts",
     action: "acceptInviteAction",
     calls: "acceptInvite",
@@ -75,6 +83,28 @@ export const ACCOUNT_AND_AUDIT_ACTIONS: ActionEntry[] = [
       refusal: "sign-in",
       form: { currentPassword: "CANARY-authz-cur-pass", password: "CANARY-authz-new-pass", confirm: "CANARY-authz-new-pass" },
     },
+  },
+  // One's own second factor (issue 16): signed out, there is no one to enroll.
+  {
+    file: "features/profile/actions.ts",
+    action: "enrollTotpAction",
+    calls: "enrollTotp",
+    route: "POST /api/v1/me/mfa/totp",
+    drive: { refusal: "sign-in", form: {} },
+  },
+  {
+    file: "features/profile/actions.ts",
+    action: "confirmTotpAction",
+    calls: "confirmTotp",
+    route: "POST /api/v1/me/mfa/totp/confirm",
+    drive: { refusal: "sign-in", form: { code: "123456" } },
+  },
+  {
+    file: "features/profile/actions.ts",
+    action: "removeTotpAction",
+    calls: "removeTotp",
+    route: "DELETE /api/v1/me/mfa/totp",
+    drive: { refusal: "sign-in", form: { password: "CANARY-authz-mfa-pass" } },
   },
 ];
 

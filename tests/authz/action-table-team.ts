@@ -27,6 +27,20 @@ export const TEAM_ACTIONS: ActionEntry[] = [
     drive: denied({ userId: "{self}", role: "owner", namespace: "" }),
   },
   {
+    file: "features/team/group-mapping-actions.ts",
+    action: "createGroupMappingAction",
+    calls: "createGroupMapping",
+    route: "POST /api/v1/sso/group-mappings",
+    drive: denied({ group: "authz-console", role: "viewer", namespace: "" }),
+  },
+  {
+    file: "features/team/group-mapping-actions.ts",
+    action: "deleteGroupMappingAction",
+    calls: "deleteGroupMapping",
+    route: "DELETE /api/v1/sso/group-mappings/{id}",
+    drive: denied({ id: "gm_000000000000000000000000" }),
+  },
+  {
     file: members,
     action: "revokeGrantAction",
     calls: "revokeGrant",

@@ -15,6 +15,12 @@ const anyMember = {
   deployer: "200 200 200",
 };
 
+/** Any signed-in member, answered with `ok`: their own account's routes. */
+const anyMemberWith = (ok: number) => {
+  const all = `${ok} ${ok} ${ok}`;
+  return { owner: all, admin: all, editor: all, operator: all, viewer: all, auditor: all, deployer: all };
+};
+
 /** member:list, audit:read or audit:export (global): owner, admin, auditor. */
 const readers = (ok: number) => ({
   owner: `${ok} 403 403`,
@@ -41,6 +47,11 @@ export const INSTANCE: Rows = {
   // Authenticated only: a member sees their own grants without member:list.
   "GET /api/v1/me": anyMember,
   "GET /api/v1/namespaces": anyMember,
+  // One's own second factor (issue 16).
+  "GET /api/v1/me/mfa/totp": anyMember,
+  "POST /api/v1/me/mfa/totp": anyMemberWith(201),
+  "POST /api/v1/me/mfa/totp/confirm": anyMember,
+  "DELETE /api/v1/me/mfa/totp": anyMemberWith(204),
 
   // namespace:manage
   "POST /api/v1/namespaces": managers(201),
@@ -68,6 +79,7 @@ export const INSTANCE: Rows = {
   "GET /api/v1/invites": readers(200),
   "GET /api/v1/roles": readers(200),
   "GET /api/v1/role-bindings": readers(200),
+  "GET /api/v1/sso/group-mappings": readers(200),
   // member:list + the acting-on-another-user rule (the target here holds nothing).
   "GET /api/v1/users/{id}/tokens": readers(200),
 
@@ -80,6 +92,9 @@ export const INSTANCE: Rows = {
   "DELETE /api/v1/invites/{id}": managers(204),
   "POST /api/v1/role-bindings": managers(201),
   "DELETE /api/v1/role-bindings/{id}": managers(204),
+  // member:manage, and the mapped role's permissions held in its scope.
+  "POST /api/v1/sso/group-mappings": managers(201),
+  "DELETE /api/v1/sso/group-mappings/{id}": managers(204),
 
   // role:manage (the roles here hold only what admin holds).
   "POST /api/v1/roles": managers(201),

@@ -1,5 +1,6 @@
 // The team's routes: members, their tokens, invites, roles and grants.
 import { inviteMember } from "@/lib/team/invites";
+import { createGroupMapping } from "@/lib/auth/oidc/group-mappings";
 import { grantRole } from "@/lib/team/grants";
 import { createRole } from "@/lib/team/roles";
 import { member, NS, system, tokenOf, unique } from "./fixtures";
@@ -123,5 +124,25 @@ export const TEAM_ROUTES: RouteEntry[] = [
     ok: 204,
     file: `${v1}/role-bindings/[id]/route.ts`,
     prepare: async () => ({ params: { id: (await grantRole(system, { userId: await member(), role: "viewer", namespace: NS })).id } }),
+  },
+  // SSO group → role mappings (issue 16).
+  { method: "GET", path: "/api/v1/sso/group-mappings", auth: "personal", ok: 200, file: `${v1}/sso/group-mappings/route.ts` },
+  {
+    method: "POST",
+    path: "/api/v1/sso/group-mappings",
+    auth: "personal",
+    ok: 201,
+    file: `${v1}/sso/group-mappings/route.ts`,
+    prepare: async () => ({ body: { group: unique("grp"), role: "viewer", namespace: NS } }),
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/sso/group-mappings/{id}",
+    auth: "personal",
+    ok: 204,
+    file: `${v1}/sso/group-mappings/[id]/route.ts`,
+    prepare: async () => ({
+      params: { id: (await createGroupMapping(system, { group: unique("grp"), role: "viewer", namespace: NS })).id },
+    }),
   },
 ];

@@ -9,6 +9,7 @@
 import { AUDIT_ROUTES } from "./route-table-audit";
 import type { RouteEntry } from "./route-table-entry";
 import { ENCRYPTION_ROUTES, INSTANCE_ROUTES } from "./route-table-instance";
+import { MFA_ROUTES } from "./route-table-mfa";
 import { INTEGRATION_ROUTES } from "./route-table-integrations";
 import { NAMESPACED_ROUTES } from "./route-table-namespaced";
 import { TEAM_ROUTES } from "./route-table-team";
@@ -18,6 +19,7 @@ export { loadHandler, RUNTIME_FILE, type Call, type Handler, type RouteEntry } f
 
 export const ROUTES: RouteEntry[] = [
   ...INSTANCE_ROUTES,
+  ...MFA_ROUTES,
   ...NAMESPACED_ROUTES,
   ...INTEGRATION_ROUTES,
   ...ENCRYPTION_ROUTES,

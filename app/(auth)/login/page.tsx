@@ -7,10 +7,15 @@ import { setupNeeded } from "@/lib/auth/setup";
 import { config } from "@/lib/config/env";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 import { LoginForm } from "../../../features/auth/components/login-form";
+import { SsoSignIn } from "../../../features/auth/components/sso-sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; notice?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[]; notice?: string; sso?: string; error?: string }>;
+}) {
   const params = await searchParams;
   // Checked here as well as in the action, so the page never carries a
   // foreign target in its form.
@@ -39,6 +44,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
       ) : null}
       <LoginForm next={next} />
+      <SsoSignIn next={next} sso={params.sso} error={params.error} />
     </>
   );
 }

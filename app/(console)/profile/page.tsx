@@ -6,7 +6,9 @@ import { TokenSummary } from "@/features/team/components/token-summary";
 import { Avatar } from "@/components/ui/avatar";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { TwoFactorSection } from "@/features/profile/components/two-factor-section";
 import { requireActor } from "@/lib/auth/current-actor";
+import { getTotpStatus } from "@/lib/auth/mfa/totp-status";
 import { listAccessTokens } from "@/lib/tokens/list-access-tokens";
 import { getOwnAccountDates } from "@/lib/team/own-profile";
 import { ownAccess, type OwnAccess } from "../../../features/profile/own-access";
@@ -51,7 +53,12 @@ function Access({ access }: { access: OwnAccess }) {
 
 export default async function ProfilePage() {
   const actor = await requireActor();
-  const [access, tokens, member] = await Promise.all([ownAccess(actor), listAccessTokens(actor), getOwnAccountDates(actor)]);
+  const [access, tokens, member, totp] = await Promise.all([
+    ownAccess(actor),
+    listAccessTokens(actor),
+    getOwnAccountDates(actor),
+    getTotpStatus(actor),
+  ]);
   return (
     <div className="space-y-6">
       <div>
@@ -98,6 +105,15 @@ export default async function ProfilePage() {
             Your access
           </SectionTitle>
           <Access access={access} />
+        </Card>
+      </section>
+
+      <section aria-labelledby="two-factor-heading">
+        <Card className="p-5">
+          <SectionTitle id="two-factor-heading" hint="A code from an authenticator app after your password, at every sign-in.">
+            Two-factor sign-in
+          </SectionTitle>
+          <TwoFactorSection status={totp} />
         </Card>
       </section>
 

@@ -42,6 +42,7 @@ export function KeyTable({ keys }: { keys: KeyUsage[] }) {
           },
           { header: "Status", cell: (key) => (key.inKeyring ? <Pill tone="green">in keyring</Pill> : <Pill tone="red">removed</Pill>) },
           { header: "Secret versions", numeric: true, cell: (key) => key.versions },
+          { header: "TOTP secrets", numeric: true, cell: (key) => key.totpSecrets },
         ]}
       />
     </TableFrame>

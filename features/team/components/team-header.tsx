@@ -8,6 +8,7 @@ export function teamTabs(held: Set<Permission>): TeamTab[] {
         { href: "/team", label: "Members" },
         { href: "/team/invites", label: "Invites" },
         { href: "/team/roles", label: "Roles" },
+        { href: "/team/sso", label: "SSO" },
       ]
     : [];
   return [...team, { href: "/team/namespaces", label: "Namespaces" }];

@@ -9,14 +9,15 @@ import { namespaceSchema } from "../../namespaces/create-namespace";
 import { namespaceInfoSchema } from "../../namespaces/namespace-dto.schema";
 import { ownProfileSchema } from "../../team/team-dto.schema";
 import { newAccessTokenSchema } from "../../tokens/access-token-dto.schema";
-import { exchangeSchema } from "../../tokens/exchange-password-for-token";
+import { exchangeSchema, otpSchema } from "../../tokens/exchange-password-for-token";
 import { answer, component, ns, type Operation } from "../operation";
+import { mfaOperations } from "./mfa";
 import { NewUser } from "./team";
 
 const Namespace = component("Namespace", namespaceInfoSchema);
 const Health = component("Health", z.object({ status: z.enum(["ok", "unavailable"]), db: z.enum(["ok", "unreachable"]) }));
 // The exchange parses the credentials with the sign-in schema and the token's name and lifetime with its own.
-const tokenRequest = z.object({ ...signInSchema.shape, ...exchangeSchema.shape });
+const tokenRequest = z.object({ ...signInSchema.shape, ...exchangeSchema.shape, ...otpSchema.shape });
 // The route reads `action` by hand and names the two values in its 400.
 const encryptionAction = z.object({ action: z.enum(["rewrap", "cancel"]) });
 const EncryptionJob = component("EncryptionJob", z.object({ job: jobSchema }));
@@ -42,7 +43,7 @@ export const instanceOperations: Operation[] = [
     method: "post",
     path: "/api/v1/auth/token",
     auth: "public",
-    summary: "Exchange email and password for a personal API token",
+    summary: "Exchange email and password (and `otp` when the account has a second factor) for a personal API token",
     body: component("TokenRequest", tokenRequest),
     responses: { 201: answer("the token, shown once", component("NewToken", newAccessTokenSchema)) },
     errors: [400, 401, 429],
@@ -81,6 +82,7 @@ export const instanceOperations: Operation[] = [
     responses: { 200: answer("the caller", component("Me", ownProfileSchema)) },
     errors: [401],
   },
+  ...mfaOperations,
   {
     method: "get",
     path: "/api/v1/encryption",

@@ -61,8 +61,8 @@ describe("GET /api/v1/encryption", () => {
       source: "keyring-file",
       primary: "key2",
       keys: [
-        { kekName: "key2", versions: 0, inKeyring: true, primary: true },
-        { kekName: "key1", versions: 3, inKeyring: true, primary: false },
+        { kekName: "key2", versions: 0, totpSecrets: 0, inKeyring: true, primary: true },
+        { kekName: "key1", versions: 3, totpSecrets: 0, inKeyring: true, primary: false },
       ],
       job: null,
     });

@@ -1,6 +1,8 @@
 // `coffer login`: exchanges email and password for a personal API token
 // (POST /api/v1/auth/token) and stores only the token, never the password.
-// Interactive on a terminal; for scripts, docker's --password-stdin.
+// Interactive on a terminal; for scripts, docker's --password-stdin. A
+// second factor is asked for when the server answers mfa_required, or
+// given with --otp.
 import { hostname } from "node:os";
 import { type CommandSpec, text } from "../args";
 import { createApiClient } from "../api-client";
@@ -21,9 +23,15 @@ const spec: CommandSpec = {
     { name: "email", short: "e", type: "string", help: "Email" },
     { name: "password-stdin", type: "boolean", help: "Take the password from stdin" },
     { name: "token-name", type: "string", help: "Name of the API token created for this login (default: coffer-cli@HOSTNAME)" },
+    {
+      name: "otp",
+      type: "string",
+      help: "One-time code from your authenticator app, or a recovery code (asked for on a terminal when needed)",
+    },
   ],
   details: `Example for scripts:
-  cat ~/coffer_password.txt | coffer login --server https://coffer.example.com --email me@example.com --password-stdin`,
+  cat ~/coffer_password.txt | coffer login --server https://coffer.example.com --email me@example.com --password-stdin
+With two-factor sign-in on, add --otp CODE (a terminal is asked for it).`,
 };
 
 type TokenAnswer = { token: string; id: string; name: string; expiresAt: string | null };
@@ -40,6 +48,15 @@ async function askCredentials(ctx: CliContext, email: string | undefined, passwo
   try {
     const answer = email ?? (await prompter.ask("Email: ")).trim();
     return { email: answer, password: await prompter.askHidden("Password: ") };
+  } finally {
+    prompter.close();
+  }
+}
+
+async function askCode(ctx: CliContext): Promise<string> {
+  const prompter = ctx.prompter();
+  try {
+    return (await prompter.ask("Two-factor code (or recovery code): ")).trim();
   } finally {
     prompter.close();
   }
@@ -67,9 +84,17 @@ export const loginCommand: Command = {
 
     const client = createApiClient({ server, token: null, userAgent: userAgent() });
     const name = text(values, "token-name") ?? `coffer-cli@${hostname()}`;
+    const exchange = (otp: string | undefined) =>
+      client.request<TokenAnswer>("POST", "/api/v1/auth/token", { body: { email, password, name, ...(otp ? { otp } : {}) } });
     let answer: TokenAnswer;
     try {
-      answer = await client.request<TokenAnswer>("POST", "/api/v1/auth/token", { body: { email, password, name } });
+      const otp = text(values, "otp");
+      answer = await exchange(otp).catch(async (error: unknown) => {
+        // The password was right and the account has a second factor: ask once, as a terminal can.
+        if (!(error instanceof ApiError && error.code === "mfa_required") || otp) throw error;
+        if (!ctx.stdinIsTTY) throw new CliError("This account has two-factor sign-in: pass --otp CODE");
+        return exchange(await askCode(ctx));
+      });
     } catch (error) {
       // A 401 here means wrong credentials: "run coffer login" would be no help.
       if (error instanceof ApiError) throw new CliError(apiErrorLine(error, false));
