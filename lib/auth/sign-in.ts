@@ -1,14 +1,11 @@
 // Email + password sign-in with throttling, lockout and audit events.
 // Wrong email and wrong password get the same answer and the same cost.
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordCredentialRejection } from "../audit/credential-rejections";
 import { recordAudit } from "../audit/record-audit";
-import { config } from "../config/env";
 import { db, type Tx } from "../db/client";
 import { Throttled, Unauthorized } from "../errors";
 import { issuesBadRequest } from "../input/parse-input";
-import { HOUR_MS } from "../time";
 import { anonymousActor, userActor, type AnonymousActor, type RequestContext } from "./actor";
 import { emailField } from "./email";
 import { otpField } from "./mfa/otp-field";
@@ -16,6 +13,7 @@ import { hasConfirmedTotp, verifySecondFactor, type SecondFactorKind } from "./m
 import { challengedUser, closeChallenge, openChallenge, SecondFactorRequired } from "./mfa/sign-in-challenge";
 import { accountKey, lockedFor, releaseAttempt, reserveAttempt, signInThrottle, stillLocked } from "./login-throttle";
 import { verifyPassword } from "./password";
+import { openSessionRow } from "./session";
 import { assertPasswordLoginAllowed } from "./oidc/password-login-policy";
 
 export const signInSchema = z.object({
@@ -137,17 +135,7 @@ export async function completeSignIn(input: unknown, context: RequestContext): P
 }
 
 async function openSession(tx: Tx, user: VerifiedUser, context: RequestContext, secondFactor?: SecondFactorKind): Promise<SignedIn> {
-  const sessionId = randomBytes(24).toString("base64url");
-  await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  await tx.session.create({
-    data: {
-      id: sessionId,
-      userId: user.id,
-      expiresAt: new Date(Date.now() + config().COFFER_SESSION_HOURS * HOUR_MS),
-      ip: context.ip,
-      userAgent: context.userAgent,
-    },
-  });
+  const sessionId = await openSessionRow(tx, user.id, context);
   await recordAudit(tx, userActor(user, context), {
     action: "auth.login",
     resource: { type: "user", id: user.id, name: user.email },

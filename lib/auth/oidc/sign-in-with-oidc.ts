@@ -5,16 +5,15 @@
 // mappings are applied and the session row is created in one transaction.
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "../../audit/record-audit";
-import { config } from "../../config/env";
 import { db, type Tx } from "../../db/client";
 import { newId } from "../../db/ids";
-import { HOUR_MS } from "../../time";
 import { anonymousActor, userActor, type RequestContext } from "../actor";
 import { emailField } from "../email";
 import { hashPassword } from "../password";
 import type { SignedIn } from "../sign-in";
 import { applyGroupMappings } from "./apply-group-mappings";
 import { oidcSettings } from "./oidc-settings";
+import { openSessionRow } from "../session";
 import { SsoRefused, type SsoRefusalCode } from "./sso-refusal";
 
 function groupsOf(claims: Record<string, unknown>, claim: string): string[] {
@@ -68,22 +67,13 @@ export async function signInWithOidc(claims: Record<string, unknown>, context: R
   if (!existing && !settings.allowSignup) return refuse(context, email, "no_account");
 
   const name = typeof claims.name === "string" && claims.name.trim() ? claims.name.trim().slice(0, 100) : email.split("@")[0]!;
-  const sessionId = randomBytes(24).toString("base64url");
+  let sessionId = "";
   const user = await db.$transaction(async (tx) => {
     // Created inside the transaction, so a sign-up that fails later leaves no user behind.
     const user = existing ?? (await createSsoUser(tx, email, name));
     const actor = userActor(user, context);
     const changes = await applyGroupMappings(tx, actor, groupsOf(claims, settings.groupsClaim));
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await tx.session.create({
-      data: {
-        id: sessionId,
-        userId: user.id,
-        expiresAt: new Date(Date.now() + config().COFFER_SESSION_HOURS * HOUR_MS),
-        ip: context.ip,
-        userAgent: context.userAgent,
-      },
-    });
+    sessionId = await openSessionRow(tx, user.id, context);
     await recordAudit(tx, actor, {
       action: "auth.sso_login",
       resource: { type: "user", id: user.id, name: user.email },
