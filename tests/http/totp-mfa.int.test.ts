@@ -9,11 +9,11 @@ import { db } from "@/lib/db/client";
 import { Throttled, Unauthorized } from "@/lib/errors";
 import { call, personalToken } from "@/tests/support/api";
 import { createUser, testContext } from "@/tests/support/factories";
-import { actorForSession } from "../session";
-import { completeSignIn, EXPIRED_CHALLENGE, signIn } from "../sign-in";
-import { WRONG_CODE } from "./second-factor";
-import { SecondFactorRequired } from "./sign-in-challenge";
-import { base32Decode, hotp, timeStep } from "./totp";
+import { actorForSession } from "@/lib/auth/session";
+import { completeSignIn, EXPIRED_CHALLENGE, signIn } from "@/lib/auth/sign-in";
+import { WRONG_CODE } from "@/lib/auth/mfa/second-factor";
+import { SecondFactorRequired } from "@/lib/auth/mfa/sign-in-challenge";
+import { base32Decode, hotp, timeStep } from "@/lib/auth/mfa/totp";
 
 const PASSWORD = "correct horse battery";
 const from = (ip: string) => ({ ...testContext, ip });

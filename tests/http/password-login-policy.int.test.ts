@@ -1,10 +1,13 @@
+// COFFER_PASSWORD_LOGIN against the database: who may still sign in with a
+// password (console and token API) under `owners` and `off`, checked only
+// after the password is right, and every refusal audited.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as tokenRoute from "@/app/api/v1/auth/token/route";
 import { db } from "@/lib/db/client";
 import { call } from "@/tests/support/api";
 import { createUser, testContext } from "@/tests/support/factories";
-import { signIn } from "../sign-in";
-import { PASSWORD_LOGIN_OFF, PASSWORD_LOGIN_OWNERS, PasswordLoginRefused } from "./password-login-policy";
+import { signIn } from "@/lib/auth/sign-in";
+import { PASSWORD_LOGIN_OFF, PASSWORD_LOGIN_OWNERS, PasswordLoginRefused } from "@/lib/auth/oidc/password-login-policy";
 
 // config() is read once per process; these tests vary COFFER_PASSWORD_LOGIN.
 const overrides = vi.hoisted(() => ({}) as Record<string, unknown>);
