@@ -8,7 +8,7 @@ import { databaseReachable } from "../instance/check-database";
 import { listNamespaces } from "../namespaces/list-namespaces";
 import { mountInfo } from "./kv-shapes";
 import { mountOfNamespace, namespaceOfMount } from "./vault-path";
-import { vaultJson } from "./vault-response";
+import { NO_STORE, vaultEnvelope, vaultJson } from "./vault-response";
 import type { VaultCaller } from "./vault-route";
 
 /** The Vault version clients see: the KV v2 API of Vault 1.15, served by Coffer. */
@@ -42,7 +42,7 @@ export async function health(request: Request): Promise<Response> {
     cluster_name: "coffer",
   };
   const status = statusOf(request, !reachable ? "sealed" : initialized ? "active" : "uninit");
-  const answer = Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+  const answer = Response.json(body, { status, headers: NO_STORE });
   return request.method === "HEAD" ? new Response(null, { status, headers: answer.headers }) : answer;
 }
 
@@ -60,9 +60,7 @@ export async function mounts(request: Request, caller: VaultCaller): Promise<Res
     }),
   );
   // Vault before 1.0 put the mounts at the top level too; some clients still read them there.
-  const answer = vaultJson(table, request);
-  const body = { ...table, ...((await answer.json()) as Record<string, unknown>) };
-  return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ ...table, ...vaultEnvelope(table, request) }, { headers: NO_STORE });
 }
 
 /** sys/internal/ui/mounts/<path>: the mount a path is under, or 404 for one the caller cannot see. */

@@ -4,20 +4,24 @@
 // Coffer's own error answers (lib/http/route.ts) are translated here, in
 // one place, so the /v1 routes keep every 4xx and 503 of the domain.
 
-const NO_STORE = { "Cache-Control": "no-store" };
+export const NO_STORE = { "Cache-Control": "no-store" };
 
-export function vaultJson(data: unknown, request: Request, options: { warnings?: string[]; status?: number } = {}): Response {
-  const body = {
+/** Vault's success envelope around `data`. */
+export function vaultEnvelope(data: unknown, request: Request, warnings?: string[]) {
+  return {
     request_id: request.headers.get("x-request-id") ?? "",
     lease_id: "",
     renewable: false,
     lease_duration: 0,
     data,
     wrap_info: null,
-    warnings: options.warnings?.length ? options.warnings : null,
+    warnings: warnings?.length ? warnings : null,
     auth: null,
   };
-  return Response.json(body, { status: options.status ?? 200, headers: NO_STORE });
+}
+
+export function vaultJson(data: unknown, request: Request, options: { warnings?: string[]; status?: number } = {}): Response {
+  return Response.json(vaultEnvelope(data, request, options.warnings), { status: options.status ?? 200, headers: NO_STORE });
 }
 
 export function vaultNoContent(): Response {
