@@ -2,7 +2,8 @@
 // then Next.js behind a thin Node HTTP layer that stamps every request with
 // an id, pins the client address and forwarding headers, adds HSTS over
 // https, refuses bad requests before Next.js sees them (lib/http/
-// screened-handler.ts), and writes one JSON log line per request.
+// screened-handler.ts), and logs each request (at `debug` unless
+// COFFER_LOG_REQUESTS=true; failures at `warn`).
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -18,6 +19,7 @@ import { serveListMethod } from "./lib/http/list-method";
 import { refuseConnect, screenedHandler, sendRejection } from "./lib/http/screened-handler";
 import { HSTS, pinForwardedHeaders, servedOverHttps } from "./lib/http/transport-security";
 import type { PreflightReport } from "./lib/instance/preflight";
+import { logConfig, requestLogLevel } from "./lib/config/log-config";
 import { log } from "./lib/log/logger";
 
 class PreflightFailed extends Error {}
@@ -45,6 +47,7 @@ function runPreflight(): PreflightReport {
 
 const dev = process.argv.includes("--dev");
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const { requestLevel } = logConfig();
 
 async function main() {
   const started = performance.now();
@@ -82,7 +85,8 @@ async function main() {
       // One-time links carry their token in the path: never log it.
       const path = ((req.url ?? "").split("?")[0] ?? "").replace(/^\/(invite|reset-password)\/[^/]+/, "/$1/[redacted]");
       if (path.startsWith("/_next/")) return;
-      log.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - begin) }, "request");
+      const level = requestLogLevel(res.statusCode, requestLevel);
+      log[level]({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - begin) }, "request");
     });
     screened(req, res).catch((error: Error) => {
       // A client that goes away mid-upload, say.

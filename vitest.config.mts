@@ -20,13 +20,18 @@ const resolve = {
 // CLI against the real server, whose database behaviour every other
 // integration test already covers on both. So does the Docker Swarm test
 // (tests/swarm): Swarm's port 2377 allows one Swarm per machine. So do the
-// real Vault clients' tests (tests/vault), for the CLI's reason.
+// real Vault clients' tests (tests/vault), for the CLI's reason. So does the
+// PostgreSQL rotation test (tests/rotation): its subject is a private
+// PostgreSQL cluster and the agent, not Coffer's own database.
 const integration = (database: "postgres" | "pglite") => ({
   resolve,
   test: {
     name: `integration-${database}`,
     include: ["{lib,app,features,components,packages,tests}/**/*.int.test.ts"],
-    exclude: database === "pglite" ? ["tests/cli/**", "tests/swarm/**", "tests/vault/**", "**/node_modules/**"] : ["**/node_modules/**"],
+    exclude:
+      database === "pglite"
+        ? ["tests/cli/**", "tests/swarm/**", "tests/vault/**", "tests/rotation/**", "**/node_modules/**"]
+        : ["**/node_modules/**"],
     env: {
       COFFER_TEST_DB: database,
       NODE_ENV: "test" as const,

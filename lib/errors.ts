@@ -6,6 +6,7 @@ export type ErrorCode =
   | "unauthorized"
   | "mfa_required"
   | "forbidden"
+  | "approval_required"
   | "not_found"
   | "conflict"
   | "too_large"
@@ -62,6 +63,21 @@ export class MfaRequired extends DomainError {
 export class Forbidden extends DomainError {
   constructor(message = "permission denied") {
     super(403, "forbidden", message);
+  }
+}
+
+/**
+ * The action needs a second person's approval first (issue 16 §3). A
+ * refusal like any other 403 (audited as denied, nothing done); the body
+ * carries the gate so a client can request the approval generically.
+ */
+export class ApprovalRequired extends Forbidden {
+  constructor(
+    message: string,
+    readonly gate: { action: string; namespace: string | null; target: Record<string, string> },
+  ) {
+    super(message);
+    Object.defineProperty(this, "code", { value: "approval_required", enumerable: true });
   }
 }
 

@@ -4,9 +4,12 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { recordFingerprint, sourceFingerprint } from "./source-fingerprint.mjs";
 
 const serverBundleDir = join(".next", "coffer-server");
 
+// Taken before building: a file edited during the build makes the next start build again.
+const sources = sourceFingerprint();
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
 for (const args of [[join("scripts", "prisma-generate.mjs")], [join("node_modules", "next", "dist", "bin", "next"), "build"]]) {
   const result = spawnSync(process.execPath, args, { stdio: "inherit", env });
@@ -26,3 +29,4 @@ await build({
   packages: "external",
   logLevel: "warning",
 });
+recordFingerprint(sources);

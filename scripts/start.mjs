@@ -1,48 +1,38 @@
-// npm start: build the console when the sources changed since the last
-// build, then run the compiled server (server.ts: preflight + Next.js).
+// npm start: build the console when a source's content changed since the
+// last build (scripts/source-fingerprint.mjs), then run the compiled server (server.ts: preflight + Next.js).
 // `--dev` runs server.ts through tsx with Next's development server.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serverProcess } from "./server-process.mjs";
+import { changedSources, recordedFingerprint, sourceFingerprint } from "./source-fingerprint.mjs";
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const SOURCES = [
-  "app",
-  "features",
-  "components",
-  "lib",
-  "proxy.ts",
-  "server.ts",
-  "instrumentation.ts",
-  "next.config.mjs",
-  "package-lock.json",
-  "postcss.config.mjs",
-  "scripts/build.mjs",
-];
 
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
+/** Why the console must be built before starting, or null when the last build is current. */
+function buildReason() {
+  if (!existsSync(join(root, ".next", "BUILD_ID")) || !existsSync(join(root, ".next", "coffer-server", "server.mjs"))) {
+    return "no build yet";
+  }
+  const recorded = recordedFingerprint(root);
+  if (!recorded) return "the last build did not record its sources";
+  const changed = changedSources(recorded, sourceFingerprint(root));
+  if (!changed.length) return null;
+  const shown = changed.slice(0, 3).join(", ");
+  return `${changed.length} source file${changed.length === 1 ? "" : "s"} changed since the last build (${shown}${changed.length > 3 ? ", …" : ""})`;
 }
 
-function buildIsStale() {
-  const buildId = join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId) || !existsSync(join(root, ".next", "coffer-server", "server.mjs"))) return true;
-  const built = statSync(buildId).mtimeMs;
-  return SOURCES.some((source) => newestMtime(join(root, source)) > built);
-}
-
-if (!dev && buildIsStale()) {
-  console.log("coffer: building the console (first start or changed sources)…");
-  const build = spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit", env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+if (!dev) {
+  const reason = buildReason();
+  if (reason) {
+    console.log(`coffer: building the console: ${reason}…`);
+    const build = spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit", env });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  } else {
+    console.log("coffer: sources unchanged since the last build; starting it");
+  }
 }
 
 const production = serverProcess({ ...env, NODE_ENV: "production" }, root);

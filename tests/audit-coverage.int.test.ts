@@ -72,6 +72,8 @@ const READS: AuditAction[] = [
   "key.status",
   "audit.list",
   "sso.mapping_list",
+  "approval.list",
+  "approval.policy_read",
 ];
 // Written only where this run does not go.
 const ELSEWHERE: AuditAction[] = [
@@ -85,6 +87,12 @@ const ELSEWHERE: AuditAction[] = [
   "mfa.remove",
   "mfa.recovery_used",
   "mfa.failed",
+  // Approvals, the two-person rule (issue 16 §3): lib/approvals/approvals.int.test.ts
+  "approval.request",
+  "approval.approve",
+  "approval.deny",
+  "approval.cancel",
+  "approval.policy_update",
   // OIDC sign-in and its group mappings: lib/auth/oidc/*.int.test.ts
   "auth.sso_login",
   "auth.sso_refused",
@@ -92,6 +100,12 @@ const ELSEWHERE: AuditAction[] = [
   "sso.grant_remove",
   "sso.mapping_create",
   "sso.mapping_delete",
+  // Rotation policies and expiry (issue 18): tests/http/rotation.int.test.ts, lib/rotation/run-rotation.int.test.ts
+  "secret.rotation_set",
+  "secret.rotation_delete",
+  "secret.rotation_failed",
+  "secret.expiring",
+  "secret.expiry_set",
 ];
 // Every other action of the registry, so a new action is covered by default.
 const EXPECTED_ACTIONS = AUDIT_ACTIONS.filter((action) => !READS.includes(action) && !ELSEWHERE.includes(action));

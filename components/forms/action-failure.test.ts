@@ -2,7 +2,7 @@
 // regex table per feature) and showed only the first one. failure() now
 // places every field lib names, and says a refusal the same way everywhere.
 import { describe, expect, it } from "vitest";
-import { BadRequest, Conflict, NotFound } from "@/lib/errors";
+import { ApprovalRequired, BadRequest, Conflict, NotFound } from "@/lib/errors";
 import { PermissionDenied } from "@/lib/rbac/authorize";
 import { failure, fieldErrorsOf } from "./action-failure";
 import { FieldProblems, labelsFromForm } from "./read-form";
@@ -51,6 +51,16 @@ describe("failure()", () => {
     expect(failure(new PermissionDenied("role:manage", null), ["name"])).toEqual({
       ok: false,
       error: "You do not have permission to manage roles.",
+    });
+  });
+
+  it("hands an action that needs a second person's approval its gate, so the form offers to request it", () => {
+    const gate = { action: "secret.delete", namespace: "prod", target: { secret: "db" } };
+    const error = new ApprovalRequired("Delete a secret in prod needs a second person's approval", gate);
+    expect(failure(error, ["confirm"])).toEqual({
+      ok: false,
+      error: "Delete a secret in prod needs a second person's approval",
+      approval: gate,
     });
   });
 

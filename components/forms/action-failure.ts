@@ -3,7 +3,7 @@
 // issue's path on the error), so nothing here guesses from the wording.
 import "server-only";
 import type { ActionState, FieldErrors } from "@/components/forms/action-state";
-import { DomainError } from "@/lib/errors";
+import { ApprovalRequired, DomainError } from "@/lib/errors";
 import { PermissionDenied } from "@/lib/rbac/authorize";
 import { deniedMessage } from "./denied-message";
 
@@ -15,6 +15,8 @@ import { deniedMessage } from "./denied-message";
  * is the form's message, so no message is ever lost off screen.
  */
 export function failure<F extends string = never>(error: unknown, shown: readonly F[] = []): ActionState<F> {
+  // The gate goes to the form, which offers to request the approval (approval-request.tsx).
+  if (error instanceof ApprovalRequired) return { ok: false, error: error.message, approval: error.gate };
   if (error instanceof PermissionDenied) return { ok: false, error: deniedMessage(error.permission, error.namespace) };
   if (!(error instanceof DomainError)) throw error;
   const fieldErrors: FieldErrors<F> = {};

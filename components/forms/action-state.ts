@@ -5,7 +5,18 @@
 /** Field name → the message shown next to it. */
 export type FieldErrors<F extends string = string> = Partial<Record<F, string>>;
 
-export type ActionState<F extends string = string> = { ok?: boolean; error?: string; fieldErrors?: FieldErrors<F> };
+/**
+ * What a refused action would need a second person's approval for (lib's
+ * ApprovalRequired): the form offers to request it (approval-request.tsx).
+ */
+export type ApprovalGate = { action: string; namespace: string | null; target: Record<string, string> };
+
+export type ActionState<F extends string = string> = {
+  ok?: boolean;
+  error?: string;
+  fieldErrors?: FieldErrors<F>;
+  approval?: ApprovalGate;
+};
 
 /** A server action as a form hands it to useActionState. */
 export type FormAction<S extends ActionState = ActionState> = (prev: S, form: FormData) => Promise<S>;

@@ -2,8 +2,8 @@
 
 import { useActionState } from "react";
 import type { ActionState, FormAction } from "@/components/forms/action-state";
-import { Alert } from "@/components/ui/alert";
 import { ConfirmByTyping } from "@/components/ui/confirm-by-typing";
+import { ActionAlert } from "./approval-request";
 import { FieldMessage } from "./field-message";
 import { FormFooter } from "./form-footer";
 
@@ -36,7 +36,7 @@ export function ConfirmByNameForm({ fields, expected, close, action, onDone, err
   const [state, formAction, pending] = useActionState<ActionState, FormData>(run, {});
   return (
     <form action={formAction} className="space-y-4">
-      {state.error ? <Alert>{state.error}</Alert> : null}
+      <ActionAlert state={state} />
       {Object.entries(fields).map(([field, value]) => (
         <input key={field} type="hidden" name={field} value={value} />
       ))}

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState, useId, useState, type ReactNode } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import type { ActionState, FieldErrors, FormAction } from "./action-state";
+import { ActionAlert } from "./approval-request";
 import { ExpirySelect } from "./expiry-select";
 import { FormFooter } from "./form-footer";
 import { submitWithoutReset } from "./submit-without-reset";
@@ -48,7 +48,7 @@ export function CreateCredentialForm<S extends CredentialState>({
   const errors: FieldErrors = state.fieldErrors ?? {};
   return (
     <form onSubmit={submitWithoutReset(formAction)} className="space-y-5">
-      {state.error ? <Alert>{state.error}</Alert> : null}
+      <ActionAlert state={state} />
       {Object.entries(hidden).map(([field, value]) => (
         <input key={field} type="hidden" name={field} value={value} />
       ))}

@@ -32,6 +32,8 @@ const instance = serverProcess({
   COFFER_DATA_DIR: join(artifacts, "data"),
   COFFER_LOGIN_MAX_FAILURES: "3",
   COFFER_LOGIN_LOCKOUT_SECONDS: "4",
+  // Every request's line, so zz-no-leaks.spec.ts reads the fullest log.
+  COFFER_LOG_REQUESTS: "true",
 });
 const server = spawn(process.execPath, instance.args, {
   env: instance.env,

@@ -5,7 +5,9 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/components/forms/action-state";
 import { fieldErrorsOf } from "@/components/forms/action-failure";
-import { SecondFactorSignin, signIn } from "@/lib/auth/auth";
+import { PasskeySignin, SecondFactorSignin, signIn } from "@/lib/auth/auth";
+import type { SecondFactorKinds } from "@/lib/auth/mfa/has-second-factor";
+import { challengeKinds, passkeySignInSchema } from "@/lib/auth/mfa/passkey-sign-in";
 import { WRONG_CODE } from "@/lib/auth/mfa/second-factor";
 import { passwordLoginMessage } from "@/lib/auth/oidc/password-login-policy";
 import { completeSetup, setupSchema } from "@/lib/auth/setup";
@@ -27,6 +29,8 @@ export type FormState = ActionState & {
   values?: Record<string, string>;
   /** Set after the right password of an account with TOTP: the form asks for the code and sends this back. */
   challenge?: string;
+  /** With `challenge`: which second factors the account has, so the step offers a code field, "Use a passkey", or both. */
+  kinds?: SecondFactorKinds;
 };
 
 /** Only our own origin: an open redirect after sign-in is a phishing aid. */
@@ -67,14 +71,26 @@ export async function loginAction(_prev: FormState, input: FormData): Promise<Fo
   if (locked) return { error: throttledMessage(locked), values };
 
   const message = await signInOrMessage(parsed.data.email, parsed.data.password);
-  if (typeof message === "object" && message) return { challenge: message.challenge, values };
+  if (typeof message === "object" && message) return withKinds({ challenge: message.challenge, values });
   if (message) return { error: message, values };
   redirect(safeNext(form.get("next")));
 }
 
+/** A state that keeps the second step open says which factors it may offer. */
+async function withKinds(state: FormState): Promise<FormState> {
+  if (!state.challenge) return state;
+  const kinds = await challengeKinds(state.challenge);
+  return kinds ? { ...state, kinds } : state;
+}
+
 /** The second step: the challenge of the password step and a code; a wrong code keeps the step open until the lockout. */
 async function codeStepAction(form: FormData, challenge: string): Promise<FormState> {
+  return withKinds(await secondStep(form, challenge));
+}
+
+async function secondStep(form: FormData, challenge: string): Promise<FormState> {
   const values = { email: String(form.get("email") ?? "") };
+  if (form.get("passkey") !== null) return passkeyStep(form, challenge, values);
   const parsed = challengeSignInSchema.safeParse({ challenge, code: form.get("code") });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), challenge, values };
   try {
@@ -88,6 +104,26 @@ async function codeStepAction(form: FormData, challenge: string): Promise<FormSt
       return { error: throttledMessage(Math.max(seconds, 1)), challenge, values };
     }
     return { fieldErrors: { code: WRONG_CODE }, challenge, values };
+  }
+  redirect(safeNext(form.get("next")));
+}
+
+/** The second step with a passkey: the browser's assertion (JSON text) for the options of this challenge. */
+async function passkeyStep(form: FormData, challenge: string, values: { email: string }): Promise<FormState> {
+  const parsed = passkeySignInSchema.safeParse({ challenge, passkey: form.get("passkey") });
+  if (!parsed.success) return { error: "The passkey's answer did not arrive. Try again.", challenge, values };
+  try {
+    await signIn("credentials", { challenge, passkey: parsed.data.passkey, redirect: false });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    if (error instanceof PasskeySignin) return { error: error.passkeyMessage, challenge, values };
+    const code = error instanceof CredentialsSignin ? error.code : "";
+    if (code === "challenge_expired") return { error: EXPIRED_CHALLENGE, values };
+    if (code === "throttled") {
+      const seconds = await signInLockedFor(values.email, contextFromHeaders(await headers()));
+      return { error: throttledMessage(Math.max(seconds, 1)), challenge, values };
+    }
+    return { error: "The passkey could not sign you in. Try again.", challenge, values };
   }
   redirect(safeNext(form.get("next")));
 }

@@ -6,6 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/current-actor";
+import { resetSecondFactor } from "@/lib/auth/mfa/reset-second-factor";
 import { grantRole, revokeGrant } from "@/lib/team/grants";
 import { getMember, removeMember, setMemberDisabled } from "@/lib/team/members";
 import { issuePasswordReset } from "@/lib/team/passwords";
@@ -42,6 +43,18 @@ export async function setDisabledAction(_prev: ActionState, form: FormData): Pro
   const actor = await requireActor();
   try {
     await setMemberDisabled(actor, text(form, "userId"), text(form, "disabled") === "true");
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath("/team", "layout");
+  return { ok: true };
+}
+
+/** The member lost their authenticator or passkeys: all of them go, and the member's sessions end. */
+export async function resetSecondFactorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  try {
+    await resetSecondFactor(actor, text(form, "userId"));
   } catch (error) {
     return failure(error);
   }

@@ -7,16 +7,27 @@ import type { ActionState } from "@/components/forms/action-state";
 import { failure } from "@/components/forms/action-failure";
 import { text } from "@/components/forms/read-form";
 
-const ROLE_FIELDS = ["name", "description", "permissions"] as const;
+const ROLE_FIELDS = ["name", "description", "permissions", "requireSecondFactor"] as const;
+
+// The second-factor box is sent only when the form let the actor change it (owners).
+function secondFactorInput(form: FormData) {
+  return form.has("secondFactorEditable") ? { requireSecondFactor: form.get("requireSecondFactor") === "on" } : {};
+}
 
 function roleInput(form: FormData) {
-  return { description: text(form, "description").trim(), permissions: form.getAll("permissions").map(String) };
+  // A built-in role's dialog has only the second-factor box.
+  if (form.get("only") === "secondFactor") return secondFactorInput(form);
+  return { description: text(form, "description").trim(), permissions: form.getAll("permissions").map(String), ...secondFactorInput(form) };
 }
 
 export async function createRoleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   try {
-    await createRole(actor, { name: text(form, "name").trim(), ...roleInput(form) });
+    await createRole(actor, {
+      name: text(form, "name").trim(),
+      description: text(form, "description").trim(),
+      permissions: form.getAll("permissions").map(String),
+    });
   } catch (error) {
     return failure(error, ROLE_FIELDS);
   }

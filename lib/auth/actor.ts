@@ -5,6 +5,8 @@ export type RequestContext = {
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
+  /** The approval request an action uses (issue 16 §3), from the X-Coffer-Approval header. */
+  approvalId?: string | null;
 };
 
 export type UserActor = {

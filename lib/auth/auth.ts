@@ -12,6 +12,7 @@ import { HOUR_MS, SECOND_MS } from "../time";
 import { SecondFactorRequired } from "./mfa/sign-in-challenge";
 import { WRONG_CODE } from "./mfa/second-factor";
 import { completeSignIn, EXPIRED_CHALLENGE, signIn as signInWithPassword } from "./sign-in";
+import { completePasskeySignIn, PasskeyRefused } from "./mfa/passkey-sign-in";
 import { completeOidcSignIn, isOidcFailure, PasswordLoginSignin, recordOidcFailure } from "./oidc/auth-callbacks";
 import { PasswordLoginRefused } from "./oidc/password-login-policy";
 import { OIDC_PROVIDER_ID, oidcProviders } from "./oidc/oidc-provider";
@@ -38,6 +39,13 @@ class ChallengeExpired extends CredentialsSignin {
 }
 class WrongCode extends CredentialsSignin {
   code = "wrong_code";
+}
+/** A refused passkey assertion; the form shows `message` (lib/auth/mfa/passkey-sign-in.ts). */
+export class PasskeySignin extends CredentialsSignin {
+  code = "passkey_refused";
+  constructor(readonly passkeyMessage: string) {
+    super();
+  }
 }
 
 declare module "next-auth" {
@@ -76,20 +84,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({
-      // Either email + password, or (TOTP's second step) the challenge the password step gave and a code.
-      credentials: { email: {}, password: {}, challenge: {}, code: {} },
+      // Either email + password, or (the second step) the challenge the password step gave and a
+      // code, or that challenge and a passkey's assertion (JSON text).
+      credentials: { email: {}, password: {}, challenge: {}, code: {}, passkey: {} },
       async authorize(credentials, request) {
         try {
           const context = contextFromHeaders(request.headers);
           const signedIn =
-            credentials.challenge !== undefined
-              ? await completeSignIn(credentials, context)
-              : await signInWithPassword(credentials, context);
+            credentials.challenge !== undefined && credentials.passkey !== undefined
+              ? await completePasskeySignIn(credentials, context)
+              : credentials.challenge !== undefined
+                ? await completeSignIn(credentials, context)
+                : await signInWithPassword(credentials, context);
           return { id: signedIn.userId, email: signedIn.email, name: signedIn.name, sessionId: signedIn.sessionId };
         } catch (error) {
           if (error instanceof SecondFactorRequired) throw new SecondFactorSignin(error.challenge);
           if (error instanceof Unauthorized && error.message === EXPIRED_CHALLENGE) throw new ChallengeExpired();
           if (error instanceof Unauthorized && error.message === WRONG_CODE) throw new WrongCode();
+          if (error instanceof PasskeyRefused) throw new PasskeySignin(error.message);
           if (error instanceof Throttled) throw new SignInThrottled();
           if (error instanceof PasswordLoginRefused) throw new PasswordLoginSignin();
           if (error instanceof DomainError && error.status === 400) throw new SignInInvalid();

@@ -9,7 +9,8 @@ import { issuesBadRequest } from "../input/parse-input";
 import { anonymousActor, userActor, type AnonymousActor, type RequestContext } from "./actor";
 import { emailField } from "./email";
 import { otpField } from "./mfa/otp-field";
-import { hasConfirmedTotp, verifySecondFactor, type SecondFactorKind } from "./mfa/second-factor";
+import { hasSecondFactor } from "./mfa/has-second-factor";
+import { verifySecondFactor, type SecondFactorKind } from "./mfa/second-factor";
 import { challengedUser, closeChallenge, openChallenge, SecondFactorRequired } from "./mfa/sign-in-challenge";
 import { accountKey, lockedFor, releaseAttempt, reserveAttempt, signInThrottle, stillLocked } from "./login-throttle";
 import { verifyPassword } from "./password";
@@ -69,7 +70,7 @@ export async function verifyCredentials(input: unknown, context: RequestContext)
   if (user && passwordOk && !user.disabled) {
     // With a second factor the password alone forgives nothing: wrong codes
     // keep counting until a right code (lib/auth/mfa/counted-attempt.ts).
-    await releaseAttempt(reservation, (await hasConfirmedTotp(user.id)) ? [] : [accountKey(email)]);
+    await releaseAttempt(reservation, (await hasSecondFactor(user.id)) ? [] : [accountKey(email)]);
     await assertPasswordLoginAllowed(user, context); // COFFER_PASSWORD_LOGIN (issue 16, SSO)
     return { id: user.id, email: user.email, name: user.name };
   }
@@ -104,12 +105,12 @@ export async function recordLockouts(tx: Tx, actor: AnonymousActor, locked: stri
 
 /**
  * Browser sign-in: verified credentials open a database session, unless
- * the user has TOTP: then SecondFactorRequired carries a challenge for
- * completeSignIn.
+ * the user has TOTP or a passkey: then SecondFactorRequired carries a
+ * challenge for completeSignIn (or completePasskeySignIn).
  */
 export async function signIn(input: unknown, context: RequestContext): Promise<SignedIn> {
   const user = await verifyCredentials(input, context);
-  if (await hasConfirmedTotp(user.id)) throw new SecondFactorRequired(await openChallenge(user.id));
+  if (await hasSecondFactor(user.id)) throw new SecondFactorRequired(await openChallenge(user.id));
   return db.$transaction((tx) => openSession(tx, user, context));
 }
 
@@ -134,7 +135,13 @@ export async function completeSignIn(input: unknown, context: RequestContext): P
   });
 }
 
-async function openSession(tx: Tx, user: VerifiedUser, context: RequestContext, secondFactor?: SecondFactorKind): Promise<SignedIn> {
+/** Opens the session and records the sign-in; `secondFactor` names what the second step used. */
+export async function openSession(
+  tx: Tx,
+  user: VerifiedUser,
+  context: RequestContext,
+  secondFactor?: SecondFactorKind | "passkey",
+): Promise<SignedIn> {
   const sessionId = await openSessionRow(tx, user.id, context);
   await recordAudit(tx, userActor(user, context), {
     action: "auth.login",

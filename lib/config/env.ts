@@ -20,6 +20,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().min(1).default("0.0.0.0"),
   COFFER_LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  /** One log line per request at `info`; otherwise they are `debug` lines (errors always show). */
+  COFFER_LOG_REQUESTS: z.enum(["true", "false"]).default("false"),
   COFFER_LOGIN_MAX_FAILURES: positiveInt.default(5),
   COFFER_LOGIN_IP_MAX_FAILURES: positiveInt.default(20),
   COFFER_LOGIN_WINDOW_SECONDS: positiveInt.default(900),

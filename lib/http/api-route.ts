@@ -11,7 +11,11 @@ export function apiRoute<P = Record<string, string>>(
   handler: (request: Request, context: { params: P; actor: UserActor }) => Promise<Response>,
 ) {
   return route<P>(async (request, { params }) => {
-    const actor = await resolveAccessToken(bearerToken(request.headers), contextFromHeaders(request.headers));
+    const actor = await resolveAccessToken(
+      bearerToken(request.headers),
+      contextFromHeaders(request.headers),
+      new URL(request.url).pathname,
+    );
     return handler(request, { params, actor });
   });
 }

@@ -6,7 +6,7 @@
 import { config } from "../config/env";
 import { translatePrismaError } from "../db/prisma-errors";
 import { requestLogger } from "../log/logger";
-import { BadRequest, DomainError, TooLarge, Unavailable } from "../errors";
+import { ApprovalRequired, BadRequest, DomainError, TooLarge, Unavailable } from "../errors";
 import { KmsError, KmsUnavailableError } from "../crypto/errors";
 import { isPlainObject, textProblem, unstorableText } from "../input/parse-input";
 
@@ -27,6 +27,13 @@ function translateKmsError(error: unknown, requestId: string | null): unknown {
 
 export function errorResponse(error: unknown, requestId: string | null): Response {
   const known = translatePrismaError(translateKmsError(error, requestId));
+  // The one error whose body says more: the gate to request (issue 16 §3).
+  if (known instanceof ApprovalRequired) {
+    return Response.json(
+      { error: { code: known.code, message: known.message, approval: known.gate } },
+      { status: known.status, headers: { "Cache-Control": "no-store" } },
+    );
+  }
   if (known instanceof DomainError) {
     const retryAfter = known.retryAfterSeconds;
     return jsonError(known.status, known.code, known.message, retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) });
@@ -126,4 +133,11 @@ export async function jsonBody(request: Request): Promise<Record<string, unknown
   const problem = unstorableText(body, { allowNul: true });
   if (problem) throw new BadRequest(problem);
   return body;
+}
+
+/** jsonBody, where the whole body may be left out (`curl -X POST` sends none): then `{}`. */
+export async function optionalJsonBody(request: Request): Promise<Record<string, unknown>> {
+  const text = await bodyText(request);
+  if (!text.trim()) return {};
+  return jsonBody(new Request(request.url, { method: "POST", body: text }));
 }

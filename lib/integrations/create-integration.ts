@@ -6,6 +6,7 @@ import { newId } from "../db/ids";
 import { Conflict } from "../errors";
 import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
+import { requireApproval } from "../approvals/require-approval";
 import { findNamespaceOrThrow } from "../secrets/find-secret";
 import { authorizeSecretBind } from "../services/authorize-bind";
 import { expiresAtAfter } from "../tokens/expires-in-days";
@@ -24,6 +25,11 @@ export async function createIntegration(actor: Actor, namespace: string, input: 
   return audited(actor, "integration.create", async (tx) => {
     await authorize(tx, actor, "integration:manage", namespace);
     if (spec.kind === "docker-swarm") await authorizeSecretBind(tx, actor, namespace, "mint");
+    const approval = await requireApproval(tx, actor, {
+      action: "integration.create",
+      namespace,
+      target: { kind: spec.kind, name: spec.name },
+    });
     const ns = await findNamespaceOrThrow(tx, namespace);
     const taken = await tx.integration.findUnique({
       where: { namespaceId_name: { namespaceId: ns.id, name: spec.name } },
@@ -51,7 +57,7 @@ export async function createIntegration(actor: Actor, namespace: string, input: 
       action: "integration.create",
       resource: { type: "integration", id: row.id, name: row.name },
       namespace,
-      details: { kind: row.kind, prefix: row.prefix, expiresAt: row.expiresAt?.toISOString() ?? null },
+      details: { kind: row.kind, prefix: row.prefix, expiresAt: row.expiresAt?.toISOString() ?? null, ...(approval ? { approval } : {}) },
     });
     const [info] = await toIntegrationInfos(tx, namespace, [row]);
     return { ...info!, token };

@@ -7,6 +7,8 @@ import { VERIFY_JOB_KIND, verifyJobHandler } from "../audit/verify-job";
 import { rewrapJobHandler } from "../keys/rewrap-handler";
 import { PURGE_JOB_KIND, purgeJobHandler } from "../secrets/purge-expired-secrets";
 import { REWRAP_JOB_KIND } from "../keys/rewrap-job";
+import { EXPIRY_WARNING_JOB_KIND, expiryWarningJobHandler } from "../rotation/expiry-warning-job";
+import { ROTATION_JOB_KIND, rotationJobHandler } from "../rotation/rotation-job";
 import type { JobHandler } from "./types";
 
 const handlers = new Map<string, JobHandler>([
@@ -15,6 +17,8 @@ const handlers = new Map<string, JobHandler>([
   [ARCHIVE_JOB_KIND, archiveJobHandler],
   [PURGE_JOB_KIND, purgeJobHandler],
   [REJECTION_FLUSH_JOB_KIND, rejectionFlushJobHandler],
+  [ROTATION_JOB_KIND, rotationJobHandler],
+  [EXPIRY_WARNING_JOB_KIND, expiryWarningJobHandler],
 ]);
 
 export function registerJobHandler(kind: string, handler: JobHandler): void {

@@ -9,6 +9,8 @@ import { REJECTION_FLUSH_JOB_KIND } from "../audit/credential-rejections-job";
 import { config } from "../config/env";
 import { db } from "../db/client";
 import { LOCKS, lockUntilCommit } from "../db/locks";
+import { EXPIRY_WARNING_JOB_KIND, expiringSecretsDue } from "../rotation/expiry-warning-job";
+import { ROTATION_JOB_KIND, rotationsDue } from "../rotation/rotation-job";
 import { PURGE_JOB_KIND } from "../secrets/purge-expired-secrets";
 import { DAY_MS, HOUR_MS } from "../time";
 import { enqueueJob } from "./enqueue-job";
@@ -25,6 +27,9 @@ function schedule(): Recurring[] {
     { kind: PURGE_JOB_KIND, everyMs: HOUR_MS },
     // Summaries follow a window's end within one schedule interval (a minute).
     { kind: REJECTION_FLUSH_JOB_KIND, everyMs: 0, due: credentialRejectionsDue },
+    // Rotation policies (issue 18): queued whenever one is due; the claim inside keeps each due time to one run.
+    { kind: ROTATION_JOB_KIND, everyMs: 0, due: rotationsDue },
+    { kind: EXPIRY_WARNING_JOB_KIND, everyMs: DAY_MS, due: expiringSecretsDue },
   ];
   if (config().COFFER_AUDIT_RETENTION_DAYS) recurring.push({ kind: ARCHIVE_JOB_KIND, everyMs: DAY_MS });
   return recurring;

@@ -11,6 +11,7 @@ import { enqueueJob } from "../jobs/enqueue-job";
 import { activeJob } from "../jobs/find-job";
 import type { JobDto } from "../jobs/job-dto";
 import { authorize } from "../rbac/authorize";
+import { requireApproval } from "../approvals/require-approval";
 import { processKeyring } from "./process-keyring";
 import { REWRAP_JOB_KIND } from "./rewrap-job";
 
@@ -18,6 +19,7 @@ export async function startRewrap(actor: Actor): Promise<JobDto> {
   const { primary } = processKeyring().keyring;
   return audited(actor, "key.rewrap_start", async (tx) => {
     await authorize(tx, actor, "key:manage");
+    const approval = await requireApproval(tx, actor, { action: "key.rewrap_start", namespace: null, target: {} });
     await lockUntilCommit(tx, LOCKS.rewrapStart);
     const running = await activeJob(tx, REWRAP_JOB_KIND);
     if (running) {
@@ -30,7 +32,7 @@ export async function startRewrap(actor: Actor): Promise<JobDto> {
     await recordAudit(tx, actor, {
       action: "key.rewrap_start",
       resource: { type: "job", id: job.id },
-      details: { total, primary },
+      details: { total, primary, ...(approval ? { approval } : {}) },
     });
     return job;
   });

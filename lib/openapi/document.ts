@@ -12,10 +12,12 @@ import { deletedSecretSchema, secretSummarySchema } from "../secrets/secret-dto.
 import { inviteInfoSchema } from "../team/team-dto.schema";
 import { accessTokenInfoSchema } from "../tokens/access-token-dto.schema";
 import { component, errorSchema, type Component, type Content, type Operation } from "./operation";
+import { approvalOperations } from "./paths/approvals";
 import { auditOperations } from "./paths/audit";
 import { instanceOperations } from "./paths/instance";
 import { integrationOperations } from "./paths/integrations";
 import { kubernetesKmsOperations } from "./paths/kubernetes-kms";
+import { rotationOperations } from "./paths/rotation";
 import { secretOperations } from "./paths/secrets";
 import { serviceOperations } from "./paths/services";
 import { ssoOperations } from "./paths/sso";
@@ -25,12 +27,14 @@ import { vaultOperations } from "./paths/vault";
 export const operations: Operation[] = [
   ...instanceOperations,
   ...secretOperations,
+  ...rotationOperations,
   ...serviceOperations,
   ...integrationOperations,
   ...kubernetesKmsOperations,
   ...teamOperations,
   ...ssoOperations,
   ...auditOperations,
+  ...approvalOperations,
   ...vaultOperations,
 ];
 

@@ -34,7 +34,7 @@ export async function createSecret(
   });
 }
 
-export type NewSecret = { name: string; type: SecretType; labels: Record<string, string>; immutable: boolean };
+export type NewSecret = { name: string; type: SecretType; labels: Record<string, string>; immutable: boolean; expiresAt?: Date | null };
 
 /**
  * The work of a create inside the caller's transaction, authorized by the
@@ -63,6 +63,7 @@ export async function insertSecret(tx: Tx, actor: Actor, namespace: string, spec
       type: spec.type,
       labels: spec.labels,
       immutable: spec.immutable,
+      expiresAt: spec.expiresAt ?? null,
       currentVersion: 1,
       createdById: actor.id,
     },
@@ -73,7 +74,13 @@ export async function insertSecret(tx: Tx, actor: Actor, namespace: string, spec
     action: "secret.create",
     resource: { type: "secret", id, name: spec.name },
     namespace,
-    details: { type: spec.type, version: 1, keys: [...data.keys()].sort(), immutable: spec.immutable },
+    details: {
+      type: spec.type,
+      version: 1,
+      keys: [...data.keys()].sort(),
+      immutable: spec.immutable,
+      ...(spec.expiresAt ? { expiresAt: spec.expiresAt.toISOString() } : {}),
+    },
   });
   return toSummary(created);
 }

@@ -4,6 +4,7 @@ import { audited } from "../audit/audited";
 import { recordAudit } from "../audit/record-audit";
 import { Conflict } from "../errors";
 import { authorize } from "../rbac/authorize";
+import { requireApproval } from "../approvals/require-approval";
 import { findLiveSecretOrThrow } from "./find-secret";
 import { purgeAfter } from "./recovery-window";
 
@@ -15,6 +16,7 @@ import { purgeAfter } from "./recovery-window";
 export async function deleteSecret(actor: Actor, namespace: string, name: string): Promise<{ purgeAfter: string }> {
   return audited(actor, "secret.delete", async (tx) => {
     await authorize(tx, actor, "secret:delete", namespace);
+    const approval = await requireApproval(tx, actor, { action: "secret.delete", namespace, target: { secret: name } });
     const secret = await findLiveSecretOrThrow(tx, namespace, name);
     const users = await tx.secretBinding.findMany({
       where: { secretId: secret.id },
@@ -36,7 +38,7 @@ export async function deleteSecret(actor: Actor, namespace: string, name: string
       action: "secret.delete",
       resource: { type: "secret", id: secret.id, name },
       namespace,
-      details: { purgeAfter: until },
+      details: { purgeAfter: until, ...(approval ? { approval } : {}) },
     });
     return { purgeAfter: until };
   });

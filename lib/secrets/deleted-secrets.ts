@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Tx } from "../db/client";
 import { NotFound } from "../errors";
 import { authorize } from "../rbac/authorize";
+import { requireApproval } from "../approvals/require-approval";
 import { findNamespaceOrThrow } from "./find-secret";
 import { secretDetail } from "./get-secret";
 import { purgeAfter } from "./recovery-window";
@@ -66,13 +67,14 @@ export async function restoreSecret(actor: Actor, namespace: string, name: strin
 export async function purgeSecret(actor: Actor, namespace: string, name: string): Promise<void> {
   await audited(actor, "secret.purge", async (tx) => {
     await authorize(tx, actor, "secret:purge", namespace);
+    const approval = await requireApproval(tx, actor, { action: "secret.purge", namespace, target: { secret: name } });
     const secret = await findDeletedOrThrow(tx, namespace, name);
     await tx.secret.delete({ where: { id: secret.id } });
     await recordAudit(tx, actor, {
       action: "secret.purge",
       resource: { type: "secret", id: secret.id, name },
       namespace,
-      details: { early: true },
+      details: { early: true, ...(approval ? { approval } : {}) },
     });
   });
 }

@@ -1,13 +1,29 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
-import { audited } from "../audit/audited";
+import { auditedRead } from "../audit/audited";
+import { config } from "../config/env";
+import type { Tx } from "../db/client";
+import { decodeCursor, encodeCursor, pageOf, parsePageQuery, type KeyValue, type PageQuery } from "../db/keyset-cursor";
+import { Prisma } from "../generated/prisma/client";
 import { BadRequest } from "../errors";
 import { textProblem } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
+import { DAY_MS } from "../time";
 import { findNamespaceOrThrow } from "./find-secret";
+import {
+  keyCondition,
+  keyParts,
+  orderBy,
+  rowKey,
+  secretWhere,
+  sortTag,
+  type KeyRow,
+  type SecretFilters,
+  type SecretSort,
+} from "./list-secrets-sql";
 import { summarySelect, toSummary, type SecretSummary } from "./secret-dto";
 
-export type SecretFilters = { namePrefix?: string; labels: { key: string; value?: string }[]; stale?: boolean };
+export type { SecretFilters, SecretSort } from "./list-secrets-sql";
 
 /** Docker's `--filter name=db` (prefix) and `--filter label=env` / `label=env=prod`. */
 export function parseSecretFilters(filters: string[]): SecretFilters {
@@ -27,22 +43,113 @@ export function parseSecretFilters(filters: string[]): SecretFilters {
   return parsed;
 }
 
-export async function listSecrets(actor: Actor, namespace: string, filters: SecretFilters = { labels: [] }): Promise<SecretSummary[]> {
-  return audited(actor, "secret.list", async (tx) => {
+export type SecretPageQuery = PageQuery & {
+  sort?: SecretSort;
+  /** The console's Previous: the page that ends just before this cursor (a cursor of the same sort). */
+  before?: string;
+  /** Also count the matching secrets, and how many come before this page (the console's "1–100 of 14,000"). */
+  count?: boolean;
+};
+
+export type SecretPage = {
+  secrets: SecretSummary[];
+  /** The cursor of the next page; null on the last. */
+  nextCursor: string | null;
+  /** The `before` cursor of the previous page; null on the first. */
+  prevCursor: string | null;
+  /** With `count`: the matching secrets, and the position of this page's first row (0-based). */
+  total?: number;
+  offset?: number;
+};
+
+const NAME_ORDER: SecretSort = { key: "name", dir: "asc" };
+
+/**
+ * One page of a namespace's secrets, keyset-paginated in SQL: the filters
+ * and `(sort key) > (cursor)` select ids by index, then the page's
+ * summaries are read by id. Page 140 costs what page 1 costs.
+ */
+export async function listSecretsPage(
+  actor: Actor,
+  namespace: string,
+  filters: SecretFilters = { labels: [] },
+  query: SecretPageQuery = {},
+): Promise<SecretPage> {
+  const { limit, cursor } = parsePageQuery(query);
+  const sort = query.sort ?? NAME_ORDER;
+  const after = cursor ? decodeCursor(cursor, sortTag(sort), keyParts(sort)) : undefined;
+  const before = query.before ? decodeCursor(query.before, sortTag(sort), keyParts(sort)) : undefined;
+  return auditedRead(actor, "secret.list", async (tx) => {
     await authorize(tx, actor, "secret:list", namespace);
     const ns = await findNamespaceOrThrow(tx, namespace);
-    const rows = await tx.secret.findMany({
-      where: { namespaceId: ns.id, deletedAt: null, ...(filters.namePrefix ? { name: { startsWith: filters.namePrefix } } : {}) },
-      select: summarySelect,
-      orderBy: { name: "asc" },
-    });
-    return rows
-      .map(toSummary)
-      .filter((secret) => matchesLabels(secret.labels, filters.labels) && (filters.stale === undefined || secret.stale === filters.stale));
+    const where = secretWhere(ns.id, filters, staleBefore());
+    const backwards = Boolean(before) && !after;
+    const bound = backwards ? keyCondition(sort, before!, true) : after ? keyCondition(sort, after) : Prisma.sql`TRUE`;
+    const found = await tx.$queryRaw<KeyRow[]>`
+      SELECT s."id", s."name", s."createdAt", s."updatedAt" FROM "Secret" s
+      WHERE ${where} AND ${bound}
+      ORDER BY ${orderBy(sort, backwards)} LIMIT ${limit + 1}`;
+    const { rows, more } = pageOf(found, limit);
+    if (backwards) rows.reverse();
+    const secrets = await summariesOf(tx, rows);
+    const first = rows[0];
+    const last = rows.at(-1);
+    const page: SecretPage = {
+      secrets,
+      nextCursor: last && (backwards || more) ? encodeCursor(sortTag(sort), rowKey(sort, last)) : null,
+      prevCursor: first && (backwards ? more : Boolean(after)) ? encodeCursor(sortTag(sort), rowKey(sort, first)) : null,
+    };
+    if (query.count) Object.assign(page, await countOf(tx, where, sort, first && rowKey(sort, first)));
+    return page;
   });
 }
 
-function matchesLabels(labels: Record<string, string>, wanted: SecretFilters["labels"]): boolean {
-  // Own keys only: `label=constructor` must not match every secret.
-  return wanted.every(({ key, value }) => Object.hasOwn(labels, key) && (value === undefined || labels[key] === value));
+/**
+ * Every secret of a namespace (the service page's binding picker): the
+ * paged query in a loop, so no single query holds the whole namespace.
+ */
+export async function listSecrets(actor: Actor, namespace: string, filters: SecretFilters = { labels: [] }): Promise<SecretSummary[]> {
+  const all: SecretSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listSecretsPage(actor, namespace, filters, { limit: 1000, cursor });
+    all.push(...page.secrets);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+/** Every name in a namespace, for clients that do not page (Vault's LIST): one names-only query. */
+export async function listSecretNames(actor: Actor, namespace: string): Promise<string[]> {
+  return auditedRead(actor, "secret.list", async (tx) => {
+    await authorize(tx, actor, "secret:list", namespace);
+    const ns = await findNamespaceOrThrow(tx, namespace);
+    const rows = await tx.$queryRaw<{ name: string }[]>`
+      SELECT s."name" FROM "Secret" s WHERE s."namespaceId" = ${ns.id} AND s."deletedAt" IS NULL ORDER BY s."name"`;
+    return rows.map((row) => row.name);
+  });
+}
+
+function staleBefore(): Date {
+  return new Date(Date.now() - config().COFFER_STALE_DAYS * DAY_MS);
+}
+
+async function summariesOf(tx: Tx, rows: KeyRow[]): Promise<SecretSummary[]> {
+  if (!rows.length) return [];
+  const found = await tx.secret.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: summarySelect });
+  const byId = new Map(found.map((row) => [row.id, row]));
+  // A secret deleted between the two reads is left out rather than shown half.
+  return rows.flatMap((row) => {
+    const summary = byId.get(row.id);
+    return summary ? [toSummary(summary)] : [];
+  });
+}
+
+/** One scan for both numbers: all matching rows, and those preceding the page's first row. */
+async function countOf(tx: Tx, where: Prisma.Sql, sort: SecretSort, firstKey: KeyValue[] | undefined) {
+  const preceding = firstKey ? keyCondition(sort, firstKey, true) : Prisma.sql`FALSE`;
+  const [row] = await tx.$queryRaw<{ total: number; offset: number }[]>`
+    SELECT count(*)::int AS "total", (count(*) FILTER (WHERE ${preceding}))::int AS "offset"
+    FROM "Secret" s WHERE ${where}`;
+  return { total: row?.total ?? 0, offset: row?.offset ?? 0 };
 }

@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { Forbidden } from "../errors";
 import { INT4_MAX, parseInput, wholeNumber } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
+import { requireApproval } from "../approvals/require-approval";
 import { findLiveSecretOrThrow } from "./find-secret";
 import { readVersionWithTime } from "./read-version";
 import { recordSecretAccess } from "./record-access";
@@ -40,6 +41,7 @@ export async function revealSecretEntries(actor: Actor, namespace: string, name:
   return audited(actor, "secret.reveal", async (tx) => {
     await authorize(tx, actor, "secret:reveal", namespace);
     if (actor.type === "user" && !actor.token) throw new Forbidden("secret values can only be revealed with an API token");
+    const approval = await requireApproval(tx, actor, { action: "secret.reveal", namespace, target: { secret: name } });
     const secret = await findLiveSecretOrThrow(tx, namespace, name);
     const version = requested ?? secret.currentVersion;
     const { entries, createdAt } = await readVersionWithTime(tx, secret, version);
@@ -48,7 +50,7 @@ export async function revealSecretEntries(actor: Actor, namespace: string, name:
       action: "secret.reveal",
       resource: { type: "secret", id: secret.id, name },
       namespace,
-      details: { version, keys: [...entries.keys()].sort() },
+      details: { version, keys: [...entries.keys()].sort(), ...(approval ? { approval } : {}) },
     });
     return { name, namespace, version, entries, versionCreatedAt: createdAt, labels: secret.labels as Record<string, string> };
   });

@@ -33,8 +33,18 @@ export async function rotateSecret(
 
 type LiveSecret = Awaited<ReturnType<typeof findLiveSecretOrThrow>>;
 
-/** The work of a rotation inside the caller's transaction (authorized by the caller); apply runs it too. */
-export async function writeRotation(tx: Tx, actor: Actor, namespace: string, secret: LiveSecret, data: SecretEntries): Promise<number> {
+/**
+ * The work of a rotation inside the caller's transaction (authorized by the caller); apply runs it too.
+ * `details` adds to the audit event (a rotation policy's run says so: lib/rotation/run-rotation.ts).
+ */
+export async function writeRotation(
+  tx: Tx,
+  actor: Actor,
+  namespace: string,
+  secret: LiveSecret,
+  data: SecretEntries,
+  details: Record<string, string | boolean | number> = {},
+): Promise<number> {
   const { name } = secret;
   if (secret.immutable) throw new Conflict(`secret '${name}' is immutable: its data cannot change (labels still can)`);
   checkEntries(secret.type as SecretType, data);
@@ -48,7 +58,7 @@ export async function writeRotation(tx: Tx, actor: Actor, namespace: string, sec
     action: "secret.rotate",
     resource: { type: "secret", id: secret.id, name },
     namespace,
-    details: { version, keys: [...data.keys()].sort() },
+    details: { ...details, version, keys: [...data.keys()].sort() },
   });
   return version;
 }

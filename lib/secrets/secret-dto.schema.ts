@@ -27,6 +27,7 @@ export const secretSummarySchema = z.object({
   sizeBytes: z.number().int(),
   lastReadAt: time.nullable().meta({ description: "last read by a service or a person; null if never" }),
   stale: z.boolean().meta({ description: "not read in COFFER_STALE_DAYS (counted from creation if never read)" }),
+  expiresAt: time.nullable().optional().meta({ description: "when the value should be replaced; warned 7 days before" }),
 });
 
 export const versionInfoSchema = z.object({

@@ -15,6 +15,7 @@ export const summarySelect = {
   metaVersion: true,
   createdAt: true,
   updatedAt: true,
+  expiresAt: true,
   namespace: { select: { name: true } },
   versions: { orderBy: { version: "desc" }, take: 1, select: { keys: true, sizeBytes: true } },
   accesses: { orderBy: { lastReadAt: "desc" }, take: 1, select: { lastReadAt: true } },
@@ -53,6 +54,7 @@ export function toSummary(row: SummaryRow): SecretSummary {
     sizeBytes: current?.sizeBytes ?? 0,
     lastReadAt: lastRead?.toISOString() ?? null,
     stale: isStale(lastRead ?? row.createdAt),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
   };
 }
 

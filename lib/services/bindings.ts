@@ -6,6 +6,7 @@ import { newId } from "../db/ids";
 import { BadRequest, Conflict, NotFound } from "../errors";
 import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
+import { requireApproval } from "../approvals/require-approval";
 import { authorizeSecretBind } from "./authorize-bind";
 import type { KeyInfo } from "../secrets/secret-data";
 import { findServiceOrThrow } from "./find-service";
@@ -23,6 +24,11 @@ export async function addBinding(actor: Actor, namespace: string, serviceName: s
   return audited(actor, "binding.create", async (tx) => {
     await authorize(tx, actor, "binding:manage", namespace);
     await authorizeSecretBind(tx, actor, namespace, "bind");
+    const approval = await requireApproval(tx, actor, {
+      action: "binding.create",
+      namespace,
+      target: { service: serviceName, secret: spec.secret },
+    });
     const service = await findServiceOrThrow(tx, namespace, serviceName);
     const secret = await tx.secret.findFirst({ where: { namespaceId: service.namespaceId, name: spec.secret, deletedAt: null } });
     if (!secret) throw new BadRequest(`secret: no secret '${spec.secret}' in namespace '${namespace}'`, { field: "secret" });
@@ -75,6 +81,7 @@ export async function addBinding(actor: Actor, namespace: string, serviceName: s
         envName: spec.envName ?? null,
         key: spec.key ?? null,
         pinnedVersion: spec.pinnedVersion ?? null,
+        ...(approval ? { approval } : {}),
       },
     });
     return toBindingInfo(row);

@@ -7,6 +7,7 @@ import { newId } from "../db/ids";
 import { NotFound } from "../errors";
 import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
+import { requireApproval } from "../approvals/require-approval";
 import { authorizeSecretBind } from "./authorize-bind";
 import { newToken } from "../tokens/token-secret";
 import { expiresAtAfter, expiresInDaysSchema } from "../tokens/expires-in-days";
@@ -34,6 +35,7 @@ export async function createServiceToken(actor: Actor, namespace: string, servic
   return audited(actor, "servicetoken.create", async (tx) => {
     await authorize(tx, actor, "servicetoken:manage", namespace);
     await authorizeSecretBind(tx, actor, namespace, "mint");
+    const approval = await requireApproval(tx, actor, { action: "servicetoken.create", namespace, target: { service: serviceName } });
     const service = await findServiceOrThrow(tx, namespace, serviceName);
     const { token, hash, prefix } = newToken("cfs");
     const row = await tx.serviceToken.create({
@@ -51,7 +53,7 @@ export async function createServiceToken(actor: Actor, namespace: string, servic
       action: "servicetoken.create",
       resource: { type: "service", id: service.id, name: serviceName },
       namespace,
-      details: { tokenId: row.id, name: row.name, expiresAt: row.expiresAt?.toISOString() ?? null },
+      details: { tokenId: row.id, name: row.name, expiresAt: row.expiresAt?.toISOString() ?? null, ...(approval ? { approval } : {}) },
     });
     return {
       id: row.id,

@@ -9,9 +9,20 @@ import { Conflict, NotFound } from "../errors";
 import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
 import { isPermission } from "../rbac/permissions";
+import { RefusedOn } from "../audit/audited";
+import { isGlobalOwner } from "../auth/mfa/second-factor-policy";
 import { assertCanGrant } from "./guards";
 
-export type RoleInfo = { id: string; name: string; description: string; builtIn: boolean; permissions: string[]; members: number };
+export type RoleInfo = {
+  id: string;
+  name: string;
+  description: string;
+  builtIn: boolean;
+  permissions: string[];
+  /** Members holding it must have a second factor (issue 16). */
+  requireSecondFactor: boolean;
+  members: number;
+};
 
 const permissionsField = z
   .array(z.string(), { error: "permissions must be a list" })
@@ -29,7 +40,14 @@ export const roleSchema = z.object({
   permissions: permissionsField,
 });
 
-export const roleUpdateSchema = z.object({ description: z.string().max(200).optional(), permissions: permissionsField.optional() });
+export const roleUpdateSchema = z.object({
+  description: z.string().max(200).optional(),
+  permissions: permissionsField.optional(),
+  requireSecondFactor: z
+    .boolean({ error: "requireSecondFactor must be true or false" })
+    .optional()
+    .meta({ description: "owners only; the one field a built-in role accepts" }),
+});
 
 const roleSelect = {
   id: true,
@@ -37,6 +55,7 @@ const roleSelect = {
   description: true,
   builtIn: true,
   permissions: true,
+  requireSecondFactor: true,
   _count: { select: { bindings: true } },
 } as const;
 
@@ -46,6 +65,7 @@ function toRole(row: {
   description: string;
   builtIn: boolean;
   permissions: string[];
+  requireSecondFactor: boolean;
   _count: { bindings: number };
 }): RoleInfo {
   return {
@@ -54,6 +74,7 @@ function toRole(row: {
     description: row.description,
     builtIn: row.builtIn,
     permissions: row.permissions,
+    requireSecondFactor: row.requireSecondFactor,
     members: row._count.bindings,
   };
 }
@@ -97,7 +118,11 @@ export async function updateRole(actor: Actor, name: string, input: unknown): Pr
   return audited(actor, "role.update", async (tx) => {
     await authorize(tx, actor, "role:manage");
     const role = await findRoleOrThrow(tx, name);
-    if (role.builtIn) throw new Conflict(`role '${name}' is built in and cannot be changed; create a custom role instead`);
+    // A built-in role takes the second-factor flag and nothing else.
+    const changesGrants = spec.description !== undefined || spec.permissions !== undefined;
+    if (role.builtIn && (changesGrants || spec.requireSecondFactor === undefined))
+      throw new Conflict(`role '${name}' is built in and cannot be changed; create a custom role instead`);
+    await assertMayRequireSecondFactor(tx, actor, role, spec.requireSecondFactor);
     // Before and after: else an admin could strip an owner-made role of what
     // they lack, or change what the members holding it can do beyond their own reach.
     if (spec.permissions) {
@@ -118,10 +143,35 @@ export async function updateRole(actor: Actor, name: string, input: unknown): Pr
     await recordAudit(tx, actor, {
       action: "role.update",
       resource: { type: "role", id: role.id, name },
-      details: { before: role.permissions, after: row.permissions },
+      details: {
+        before: role.permissions,
+        after: row.permissions,
+        ...(row.requireSecondFactor !== role.requireSecondFactor
+          ? { requireSecondFactor: { before: role.requireSecondFactor, after: row.requireSecondFactor } }
+          : {}),
+      },
     });
     return toRole(row);
   });
+}
+
+/**
+ * Requiring a second factor changes how every holder signs in, owners
+ * included: only an owner (of all namespaces) turns it on or off.
+ */
+async function assertMayRequireSecondFactor(
+  tx: Tx,
+  actor: Actor,
+  role: { id: string; name: string; requireSecondFactor: boolean },
+  wanted: boolean | undefined,
+): Promise<void> {
+  if (wanted === undefined || wanted === role.requireSecondFactor || actor.type === "system") return;
+  if (actor.type !== "user" || !(await isGlobalOwner(tx, actor.id)))
+    throw new RefusedOn(`only owners can change whether role '${role.name}' requires a second factor`, {
+      type: "role",
+      id: role.id,
+      name: role.name,
+    });
 }
 
 export async function deleteRole(actor: Actor, name: string): Promise<void> {

@@ -56,6 +56,7 @@ export const roleInfoSchema = z.object({
   description: z.string(),
   builtIn: z.boolean(),
   permissions: z.array(z.string()),
+  requireSecondFactor: z.boolean().meta({ description: "members holding it must have a second factor (issue 16)" }),
   members: z.number().int().meta({ description: "grants of this role" }),
 });
 

@@ -7,7 +7,7 @@ import { parseInput } from "../input/parse-input";
 import { deleteSecret } from "../secrets/delete-secret";
 import { purgeSecret } from "../secrets/deleted-secrets";
 import { getSecret } from "../secrets/get-secret";
-import { listSecrets } from "../secrets/list-secrets";
+import { listSecretNames } from "../secrets/list-secrets";
 import { updateSecretLabels } from "../secrets/update-secret-labels";
 import { inspectBoundSecret, listBoundSecretNames } from "../services/read-bound-secret";
 import { kvMetadataBodySchema } from "./kv-bodies.schema";
@@ -47,10 +47,7 @@ export async function readMetadata(request: Request, caller: VaultCaller, params
  */
 export async function listKeys(request: Request, caller: VaultCaller, params: KvParams): Promise<Response> {
   const namespace = namespaceOfMount(params.mount);
-  const names =
-    caller.type === "service"
-      ? await listBoundSecretNames(caller, namespace)
-      : (await listSecrets(caller, namespace)).map((secret) => secret.name);
+  const names = caller.type === "service" ? await listBoundSecretNames(caller, namespace) : await listSecretNames(caller, namespace);
   const under = [params.name ?? []].flat().filter(Boolean);
   if (under.length) return vaultErrors(404, [`nothing under '${under.join("/").slice(0, 200)}/': Coffer's secret names have no '/'`]);
   if (!names.length) return vaultErrors(404, [`no secrets in mount '${params.mount}' that this token may list`]);

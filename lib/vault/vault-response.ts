@@ -46,8 +46,12 @@ export async function inVaultShape(response: Response): Promise<Response> {
   const text = await response.text();
   let message: string | null = null;
   try {
-    const body = JSON.parse(text) as { error?: { message?: unknown } } | null;
+    const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; approval?: unknown } } | null;
     if (typeof body?.error?.message === "string") message = body.error.message;
+    // A Vault client has no field for the gate: the message says how to ask (issue 16 §3).
+    if (message !== null && body?.error?.code === "approval_required" && body.error.approval) {
+      message = `${message} (POST /api/v1/approvals with ${JSON.stringify({ ...(body.error.approval as object), reason: "<why>" })}, then retry with header X-Coffer-Approval: <id>)`;
+    }
   } catch {
     // not JSON: Coffer's own answers always are, so this one is left alone
   }

@@ -106,6 +106,27 @@ export const ACCOUNT_AND_AUDIT_ACTIONS: ActionEntry[] = [
     route: "DELETE /api/v1/me/mfa/totp",
     drive: { refusal: "sign-in", form: { password: "CANARY-authz-mfa-pass" } },
   },
+  {
+    file: "features/profile/passkey-actions.ts",
+    action: "passkeyOptionsAction",
+    calls: "startPasskeyRegistration",
+    route: "POST /api/v1/me/mfa/passkeys/options",
+    drive: { refusal: "sign-in", args: NO_ARGS },
+  },
+  {
+    file: "features/profile/passkey-actions.ts",
+    action: "registerPasskeyAction",
+    calls: "registerPasskey",
+    route: "POST /api/v1/me/mfa/passkeys",
+    drive: { refusal: "sign-in", args: ["authz passkey", { id: "AAAA", rawId: "AAAA", type: "public-key", response: {} }] },
+  },
+  {
+    file: "features/profile/passkey-actions.ts",
+    action: "removePasskeyAction",
+    calls: "removePasskey",
+    route: "DELETE /api/v1/me/mfa/passkeys/{id}",
+    drive: { refusal: "sign-in", form: { id: "AAAA" } },
+  },
 ];
 
 export const KEY_AND_TOKEN_ACTIONS: ActionEntry[] = [

@@ -69,6 +69,27 @@ export const NAMESPACED_ACTIONS: ActionEntry[] = [
     drive: denied({ ns: "default", name: "{deletedSecret}", confirm: "{deletedSecret}" }),
   },
   {
+    file: "features/secrets/rotation-actions.ts",
+    action: "setRotationAction",
+    calls: "setRotationPolicy",
+    route: `PUT ${ns}/secrets/{name}/rotation`,
+    drive: denied({ ns: "default", name: "{secret}", every: "30d", length: "32", alphabet: "base64", key: "" }),
+  },
+  {
+    file: "features/secrets/rotation-actions.ts",
+    action: "stopRotationAction",
+    calls: "deleteRotationPolicy",
+    route: `DELETE ${ns}/secrets/{name}/rotation`,
+    drive: denied({ ns: "default", name: "{secret}" }),
+  },
+  {
+    file: "features/secrets/rotation-actions.ts",
+    action: "runRotationAction",
+    calls: "runRotationNow",
+    route: `POST ${ns}/secrets/{name}/rotation/run`,
+    drive: denied({ ns: "default", name: "{secret}" }),
+  },
+  {
     file: services,
     action: "createServiceAction",
     calls: "createService",

@@ -63,6 +63,13 @@ export const TEAM_ACTIONS: ActionEntry[] = [
   },
   {
     file: members,
+    action: "resetSecondFactorAction",
+    calls: "resetSecondFactor",
+    route: "DELETE /api/v1/users/{id}/mfa",
+    drive: denied({ userId: "{ownerId}" }),
+  },
+  {
+    file: members,
     action: "revokeMemberTokenAction",
     calls: "revokeMemberAccessToken",
     route: "DELETE /api/v1/users/{id}/tokens/{tokenId}",

@@ -9,10 +9,17 @@
 // The rows live in action-table-{instance,namespaced,team}.ts by area; this
 // file keeps them in one list, in the order the console spec drives them.
 import type { ActionEntry } from "./action-table-entry";
+import { APPROVAL_ACTIONS } from "./action-table-approvals";
 import { ACCOUNT_AND_AUDIT_ACTIONS, KEY_AND_TOKEN_ACTIONS } from "./action-table-instance";
 import { NAMESPACED_ACTIONS } from "./action-table-namespaced";
 import { TEAM_ACTIONS } from "./action-table-team";
 
 export type { ActionEntry, Drive } from "./action-table-entry";
 
-export const ACTIONS: ActionEntry[] = [...ACCOUNT_AND_AUDIT_ACTIONS, ...NAMESPACED_ACTIONS, ...KEY_AND_TOKEN_ACTIONS, ...TEAM_ACTIONS];
+export const ACTIONS: ActionEntry[] = [
+  ...ACCOUNT_AND_AUDIT_ACTIONS,
+  ...NAMESPACED_ACTIONS,
+  ...KEY_AND_TOKEN_ACTIONS,
+  ...TEAM_ACTIONS,
+  ...APPROVAL_ACTIONS,
+];

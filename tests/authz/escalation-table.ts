@@ -3,6 +3,7 @@
 // Each row: who calls (one of the matrix's callers), what, and the status
 // the spec demands. 403 rows must also leave exactly one denied event.
 import type { RoleName, Scope } from "./expected-rows";
+import { APPROVAL_ESCALATIONS } from "./route-table-approvals";
 import {
   boundService,
   member,
@@ -18,6 +19,7 @@ import {
   viewerGrantOf,
 } from "./fixtures";
 import type { Call } from "./route-table";
+import { pendingTotpOf } from "./route-table-team";
 
 export type Escalation = {
   as: `${RoleName} ${Scope}`;
@@ -46,6 +48,16 @@ const ACTS: Act[] = [
     prepare: async (t) => ({ params: { id: await t() }, body: { disabled: true } }),
   },
   { does: "removes", route: "DELETE /api/v1/users/{id}", ok: 204, prepare: async (t) => ({ params: { id: await t() } }) },
+  {
+    does: "resets the second factor of",
+    route: "DELETE /api/v1/users/{id}/mfa",
+    ok: 204,
+    prepare: async (t) => {
+      const id = await t();
+      await pendingTotpOf(id);
+      return { params: { id } };
+    },
+  },
   {
     does: "lists the API tokens of",
     route: "GET /api/v1/users/{id}/tokens",
@@ -178,6 +190,14 @@ export const ESCALATIONS: Escalation[] = [
   },
   {
     as: "admin global",
+    does: "resets their own second factor",
+    route: "DELETE /api/v1/users/{id}/mfa",
+    expect: 403,
+    // Refused before it looks for a second factor: the caller needs none.
+    prepare: async (self) => ({ params: { id: self } }),
+  },
+  {
+    as: "admin global",
     does: "issues a reset link for themselves",
     route: "POST /api/v1/users/{id}/password-reset",
     expect: 403,
@@ -295,4 +315,5 @@ export const ESCALATIONS: Escalation[] = [
       return { params: { ns: NS, name: bound.name }, body: {}, expect: bound.value };
     },
   },
+  ...APPROVAL_ESCALATIONS,
 ];

@@ -52,6 +52,10 @@ export const INSTANCE: Rows = {
   "POST /api/v1/me/mfa/totp": anyMemberWith(201),
   "POST /api/v1/me/mfa/totp/confirm": anyMember,
   "DELETE /api/v1/me/mfa/totp": anyMemberWith(204),
+  "GET /api/v1/me/mfa/passkeys": anyMember,
+  "POST /api/v1/me/mfa/passkeys/options": anyMember,
+  "POST /api/v1/me/mfa/passkeys": anyMemberWith(201),
+  "DELETE /api/v1/me/mfa/passkeys/{id}": anyMemberWith(204),
 
   // namespace:manage
   "POST /api/v1/namespaces": managers(201),
@@ -87,6 +91,7 @@ export const INSTANCE: Rows = {
   "PATCH /api/v1/users/{id}": managers(200),
   "DELETE /api/v1/users/{id}": managers(204),
   "POST /api/v1/users/{id}/password-reset": managers(201),
+  "DELETE /api/v1/users/{id}/mfa": managers(204),
   "DELETE /api/v1/users/{id}/tokens/{tokenId}": managers(204),
   "POST /api/v1/invites": managers(201),
   "DELETE /api/v1/invites/{id}": managers(204),

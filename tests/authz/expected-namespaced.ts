@@ -1,7 +1,9 @@
 // Hand-written: what each built-in role may do to secrets and services in
 // `default`. Columns: granted globally · granted in `default` · granted only in `other`.
 // A grant in another namespace never reaches `default`.
+import { APPROVALS } from "./expected-approvals";
 import { INTEGRATIONS } from "./expected-integrations";
+import { ROTATION } from "./expected-rotation";
 import type { Rows } from "./expected-rows";
 
 const ns = "/api/v1/namespaces/{ns}";
@@ -240,6 +242,8 @@ export const NAMESPACED: Rows = {
     deployer: "204 204 403",
   },
   ...INTEGRATIONS,
+  ...ROTATION,
+  ...APPROVALS,
 };
 
 /**

@@ -3,8 +3,16 @@ import { inviteMember } from "@/lib/team/invites";
 import { createGroupMapping } from "@/lib/auth/oidc/group-mappings";
 import { grantRole } from "@/lib/team/grants";
 import { createRole } from "@/lib/team/roles";
+import { sealTotpSecret } from "@/lib/auth/mfa/totp-secret";
+import { db } from "@/lib/db/client";
 import { member, NS, system, tokenOf, unique } from "./fixtures";
 import { v1, type RouteEntry } from "./route-table-entry";
+
+/** A second factor for the member to lose: a pending TOTP enrollment is enough to reset. */
+export async function pendingTotpOf(userId: string): Promise<void> {
+  const sealed = await sealTotpSecret(userId, Buffer.from("matrix-reset-secret-20"));
+  await db.mfaTotp.upsert({ where: { userId }, create: { userId, ...sealed }, update: { ...sealed, confirmedAt: null } });
+}
 
 export const TEAM_ROUTES: RouteEntry[] = [
   { method: "GET", path: "/api/v1/users", auth: "personal", ok: 200, file: `${v1}/users/route.ts` },
@@ -39,6 +47,21 @@ export const TEAM_ROUTES: RouteEntry[] = [
     ok: 201,
     file: `${v1}/users/[id]/password-reset/route.ts`,
     prepare: async () => ({ params: { id: await member() } }),
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/users/{id}/mfa",
+    auth: "personal",
+    ok: 204,
+    file: `${v1}/users/[id]/mfa/route.ts`,
+    prepare: async () => {
+      const id = await member();
+      await pendingTotpOf(id);
+      return { params: { id } };
+    },
+    after: async (_result, prepared) => {
+      if (await db.mfaTotp.count({ where: { userId: String(prepared.params?.id) } })) throw new Error("the member's TOTP is still there");
+    },
   },
   {
     method: "GET",

@@ -43,7 +43,10 @@ describe("the fuzz generators", () => {
   ] as const)("makes bodies for %s that the route's schema mostly accepts, and some it refuses", (key, schema) => {
     const generated = bodies(key);
     const accepted = generated.filter((body) => schema.safeParse(body).success).length / generated.length;
-    expect(accepted).toBeGreaterThan(0.25);
+    // Each field gets a hostile value now and then, so the more optional
+    // fields a body has, the fewer bodies pass whole: the secrets body has
+    // seven (expiresAt, issue 18, brought it to 0.24).
+    expect(accepted).toBeGreaterThan(0.2);
     expect(accepted).toBeLessThan(0.9);
   });
 

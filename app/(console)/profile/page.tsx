@@ -7,6 +7,9 @@ import { Avatar } from "@/components/ui/avatar";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TwoFactorSection } from "@/features/profile/components/two-factor-section";
+import { PasskeySection } from "@/features/profile/components/passkey-section";
+import { listPasskeys } from "@/lib/auth/mfa/passkey-list";
+import { passkeysAvailable, PASSKEYS_NEED_HOST_NAME } from "@/lib/auth/mfa/passkey-relying-party";
 import { requireActor } from "@/lib/auth/current-actor";
 import { getTotpStatus } from "@/lib/auth/mfa/totp-status";
 import { listAccessTokens } from "@/lib/tokens/list-access-tokens";
@@ -59,6 +62,7 @@ export default async function ProfilePage() {
     getOwnAccountDates(actor),
     getTotpStatus(actor),
   ]);
+  const passkeys = await listPasskeys(actor);
   return (
     <div className="space-y-6">
       <div>
@@ -114,6 +118,15 @@ export default async function ProfilePage() {
             Two-factor sign-in
           </SectionTitle>
           <TwoFactorSection status={totp} />
+        </Card>
+      </section>
+
+      <section aria-labelledby="passkeys-heading">
+        <Card className="p-5">
+          <SectionTitle id="passkeys-heading" hint="A passkey on this device or a security key, instead of a code, after your password.">
+            Passkeys
+          </SectionTitle>
+          <PasskeySection passkeys={passkeys} unavailable={passkeysAvailable() ? null : PASSKEYS_NEED_HOST_NAME} />
         </Card>
       </section>
 

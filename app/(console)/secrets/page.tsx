@@ -6,7 +6,8 @@ import { NamespaceSwitcher } from "@/features/secrets/components/namespace-switc
 import { PermissionDenied } from "@/components/ui/permission-denied";
 import { SecretFilters } from "@/features/secrets/components/secret-filters";
 import { deletedHref, secretsHref } from "@/features/secrets/components/secret-hrefs";
-import { parseSort, sortSecrets, type Sort } from "@/features/secrets/components/secret-sort";
+import { ListPager } from "@/features/secrets/components/list-pager";
+import { parseSort, type Sort } from "@/features/secrets/components/secret-sort";
 import { SecretTable } from "@/features/secrets/components/secret-table";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,12 +15,15 @@ import { FlashToast } from "@/components/ui/toast";
 import { requireActor } from "@/lib/auth/current-actor";
 import { config } from "@/lib/config/env";
 import { DomainError } from "@/lib/errors";
-import { listSecrets, parseSecretFilters, type SecretFilters as Filters } from "@/lib/secrets/list-secrets";
+import { listSecretsPage, parseSecretFilters, type SecretFilters as Filters } from "@/lib/secrets/list-secrets";
 import { secretAbilities } from "@/lib/secrets/secret-permissions";
 import { first, loadOrDeny, resolveNamespace, type SearchParams } from "../../../features/console/load";
 import { uploadLimit } from "../../../features/secrets/upload-limit";
 
 export const metadata: Metadata = { title: "Secrets" };
+
+// One page in SQL (issue 17): 14,000 rows rendered at once were 87 MB of HTML.
+const PAGE_SIZE = 100;
 
 function filtersFrom(name: string, label: string, stale: boolean): { filters: Filters; error?: string } {
   try {
@@ -53,8 +57,11 @@ export default async function SecretsPage({ searchParams }: { searchParams: Sear
   const staleDays = config().COFFER_STALE_DAYS;
   const sort = parseSort(first(query.sort), first(query.dir));
   const { filters, error: filterError } = filtersFrom(name, label, stale);
-  const [result, may] = await Promise.all([loadOrDeny(() => listSecrets(actor, ns, filters)), secretAbilities(actor, ns)]);
-  const sortHref = (next: Sort) => secretsHref(ns, { name, label, stale: stale ? "true" : undefined, sort: next.key, dir: next.dir });
+  const page = { limit: PAGE_SIZE, cursor: first(query.cursor), before: first(query.before), sort, count: true };
+  const [result, may] = await Promise.all([loadOrDeny(() => listSecretsPage(actor, ns, filters, page)), secretAbilities(actor, ns)]);
+  const kept = { name, label, stale: stale ? "true" : undefined, sort: first(query.sort), dir: first(query.dir) };
+  const sortHref = (next: Sort) => secretsHref(ns, { ...kept, sort: next.key, dir: next.dir });
+  const pageHref = (at: { cursor?: string; before?: string }) => secretsHref(ns, { ...kept, ...at });
 
   return (
     <div className="space-y-6">
@@ -84,7 +91,7 @@ export default async function SecretsPage({ searchParams }: { searchParams: Sear
         <PermissionDenied message={result.denied} />
       ) : (
         <>
-          {result.value.length || name || label || stale ? (
+          {result.value.total || name || label || stale ? (
             <SecretFilters
               ns={ns}
               name={name}
@@ -96,8 +103,18 @@ export default async function SecretsPage({ searchParams }: { searchParams: Sear
             />
           ) : null}
           {filterError ? <Alert tone="warning">{filterError}</Alert> : null}
-          {result.value.length ? (
-            <SecretTable ns={ns} secrets={sortSecrets(result.value, sort)} sort={sort} sortHref={sortHref} staleDays={staleDays} />
+          {result.value.secrets.length ? (
+            <>
+              <SecretTable ns={ns} secrets={result.value.secrets} sort={sort} sortHref={sortHref} staleDays={staleDays} />
+              <ListPager
+                noun="secrets"
+                total={result.value.total ?? result.value.secrets.length}
+                offset={result.value.offset ?? 0}
+                shown={result.value.secrets.length}
+                prevHref={result.value.prevCursor ? pageHref({ before: result.value.prevCursor }) : null}
+                nextHref={result.value.nextCursor ? pageHref({ cursor: result.value.nextCursor }) : null}
+              />
+            </>
           ) : name || label || stale ? (
             <EmptyState
               icon={SearchX}

@@ -8,16 +8,21 @@ import { ServiceTable } from "@/features/services/components/service-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FlashToast } from "@/components/ui/toast";
 import { requireActor } from "@/lib/auth/current-actor";
-import { listServices } from "@/lib/services/manage-services";
+import { ListPager } from "@/features/secrets/components/list-pager";
+import { listServicesPage } from "@/lib/services/list-services";
 import { first, loadOrDeny, resolveNamespace, type SearchParams } from "@/features/console/load";
 
 export const metadata: Metadata = { title: "Services" };
+
+const PAGE_SIZE = 100;
 
 export default async function ServicesPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   const query = await searchParams;
   const { ns, namespaces } = await resolveNamespace(actor, first(query.ns));
-  const [result, may] = await Promise.all([loadOrDeny(() => listServices(actor, ns)), serviceAbilities(actor, ns)]);
+  const page = { limit: PAGE_SIZE, cursor: first(query.cursor), before: first(query.before), count: true };
+  const [result, may] = await Promise.all([loadOrDeny(() => listServicesPage(actor, ns, page)), serviceAbilities(actor, ns)]);
+  const pageHref = (at: Record<string, string>) => `/services?${new URLSearchParams({ ns, ...at })}`;
 
   return (
     <div className="space-y-6">
@@ -44,8 +49,18 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
 
       {!result.ok ? (
         <PermissionDenied message={result.denied} />
-      ) : result.value.length ? (
-        <ServiceTable ns={ns} services={result.value} />
+      ) : result.value.services.length ? (
+        <>
+          <ServiceTable ns={ns} services={result.value.services} />
+          <ListPager
+            noun="services"
+            total={result.value.total ?? result.value.services.length}
+            offset={result.value.offset ?? 0}
+            shown={result.value.services.length}
+            prevHref={result.value.prevCursor ? pageHref({ before: result.value.prevCursor }) : null}
+            nextHref={result.value.nextCursor ? pageHref({ cursor: result.value.nextCursor }) : null}
+          />
+        </>
       ) : (
         <EmptyState
           icon={Boxes}

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Boxes, House, KeyRound, Plug, ScrollText, Settings, Users } from "lucide-react";
+import { Boxes, House, KeyRound, Plug, ScrollText, Settings, Stamp, Users } from "lucide-react";
 
 export type Section = "secrets" | "services" | "integrations" | "team" | "audit";
 
@@ -15,10 +15,12 @@ const SECTIONS = [
   { href: "/integrations", label: "Integrations", icon: Plug, needs: "integrations" },
   { href: "/team", label: "Team", icon: Users, needs: "team" },
   { href: "/audit", label: "Audit", icon: ScrollText, needs: "audit" },
+  // Anyone may request an approval; the badge counts what waits for this member's decision.
+  { href: "/approvals", label: "Approvals", icon: Stamp, needs: null },
   { href: "/settings", label: "Settings", icon: Settings, needs: null },
 ] as const;
 
-export function NavLinks({ compact = false, sections }: { compact?: boolean; sections: Section[] }) {
+export function NavLinks({ compact = false, sections, toDecide = 0 }: { compact?: boolean; sections: Section[]; toDecide?: number }) {
   const pathname = usePathname();
   const visible = SECTIONS.filter((s) => s.needs === null || sections.includes(s.needs));
   return (
@@ -38,6 +40,15 @@ export function NavLinks({ compact = false, sections }: { compact?: boolean; sec
           >
             <Icon aria-hidden className="size-4" />
             {label}
+            {href === "/approvals" && toDecide > 0 ? (
+              <span
+                data-testid="approvals-badge"
+                className="ml-auto rounded-full bg-indigo-600 px-1.5 text-xs font-semibold tabular-nums text-white dark:bg-indigo-500"
+              >
+                {toDecide > 99 ? "99+" : toDecide}
+                <span className="sr-only"> waiting for your decision</span>
+              </span>
+            ) : null}
           </Link>
         );
       })}

@@ -1,16 +1,20 @@
 import "server-only";
 import { TriangleAlert } from "lucide-react";
-import { processKeyring } from "@/lib/keys/process-keyring";
+import type { Actor } from "@/lib/auth/actor";
+import { generatedKeyNotice } from "@/lib/keys/generated-key-notice";
+
+const code = "font-mono text-xs";
 
 /**
  * Shown on every console page while the master key is one Coffer generated
  * for itself: it sits beside the data, so a copy of the state
  * directory carries the key, losing the directory loses every secret, and
- * several app nodes would each generate their own.
+ * several app nodes would each generate their own. Owners see where the
+ * key is; other members are asked to tell one.
  */
-export function GeneratedKeyBanner() {
-  const loaded = processKeyring();
-  if (loaded.source !== "generated") return null;
+export async function GeneratedKeyBanner({ actor }: { actor: Actor }) {
+  const notice = await generatedKeyNotice(actor);
+  if (!notice) return null;
   return (
     <div
       role="status"
@@ -18,11 +22,18 @@ export function GeneratedKeyBanner() {
       data-testid="generated-key-banner"
     >
       <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
-      <p>
-        The master key was generated into <code className="font-mono text-xs break-all">{loaded.generatedPath}</code>. Back it up: without
-        it no secret can be read. For production, configure <code className="font-mono text-xs">COFFER_MASTER_KEY_FILE</code> or{" "}
-        <code className="font-mono text-xs">COFFER_KEYRING_FILE</code>.
-      </p>
+      {notice.path ? (
+        <p>
+          The master key was generated into <code className={`${code} break-all`}>{notice.path}</code>. Back it up: without it no secret can
+          be read. For production, configure <code className={code}>COFFER_MASTER_KEY_FILE</code> or{" "}
+          <code className={code}>COFFER_KEYRING_FILE</code>.
+        </p>
+      ) : (
+        <p>
+          This instance uses a master key it generated for itself, and no backup of it is known. Ask an owner to back up the master key:
+          without it no secret can be read.
+        </p>
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/components/forms/action-state";
+import { ActionAlert } from "@/components/forms/approval-request";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -18,7 +19,6 @@ type Props = {
 export function RewrapControls({ startAction, cancelAction, disabledReason, active }: Props) {
   const [started, start, starting] = useActionState(startAction, {});
   const [cancelled, cancel, cancelling] = useActionState(cancelAction, {});
-  const error = cancelled.error ?? started.error;
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -44,7 +44,7 @@ export function RewrapControls({ startAction, cancelAction, disabledReason, acti
           {disabledReason}
         </p>
       ) : null}
-      {error ? <Alert>{error}</Alert> : null}
+      {cancelled.error ? <Alert>{cancelled.error}</Alert> : <ActionAlert state={started} />}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { SecretSummary } from "@/lib/secrets/secret-dto";
 import { LabelChips } from "./label-chips";
 import { secretHref } from "./secret-hrefs";
 import { StaleBadge } from "./secret-usage";
+import { ExpiryBadge } from "./rotation-expiry";
 import type { Sort } from "./secret-sort";
 import { SortHeader } from "./sort-header";
 
@@ -45,6 +46,7 @@ export function SecretTable({ ns, secrets, sort, sortHref, staleDays }: Props) {
                   ) : null}
                 </RowLink>
                 {secret.stale ? <StaleBadge staleDays={staleDays} lastReadAt={secret.lastReadAt} className="ml-2" /> : null}
+                <ExpiryBadge expiresAt={secret.expiresAt} className="ml-2" />
               </>
             ),
           },

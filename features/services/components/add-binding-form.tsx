@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useId, useState } from "react";
 import type { ActionState } from "@/components/forms/action-state";
+import { ActionAlert } from "@/components/forms/approval-request";
 import { addBindingAction } from "@/features/services/actions";
 import { FieldMessage } from "@/components/forms/field-message";
 import { FormFooter } from "@/components/forms/form-footer";
@@ -67,7 +68,7 @@ export function AddBindingForm({ ns, service, secrets, close }: Props) {
 
   return (
     <form onSubmit={submitWithoutReset(formAction)} className="space-y-5">
-      {state.error ? <Alert>{state.error}</Alert> : null}
+      <ActionAlert state={state} />
       <Alert tone="warning">
         <span data-testid="binding-grants-reading">
           Binding grants reading: every token of {service}, now or later, reads the value of {secret || "the secret"}. That is why it needs{" "}

@@ -1,4 +1,4 @@
-import { Lock, Trash2 } from "lucide-react";
+import { Lock, ShieldCheck, Trash2 } from "lucide-react";
 import { deleteRoleAction } from "@/features/team/role-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -11,8 +11,21 @@ function grantCount(n: number): string {
   return n === 0 ? "not granted" : `${n} ${n === 1 ? "grant" : "grants"}`;
 }
 
-/** A role: built-in ones read-only; custom ones editable and deletable by role:manage. */
-export function RoleCard({ role, canManage, grantable }: { role: RoleInfo; canManage: boolean; grantable: string[] }) {
+/**
+ * A role: custom ones editable and deletable by role:manage; built-in ones
+ * fixed, except that an owner can require a second factor of their holders.
+ */
+export function RoleCard({
+  role,
+  canManage,
+  grantable,
+  isOwner = false,
+}: {
+  role: RoleInfo;
+  canManage: boolean;
+  grantable: string[];
+  isOwner?: boolean;
+}) {
   return (
     <Card className="space-y-4 p-5" data-testid={`role-${role.name}`}>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -27,15 +40,22 @@ export function RoleCard({ role, canManage, grantable }: { role: RoleInfo; canMa
             ) : (
               <Badge tone="indigo">custom</Badge>
             )}
+            {role.requireSecondFactor ? (
+              <Badge tone="indigo">
+                <ShieldCheck aria-hidden className="size-3" />
+                second factor required
+              </Badge>
+            ) : null}
             <span className="text-xs text-zinc-500 dark:text-zinc-400">{grantCount(role.members)}</span>
           </div>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             {role.description || <span className="italic text-zinc-400">No description</span>}
           </p>
         </div>
+        {role.builtIn && isOwner ? <EditRoleButton role={role} grantable={grantable} isOwner /> : null}
         {canManage && !role.builtIn ? (
           <div className="flex gap-2">
-            <EditRoleButton role={role} grantable={grantable} />
+            <EditRoleButton role={role} grantable={grantable} isOwner={isOwner} />
             <ConfirmButton
               variant="secondary"
               className="px-2.5 py-1 text-xs"

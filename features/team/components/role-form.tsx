@@ -10,10 +10,11 @@ import { DialogButton } from "@/components/ui/dialog-button";
 import { Field } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import { PermissionPicker } from "./permission-picker";
+import { SecondFactorCheckbox } from "./second-factor-checkbox";
 
-type Existing = { name: string; description: string; permissions: string[] };
+type Existing = { name: string; description: string; permissions: string[]; requireSecondFactor: boolean; builtIn: boolean };
 
-function RoleForm({ role, grantable, close }: { role?: Existing; grantable: string[]; close: () => void }) {
+function RoleForm({ role, grantable, isOwner, close }: { role?: Existing; grantable: string[]; isOwner: boolean; close: () => void }) {
   const toast = useToast();
   const id = useId();
   // Controlled: a refused save keeps what was typed (React resets forms after an action).
@@ -28,6 +29,17 @@ function RoleForm({ role, grantable, close }: { role?: Existing; grantable: stri
     return next;
   }, {});
   const errors = state.fieldErrors ?? {};
+  if (role?.builtIn) {
+    return (
+      <form action={formAction} className="space-y-5">
+        {state.error ? <Alert>{state.error}</Alert> : null}
+        <input type="hidden" name="name" value={role.name} />
+        <input type="hidden" name="only" value="secondFactor" />
+        <SecondFactorCheckbox initial={role.requireSecondFactor} editable={isOwner} error={errors.requireSecondFactor} />
+        <FormFooter onCancel={close} pending={pending} label="Save role" pendingLabel="Saving…" />
+      </form>
+    );
+  }
   return (
     <form action={formAction} className="space-y-5">
       {state.error ? <Alert>{state.error}</Alert> : null}
@@ -61,6 +73,7 @@ function RoleForm({ role, grantable, close }: { role?: Existing; grantable: stri
         error={errors.description}
       />
       <PermissionPicker id={`${id}-permissions`} initial={role?.permissions} grantable={grantable} error={errors.permissions} />
+      {role ? <SecondFactorCheckbox initial={role.requireSecondFactor} editable={isOwner} error={errors.requireSecondFactor} /> : null}
       <FormFooter
         onCancel={close}
         pending={pending}
@@ -85,12 +98,12 @@ export function NewRoleButton({ grantable }: { grantable: string[] }) {
       description="A custom set of permissions, granted to members for all namespaces or for one. Two of them read secret values: secret:reveal directly, and secret:bind through the tokens of the services it binds to."
       size="lg"
     >
-      {(close) => <RoleForm grantable={grantable} close={close} />}
+      {(close) => <RoleForm grantable={grantable} isOwner={false} close={close} />}
     </DialogButton>
   );
 }
 
-export function EditRoleButton({ role, grantable }: { role: Existing; grantable: string[] }) {
+export function EditRoleButton({ role, grantable, isOwner }: { role: Existing; grantable: string[]; isOwner: boolean }) {
   return (
     <DialogButton
       variant="secondary"
@@ -103,10 +116,14 @@ export function EditRoleButton({ role, grantable }: { role: Existing; grantable:
       }
       ariaLabel={`Edit role ${role.name}`}
       title={`Edit role ${role.name}`}
-      description="Changes apply at once to every member who holds this role. Two permissions read secret values: secret:reveal directly, and secret:bind through the tokens of the services it binds to."
-      size="lg"
+      description={
+        role.builtIn
+          ? "A built-in role's permissions are fixed; an owner can require a second factor of everyone who holds it."
+          : "Changes apply at once to every member who holds this role. Two permissions read secret values: secret:reveal directly, and secret:bind through the tokens of the services it binds to."
+      }
+      size={role.builtIn ? "md" : "lg"}
     >
-      {(close) => <RoleForm role={role} grantable={grantable} close={close} />}
+      {(close) => <RoleForm role={role} grantable={grantable} isOwner={isOwner} close={close} />}
     </DialogButton>
   );
 }

@@ -9,6 +9,7 @@ import { matchingStep } from "./totp";
 import { openTotpSecret } from "./totp-secret";
 import { confirmTotpSchema } from "./totp-schemas";
 import { ALREADY_ON } from "./enroll-totp";
+import { assertMayManageOwnSecondFactor } from "./second-factor-policy";
 
 export const NOT_ENROLLED = "start enrolling first: there is no pending authenticator to confirm";
 export const WRONG_CONFIRM_CODE = "that code does not match; check the app's clock and enter the current code";
@@ -19,6 +20,7 @@ export const WRONG_CONFIRM_CODE = "that code does not match; check the app's clo
  * codes, the only time they are shown.
  */
 export async function confirmTotp(actor: UserActor, input: unknown): Promise<{ recoveryCodes: string[] }> {
+  assertMayManageOwnSecondFactor(actor);
   const { code } = parseInput(confirmTotpSchema, input);
   const refused = await db.$transaction(async (tx) => {
     const row = await tx.mfaTotp.findUnique({ where: { userId: actor.id } });

@@ -5,6 +5,7 @@ import { db } from "../../db/client";
 import { Conflict } from "../../errors";
 import type { UserActor } from "../actor";
 import { base32Encode, otpauthUrl } from "./totp";
+import { assertMayManageOwnSecondFactor } from "./second-factor-policy";
 import { sealTotpSecret } from "./totp-secret";
 import type { EnrolledTotp } from "./totp-schemas";
 
@@ -17,6 +18,7 @@ export const ALREADY_ON = "two-factor sign-in is already on; remove it first to 
  * before confirming replaces the pending secret.
  */
 export async function enrollTotp(actor: UserActor): Promise<EnrolledTotp> {
+  assertMayManageOwnSecondFactor(actor);
   const secret = randomBytes(20); // RFC 4226's recommended 160 bits, the size of SHA-1's block input
   try {
     const sealed = await sealTotpSecret(actor.id, secret);

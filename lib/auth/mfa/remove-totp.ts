@@ -7,6 +7,7 @@ import type { UserActor } from "../actor";
 import { verifyPassword } from "../password";
 import { countedAttempt } from "./counted-attempt";
 import { spendSecondFactor } from "./second-factor";
+import { assertMayManageOwnSecondFactor, assertMaySpendLastSecondFactor } from "./second-factor-policy";
 import { removeTotpSchema } from "./totp-schemas";
 
 export const NOT_ON = "two-factor sign-in is not on";
@@ -18,10 +19,13 @@ export const WRONG_PROOF = "wrong code or password";
  * it takes a current code or the password, counted like a sign-in.
  */
 export async function removeTotp(actor: UserActor, input: unknown): Promise<void> {
+  assertMayManageOwnSecondFactor(actor);
   const { code, password } = parseInput(removeTotpSchema, input);
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, email: true, name: true, passwordHash: true } });
   if (!user) throw new NotFound("your account no longer exists");
   if (!(await db.mfaTotp.count({ where: { userId: actor.id } }))) throw new NotFound(NOT_ON);
+  // Before the proof is counted: a refusal here spends no lockout attempt.
+  await assertMaySpendLastSecondFactor(db, actor.id, { totp: true });
   const field = code !== undefined ? "code" : "password";
   await countedAttempt(user, actor.context, () =>
     db.$transaction(async (tx) => {

@@ -11,7 +11,7 @@ import type { VerifiedUser } from "../sign-in";
 
 export const CHALLENGE_MINUTES = 5;
 
-const challengeId = (token: string) => createHash("sha256").update(token).digest("hex");
+export const challengeId = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Thrown by the password step when a code is owed; carries the challenge for the form. */
 export class SecondFactorRequired extends MfaRequired {

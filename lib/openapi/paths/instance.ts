@@ -12,6 +12,7 @@ import { newAccessTokenSchema } from "../../tokens/access-token-dto.schema";
 import { exchangeSchema, otpSchema } from "../../tokens/exchange-password-for-token";
 import { answer, component, ns, type Operation } from "../operation";
 import { mfaOperations } from "./mfa";
+import { passkeyOperations } from "./passkeys";
 import { NewUser } from "./team";
 
 const Namespace = component("Namespace", namespaceInfoSchema);
@@ -83,6 +84,7 @@ export const instanceOperations: Operation[] = [
     errors: [401],
   },
   ...mfaOperations,
+  ...passkeyOperations,
   {
     method: "get",
     path: "/api/v1/encryption",

@@ -12,6 +12,7 @@ import {
 } from "../../secrets/secret-dto.schema";
 import { kubernetesManifestSchema, manifestAppliedSchema, manifestCreatedSchema } from "../../secrets/kubernetes/manifest-dto.schema";
 import { labelsSchema } from "../../secrets/update-secret-labels";
+import { pageQuerySchema } from "../../db/keyset-cursor";
 import { answer, component, name, ns, queryOf, type Operation } from "../operation";
 import { asYaml, manifestYaml } from "./manifest-bodies";
 
@@ -35,8 +36,14 @@ export const secretOperations: Operation[] = [
         schema: { type: "array", items: { type: "string" } },
         description: "name=PREFIX, label=KEY or label=KEY=VALUE; repeatable",
       },
+      ...queryOf(pageQuerySchema),
     ],
-    responses: { 200: answer("secrets", component("SecretList", z.object({ secrets: z.array(secretSummarySchema) }))) },
+    responses: {
+      200: answer(
+        "one page of secrets by name; follow nextCursor (null on the last page)",
+        component("SecretList", z.object({ secrets: z.array(secretSummarySchema), nextCursor: z.string().nullable() })),
+      ),
+    },
     errors: [400, 401, 403, 404],
   },
   {
@@ -67,7 +74,7 @@ export const secretOperations: Operation[] = [
     method: "patch",
     path: secret,
     auth: "bearer",
-    summary: "Replace labels",
+    summary: "Replace labels and/or set expiresAt (ISO 8601; null clears it)",
     parameters: [ns, name],
     body: component("SecretLabels", labelsSchema),
     responses: { 200: detail },
@@ -86,10 +93,15 @@ export const secretOperations: Operation[] = [
     method: "get",
     path: `${secret}/versions`,
     auth: "bearer",
-    summary: "Versions of a secret",
-    parameters: [ns, name],
-    responses: { 200: answer("versions", component("VersionList", z.object({ versions: z.array(versionInfoSchema) }))) },
-    errors: [401, 403, 404],
+    summary: "Versions of a secret, newest first",
+    parameters: [ns, name, ...queryOf(pageQuerySchema)],
+    responses: {
+      200: answer(
+        "one page of versions; follow nextCursor (null on the last page)",
+        component("VersionList", z.object({ versions: z.array(versionInfoSchema), nextCursor: z.string().nullable() })),
+      ),
+    },
+    errors: [400, 401, 403, 404],
   },
   {
     method: "post",

@@ -10,7 +10,8 @@ import {
 } from "../../services/service-dto.schema";
 import { bindingSchema, createServiceSchema, updateServiceSchema } from "../../services/service-rules";
 import { createServiceTokenSchema } from "../../services/service-tokens";
-import { answer, component, errorSchema, id, name, ns, pathParameter, type Operation } from "../operation";
+import { pageQuerySchema } from "../../db/keyset-cursor";
+import { answer, component, errorSchema, id, name, ns, pathParameter, queryOf, type Operation } from "../operation";
 import { runtimeManifestList, runtimeManifestYaml } from "./manifest-bodies";
 
 const ServiceSummary = component("ServiceSummary", serviceSummarySchema);
@@ -24,9 +25,14 @@ export const serviceOperations: Operation[] = [
     path: services,
     auth: "bearer",
     summary: "List services",
-    parameters: [ns],
-    responses: { 200: answer("services", component("ServiceList", z.object({ services: z.array(serviceSummarySchema) }))) },
-    errors: [401, 403, 404],
+    parameters: [ns, ...queryOf(pageQuerySchema)],
+    responses: {
+      200: answer(
+        "one page of services by name; follow nextCursor (null on the last page)",
+        component("ServiceList", z.object({ services: z.array(serviceSummarySchema), nextCursor: z.string().nullable() })),
+      ),
+    },
+    errors: [400, 401, 403, 404],
   },
   {
     method: "post",

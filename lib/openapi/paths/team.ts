@@ -16,7 +16,8 @@ import {
   roleInfoSchema,
 } from "../../team/team-dto.schema";
 import { accessTokenInfoSchema } from "../../tokens/access-token-dto.schema";
-import { answer, component, id, name, pathParameter, type Operation } from "../operation";
+import { pageQuerySchema } from "../../db/keyset-cursor";
+import { answer, component, id, name, pathParameter, queryOf, type Operation } from "../operation";
 
 const Member = component("Member", memberSchema);
 const Role = component("Role", roleInfoSchema);
@@ -31,8 +32,14 @@ export const teamOperations: Operation[] = [
     path: "/api/v1/users",
     auth: "bearer",
     summary: "Members with their grants (member:list)",
-    responses: { 200: answer("members", component("MemberList", z.object({ users: z.array(memberSchema) }))) },
-    errors: [401, 403],
+    parameters: queryOf(pageQuerySchema),
+    responses: {
+      200: answer(
+        "one page of members by email; follow nextCursor (null on the last page)",
+        component("MemberList", z.object({ users: z.array(memberSchema), nextCursor: z.string().nullable() })),
+      ),
+    },
+    errors: [400, 401, 403],
   },
   {
     method: "get",
@@ -69,6 +76,16 @@ export const teamOperations: Operation[] = [
     summary: "Issue a one-time password-reset token (member:manage)",
     parameters: [id],
     responses: { 201: answer("token, shown once", component("IssuedPasswordReset", issuedPasswordResetSchema)) },
+    errors: [401, 403, 404],
+  },
+  {
+    method: "delete",
+    path: "/api/v1/users/{id}/mfa",
+    auth: "bearer",
+    summary:
+      "Reset a member's lost second factor: removes their TOTP, recovery codes and passkeys and ends their sessions (member:manage; only owners act on owners, and the caller must hold every permission the member holds; not on oneself)",
+    parameters: [id],
+    responses: { 204: { description: "removed" } },
     errors: [401, 403, 404],
   },
   {
@@ -164,7 +181,7 @@ export const teamOperations: Operation[] = [
     method: "patch",
     path: "/api/v1/roles/{name}",
     auth: "bearer",
-    summary: "Change a custom role (role:manage)",
+    summary: "Change a custom role (role:manage); `requireSecondFactor` (owners only) is the one field a built-in role accepts",
     parameters: [name],
     body: component("RoleUpdate", roleUpdateSchema),
     responses: { 200: answer("changed", Role) },

@@ -11,6 +11,8 @@ export type RequestOptions = {
   text?: { body: string; contentType: string };
   query?: Query;
   token?: string | null;
+  /** Extra request headers (X-Coffer-Approval, when repeating a call that needed an approval). */
+  headers?: Record<string, string>;
 };
 
 export type ApiClient = {
@@ -33,9 +35,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const { server, userAgent = "coffer-cli", timeoutMs = 60_000 } = options;
   const doFetch = options.fetch ?? fetch;
 
-  async function send(method: string, path: string, { body, text, query, token = options.token }: RequestOptions, signal?: AbortSignal) {
+  async function send(
+    method: string,
+    path: string,
+    { body, text, query, token = options.token, headers: extra }: RequestOptions,
+    signal?: AbortSignal,
+  ) {
     const url = requestUrl(server, path, query);
-    const headers: Record<string, string> = { Accept: "application/json", "User-Agent": userAgent };
+    const headers: Record<string, string> = { ...extra, Accept: "application/json", "User-Agent": userAgent };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (text) headers["Content-Type"] = text.contentType;
@@ -96,7 +103,7 @@ async function readResponse<T>(response: Response, server: string): Promise<T> {
     );
   }
   const raw = await response.text();
-  if (!response.ok) throw new ApiError(response.status, ...errorBody(raw, response), server);
+  if (!response.ok) throw new ApiError(response.status, ...errorBody(raw, response), server, errorDetail(raw));
   if (response.status === 204 || raw === "") return undefined as T;
   try {
     return JSON.parse(raw) as T;
@@ -115,6 +122,16 @@ export function errorBody(raw: string, response: Response): [code: string, messa
     // not JSON: fall through
   }
   return ["error", `${response.status} ${response.statusText}`.trim()];
+}
+
+/** The body's `error` object as it came, for the fields beyond code and message. */
+function errorDetail(raw: string): Record<string, unknown> | undefined {
+  try {
+    const error = (JSON.parse(raw) as { error?: unknown }).error;
+    return error && typeof error === "object" ? (error as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** fetch reports every network failure as "fetch failed"; the useful part is in `cause`. */

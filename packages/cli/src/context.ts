@@ -1,6 +1,7 @@
 // Everything a command touches outside itself, passed in rather than taken
 // from `process`, so tests run commands in-process against captured output,
 // a fixed clock and their own environment.
+import type { ApprovalOptions } from "./approval-flags";
 import { terminalPrompter, type Prompter } from "./prompt";
 
 export type Output = { write(text: string): unknown };
@@ -18,6 +19,8 @@ export type CliContext = {
   now: () => Date;
   /** Asks on the terminal; created only when a command needs it. */
   prompter: () => Prompter;
+  /** The global --reason and --wait, for actions that need a second person's approval (approval-client.ts). */
+  approval?: ApprovalOptions;
 };
 
 export function processContext(): CliContext {

@@ -30,6 +30,8 @@ export class ApiError extends Error {
     message: string,
     /** The server that answered, for the `coffer login --server URL` hint on 401. */
     readonly server: string,
+    /** The whole `error` object of the body: approval_required carries its gate in `approval`. */
+    readonly detail?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "ApiError";

@@ -2,6 +2,7 @@
 // --version, and prints every failure the docker way on stderr; commands
 // only throw. Kept apart from main.ts so tests can run the whole CLI
 // in-process.
+import { takeApprovalFlags } from "./approval-flags";
 import { parseCommand, wantsHelp } from "./args";
 import { auditGroup } from "./audit";
 import { loginCommand } from "./auth/login";
@@ -14,13 +15,20 @@ import { integrationGroup } from "./integration";
 import { dockerPluginCommand } from "./integrations/docker-plugin";
 import { kmsPluginCommand } from "./kms/kms-plugin";
 import { secretCommands, secretGroupSummary, secretHelp } from "./secret";
+import { rotationGroup } from "./secret/rotation";
 import { serviceGroup } from "./service";
 import { cliVersion } from "./version";
 import { agentCommand } from "./workload/agent";
 import { runWithSecretsCommand } from "./workload/run-with-secrets";
 
 const topCommands: Command[] = [agentCommand, dockerPluginCommand, kmsPluginCommand, loginCommand, logoutCommand, runWithSecretsCommand];
-const secretGroup: CommandGroup = { path: "secret", summary: secretGroupSummary, commands: secretCommands, help: secretHelp };
+const secretGroup: CommandGroup = {
+  path: "secret",
+  summary: secretGroupSummary,
+  commands: secretCommands,
+  groups: [rotationGroup],
+  help: secretHelp,
+};
 const groups: CommandGroup[] = [auditGroup, integrationGroup, secretGroup, serviceGroup];
 
 function commandsOf(group: CommandGroup): Command[] {
@@ -36,7 +44,9 @@ export function topHelp(): string {
     summary: "A self-hosted secret manager",
     options: [
       ["  -h, --help", "Print usage"],
+      ["      --reason string", "Why, when the action needs a second person's approval: requests it"],
       ["  -v, --version", "Print version information and quit"],
+      ["      --wait", "Wait for that approval, then carry on"],
     ],
     sections: [
       { title: "Management Commands", commands: groups.map((g) => ({ name: g.path, summary: g.summary })) },
@@ -57,7 +67,8 @@ export function topHelp(): string {
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   try {
-    return await dispatch(argv, ctx);
+    const global = takeApprovalFlags(argv);
+    return await dispatch(global.argv, { ...ctx, approval: { ...ctx.approval, ...global.approval } });
   } catch (error) {
     ctx.stderr.write(failureText(error));
     return 1;

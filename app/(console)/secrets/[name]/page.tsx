@@ -16,6 +16,9 @@ import { secretAbilities } from "@/lib/secrets/secret-permissions";
 import { first, loadOrDeny, pageName, resolveNamespace, type SearchParams } from "../../../../features/console/load";
 import { uploadLimit } from "../../../../features/secrets/upload-limit";
 import { ObjectHistory } from "@/features/audit/components/object-history";
+import { RotationPanel } from "@/features/secrets/components/rotation-panel";
+import { ExpiryAlert } from "@/features/secrets/components/rotation-expiry";
+import { findRotationPolicy } from "@/lib/rotation/get-rotation-policy";
 
 type Props = { params: Promise<{ name: string }>; searchParams: SearchParams };
 
@@ -37,6 +40,7 @@ export default async function SecretPage({ params, searchParams }: Props) {
   if (!result.ok) return <PermissionDenied message={result.denied} backHref={secretsHref(ns)} backLabel="Back to secrets" />;
 
   const secret = result.value;
+  const rotation = await findRotationPolicy(actor, ns, secret.name);
   const notice = NOTICES[first(query.notice) ?? ""];
   const canChangeData = may.update && !secret.immutable;
   return (
@@ -52,6 +56,7 @@ export default async function SecretPage({ params, searchParams }: Props) {
           </>
         }
       />
+      <ExpiryAlert name={secret.name} expiresAt={secret.expiresAt} />
       <section aria-labelledby="inspect-heading" className="space-y-3">
         <h2 id="inspect-heading" className="sr-only">
           Inspect
@@ -68,6 +73,12 @@ export default async function SecretPage({ params, searchParams }: Props) {
           </p>
         </div>
         <VersionsTable ns={ns} name={secret.name} versions={secret.versions} canRollBack={canChangeData} />
+      </section>
+      <section aria-labelledby="rotation-heading" className="space-y-3">
+        <h2 id="rotation-heading" className="text-lg font-semibold tracking-tight">
+          Rotation
+        </h2>
+        <RotationPanel ns={ns} name={secret.name} policy={rotation} canChange={canChangeData} />
       </section>
       <section aria-labelledby="used-by-heading" className="space-y-3">
         <div className="flex items-baseline justify-between gap-4">

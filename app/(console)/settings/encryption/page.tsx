@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { KeyRound, ShieldAlert } from "lucide-react";
+import { InstanceApprovalPolicy } from "@/features/approvals/components/instance-approval-policy";
 import { AutoRefresh } from "@/features/keys/components/auto-refresh";
 import { KeyTable } from "@/features/keys/components/key-table";
 import { RewrapControls } from "@/features/keys/components/rewrap-controls";
@@ -126,6 +127,9 @@ export default async function EncryptionPage() {
             />
           </div>
         )}
+        <div className={card}>
+          <InstanceApprovalPolicy actor={actor} />
+        </div>
       </section>
       <section aria-labelledby="rotation-heading" className={`${card} space-y-3`}>
         <h2 id="rotation-heading" className="text-lg font-semibold tracking-tight">

@@ -1,5 +1,6 @@
 import { FolderTree } from "lucide-react";
 import type { Metadata } from "next";
+import { ApprovalPoliciesSection } from "@/features/approvals/components/approval-policies-section";
 import { CreateNamespaceForm } from "@/features/team/components/create-namespace-form";
 import { NamespaceTable } from "@/features/team/components/namespace-table";
 import { TeamHeader } from "@/features/team/components/team-header";
@@ -30,7 +31,10 @@ export default async function NamespacesPage() {
         </Card>
       ) : null}
       {namespaces.length ? (
-        <NamespaceTable namespaces={namespaces} canManage={canManage} />
+        <>
+          <NamespaceTable namespaces={namespaces} canManage={canManage} />
+          <ApprovalPoliciesSection actor={actor} namespaces={namespaces.map((n) => n.name)} canManage={canManage} />
+        </>
       ) : (
         <EmptyState icon={FolderTree} title="No namespaces visible to you">
           You hold no role in any namespace yet. Ask an owner or admin for a grant.

@@ -9,6 +9,8 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { heldPermissions } from "@/lib/rbac/held-permissions";
 import { BUILT_IN_ROLES } from "@/lib/rbac/permissions";
 import { listRoles } from "@/lib/team/roles";
+import { isGlobalOwner } from "@/lib/auth/mfa/second-factor-policy";
+import { db } from "@/lib/db/client";
 import { loadOrDeny } from "@/features/console/load";
 
 export const metadata: Metadata = { title: "Roles" };
@@ -17,6 +19,8 @@ export default async function RolesPage() {
   const actor = await requireActor();
   const held = await heldPermissions(actor);
   const canManage = held.has("role:manage");
+  // Display only: updateRole checks it again. Requiring a second factor is the owners' call.
+  const isOwner = canManage && (await isGlobalOwner(db, actor.id));
   // Roles are instance-wide: one can hand out only what one holds for all namespaces.
   const grantable = [...held];
   const result = await loadOrDeny(() => listRoles(actor));
@@ -43,7 +47,7 @@ export default async function RolesPage() {
         {custom.length ? (
           <div className="grid gap-4 lg:grid-cols-2">
             {custom.map((role) => (
-              <RoleCard key={role.id} role={role} canManage={canManage} grantable={grantable} />
+              <RoleCard key={role.id} role={role} canManage={canManage} grantable={grantable} isOwner={isOwner} />
             ))}
           </div>
         ) : (
@@ -59,11 +63,14 @@ export default async function RolesPage() {
           <h2 id="built-in-roles" className="text-lg font-semibold tracking-tight">
             Built-in roles
           </h2>
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">Read-only. Each is granted for all namespaces or for one.</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+            Their permissions are fixed; owners can require a second factor of a role&apos;s members. Each is granted for all namespaces or
+            for one.
+          </p>
         </div>
         <div className="grid gap-4 lg:grid-cols-2">
           {builtIn.map((role) => (
-            <RoleCard key={role.id} role={role} canManage={false} grantable={grantable} />
+            <RoleCard key={role.id} role={role} canManage={false} grantable={grantable} isOwner={isOwner} />
           ))}
         </div>
       </section>

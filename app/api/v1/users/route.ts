@@ -1,4 +1,8 @@
 import { apiRoute, noStoreJson } from "@/lib/http/api-route";
-import { listMembers } from "@/lib/team/members";
+import { pageQueryOf } from "@/lib/db/keyset-cursor";
+import { listMembersPage } from "@/lib/team/list-members";
 
-export const GET = apiRoute(async (_request, { actor }) => noStoreJson({ users: await listMembers(actor) }));
+/** ?limit=&cursor= page by email: follow `nextCursor` until it is null. */
+export const GET = apiRoute(async (request, { actor }) =>
+  noStoreJson(await listMembersPage(actor, pageQueryOf(new URL(request.url).searchParams))),
+);

@@ -5,9 +5,11 @@ import { applyCommand } from "./apply";
 import { createCommand } from "./create";
 import { inspectCommand } from "./inspect";
 import { lsCommand } from "./ls";
+import { revealCommand } from "./reveal";
 import { rmCommand } from "./rm";
 import { rollbackCommand } from "./rollback";
 import { rotateCommand } from "./rotate";
+import { rotationGroup } from "./rotation";
 import { versionsCommand } from "./versions";
 
 export const secretCommands: Command[] = [
@@ -15,6 +17,7 @@ export const secretCommands: Command[] = [
   createCommand,
   inspectCommand,
   lsCommand,
+  revealCommand,
   rmCommand,
   rotateCommand,
   versionsCommand,
@@ -34,6 +37,8 @@ export function secretHelp(): string {
           .map((c) => ({ name: c.spec.path.split(" ")[1]!, summary: c.spec.summary }))
           .sort((a, b) => a.name.localeCompare(b.name)),
       },
+      // After Commands: `coffer secret --help` opens with the everyday commands, as before.
+      { title: "Management Commands", commands: [{ name: "rotation", summary: rotationGroup.summary }] },
     ],
   });
 }

@@ -1,11 +1,12 @@
 // `coffer secret ls`: docker's listing, filters and --format, with Coffer's
 // TYPE and VERSION columns.
-import { type CommandSpec, list, namespaceOption, resolveNamespace, splitKeyValue } from "../args";
+import { type CommandSpec, list, namespaceOption, resolveNamespace, splitKeyValue, text } from "../args";
 import type { Command } from "../command";
 import type { Query } from "../api-client";
 import { UsageError } from "../errors";
 import { formatOption, type ListFields, listOutput, listTemplate as fieldsTemplate, quietOption } from "../format/list-output";
 import type { Template } from "../format/template";
+import { fetchAllPages, limitOption, parseLimit } from "../paged-list";
 import { connect } from "../session";
 import { defaultSecretTable, secretHeaders, secretRow } from "./secret-fields";
 import { secretPath, type SecretSummary } from "./types";
@@ -20,6 +21,7 @@ const spec: CommandSpec = {
     { name: "filter", short: "f", type: "string", multiple: true, value: "filter", help: "Filter output based on conditions provided" },
     formatOption,
     quietOption,
+    limitOption,
     namespaceOption,
   ],
   details: `Filters:
@@ -62,9 +64,11 @@ export const lsCommand: Command = {
   async run(ctx, { values }) {
     const output = listOutput(ctx, values, fields);
     const query = filterQuery(list(values, "filter"));
+    const limit = parseLimit(text(values, "limit"), spec.path);
 
     const client = await connect(ctx);
-    const { secrets } = await client.request<{ secrets: SecretSummary[] }>("GET", secretPath(resolveNamespace(values, ctx.env)), { query });
+    const path = secretPath(resolveNamespace(values, ctx.env));
+    const secrets = await fetchAllPages<SecretSummary, "secrets">(client, path, "secrets", { query, limit });
     output.write(secrets, secretRow);
     return 0;
   },

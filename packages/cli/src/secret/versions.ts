@@ -4,6 +4,7 @@ import type { Command } from "../command";
 import { timeAgo } from "../../../contracts/src/format/relative-time";
 import { humanSize } from "../../../contracts/src/format/size";
 import { renderTable } from "../format/table";
+import { fetchAllPages } from "../paged-list";
 import { connect } from "../session";
 import { secretPath, type SecretVersion } from "./types";
 
@@ -32,10 +33,8 @@ export const versionsCommand: Command = {
   spec,
   async run(ctx, { values, positionals }) {
     const client = await connect(ctx);
-    const { versions } = await client.request<{ versions: SecretVersion[] }>(
-      "GET",
-      secretPath(resolveNamespace(values, ctx.env), positionals[0]!, "versions"),
-    );
+    const path = secretPath(resolveNamespace(values, ctx.env), positionals[0]!, "versions");
+    const versions = await fetchAllPages<SecretVersion, "versions">(client, path, "versions");
     ctx.stdout.write(versionsTable(versions, ctx.now()));
     return 0;
   },

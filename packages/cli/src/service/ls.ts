@@ -1,8 +1,9 @@
 // `coffer service ls`: docker's listing and --format, with how many secrets
 // each service has bound and how many live tokens its agents hold.
-import { type CommandSpec, namespaceOption, resolveNamespace } from "../args";
+import { type CommandSpec, namespaceOption, resolveNamespace, text } from "../args";
 import type { Command } from "../command";
 import { formatOption, listOutput, quietOption } from "../format/list-output";
+import { fetchAllPages, limitOption, parseLimit } from "../paged-list";
 import { connect } from "../session";
 import { defaultServiceTable, serviceHeaders, serviceRow } from "./service-fields";
 import { servicePath, type ServiceSummary } from "./types";
@@ -13,7 +14,7 @@ const spec: CommandSpec = {
   usage: "[OPTIONS]",
   summary: "List services",
   args: { min: 0, max: 0 },
-  options: [formatOption, quietOption, namespaceOption],
+  options: [formatOption, quietOption, limitOption, namespaceOption],
   details: `Template fields: ${Object.keys(serviceHeaders)
     .map((f) => `.${f}`)
     .join(", ")}, .Label "KEY"
@@ -27,8 +28,11 @@ export const lsCommand: Command = {
   spec,
   async run(ctx, { values }) {
     const output = listOutput(ctx, values, { headers: serviceHeaders, defaultTable: defaultServiceTable });
+    const limit = parseLimit(text(values, "limit"), spec.path);
     const client = await connect(ctx);
-    const { services } = await client.request<{ services: ServiceSummary[] }>("GET", servicePath(resolveNamespace(values, ctx.env)));
+    const services = await fetchAllPages<ServiceSummary, "services">(client, servicePath(resolveNamespace(values, ctx.env)), "services", {
+      limit,
+    });
     output.write(services, serviceRow);
     return 0;
   },

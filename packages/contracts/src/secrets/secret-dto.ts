@@ -21,6 +21,8 @@ export type SecretSummary = {
   lastReadAt: string | null;
   /** Not read in COFFER_STALE_DAYS (counted from creation if never read). */
   stale: boolean;
+  /** When the value should be replaced (issue 18); null or absent when it has no date. */
+  expiresAt?: string | null;
 };
 
 export type VersionInfo = {

@@ -8,6 +8,8 @@ import { MemberHeader } from "@/features/team/components/member-header";
 import { MemberStatusButton } from "@/features/team/components/member-status-button";
 import { RemoveMemberButton } from "@/features/team/components/remove-member-button";
 import { ResetLinkButton } from "@/features/team/components/reset-link-button";
+import { ResetSecondFactorButton } from "@/features/team/components/reset-second-factor-button";
+import { secondFactorKinds } from "@/lib/auth/mfa/has-second-factor";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-actor";
@@ -36,9 +38,10 @@ export default async function MemberPage({ params }: Props) {
   // hold themselves: the page offers nothing the actions would refuse.
   const refusal = await actingStanding(actor, member);
   const canManage = held.has("member:manage") && !refusal;
-  const [options, tokens] = await Promise.all([
+  const [options, tokens, factors] = await Promise.all([
     canManage ? grantOptions(actor) : null,
     refusal ? null : listMemberAccessTokens(actor, member.id),
+    canManage && !self ? secondFactorKinds(member.id) : null,
   ]);
   return (
     <div className="space-y-8">
@@ -50,6 +53,10 @@ export default async function MemberPage({ params }: Props) {
             <>
               {/* Your own password is changed on your profile, with the current one. */}
               {self ? null : <ResetLinkButton userId={member.id} email={member.email} />}
+              {/* Your own second factor is removed on your profile, with a code or the password. */}
+              {factors && (factors.totp || factors.passkeys > 0) ? (
+                <ResetSecondFactorButton userId={member.id} email={member.email} totp={factors.totp} passkeys={factors.passkeys} />
+              ) : null}
               <MemberStatusButton userId={member.id} email={member.email} disabled={member.status === "disabled"} />
             </>
           ) : null

@@ -1,3 +1,4 @@
+import { pageQueryOf } from "@/lib/db/keyset-cursor";
 import { apiRoute, noStoreJson } from "@/lib/http/api-route";
 import { bodyText, jsonBody } from "@/lib/http/route";
 import { createSecret } from "@/lib/secrets/create-secret";
@@ -11,15 +12,20 @@ import {
   wipeManifest,
   type ParsedManifest,
 } from "@/lib/secrets/kubernetes/parse-manifest";
-import { listSecrets, parseSecretFilters } from "@/lib/secrets/list-secrets";
+import { listSecretsPage, parseSecretFilters } from "@/lib/secrets/list-secrets";
 import type { UserActor } from "@/lib/auth/actor";
 
 type Params = { ns: string };
 
-/** ?filter=name=PREFIX&filter=label=KEY[=VALUE], like `docker secret ls --filter`. */
+/**
+ * ?filter=name=PREFIX&filter=label=KEY[=VALUE], like `docker secret ls --filter`;
+ * ?limit=&cursor= page by name (keyset): follow `nextCursor` until it is null.
+ */
 export const GET = apiRoute<Params>(async (request, { actor, params }) => {
-  const filters = parseSecretFilters(new URL(request.url).searchParams.getAll("filter"));
-  return noStoreJson({ secrets: await listSecrets(actor, params.ns, filters) });
+  const search = new URL(request.url).searchParams;
+  const filters = parseSecretFilters(search.getAll("filter"));
+  const { secrets, nextCursor } = await listSecretsPage(actor, params.ns, filters, pageQueryOf(search));
+  return noStoreJson({ secrets, nextCursor });
 });
 
 /**

@@ -1,12 +1,14 @@
 import { apiRoute, noStoreJson } from "@/lib/http/api-route";
 import { jsonBody } from "@/lib/http/route";
-import { getSecret } from "@/lib/secrets/get-secret";
+import { pageQueryOf } from "@/lib/db/keyset-cursor";
+import { listVersionsPage } from "@/lib/secrets/list-versions";
 import { rotateSecret } from "@/lib/secrets/rotate-secret";
 
 type Params = { ns: string; name: string };
 
-export const GET = apiRoute<Params>(async (_request, { actor, params }) =>
-  noStoreJson({ versions: (await getSecret(actor, params.ns, params.name)).versions }),
+/** Newest first; ?limit=&cursor= page: follow `nextCursor` until it is null. */
+export const GET = apiRoute<Params>(async (request, { actor, params }) =>
+  noStoreJson(await listVersionsPage(actor, params.ns, params.name, pageQueryOf(new URL(request.url).searchParams))),
 );
 
 /** Rotation: new data, a new version. */
