@@ -4,72 +4,28 @@
 // its relying party, and the shared e2e instance runs at 127.0.0.1: this
 // story runs its own Coffer at http://localhost:3212 (built server, fresh
 // embedded database, its own log), as the SSO story does.
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
-import { serverProcess } from "../scripts/server-process.mjs";
-import { ARTIFACTS } from "./support/instance";
+import { startSideCoffer, type SideCoffer } from "./support/side-instance";
 
 const PORT = 3212;
 const URL = `http://localhost:${PORT}`;
-const dir = join(ARTIFACTS, "passkey");
-const logFile = join(dir, "server.log");
 const OWNER = { email: "pia.passkey@example.com", password: "CANARY-passkey-story-pass-7e1b", name: "Pia Passkey" } as const;
 
-let server: ChildProcess | undefined;
-
-async function waitForHealth(child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the passkey Coffer exited: see ${logFile}`);
-    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("the passkey Coffer did not start");
-}
+let coffer: SideCoffer | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const inherited = { ...process.env };
-  delete inherited.AUTH_SECRET_FILE;
-  const instance = serverProcess({
-    ...inherited,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: "",
-    PORT: String(PORT),
-    // Both loopbacks: "localhost" may resolve to ::1 or 127.0.0.1.
-    HOSTNAME: "::",
-    COFFER_PUBLIC_URL: URL,
-    COFFER_DATA_DIR: join(dir, "data"),
-  });
-  const log = createWriteStream(logFile);
-  server = spawn(process.execPath, instance.args, { env: instance.env, stdio: ["ignore", "pipe", "pipe"] });
-  server.stdout!.pipe(log);
-  server.stderr!.pipe(log);
-  await waitForHealth(server);
-  const token = /enter this one-time setup token:\s+(\S+)/.exec(readFileSync(logFile, "utf8"))?.[1];
-  expect(token, "setup token in the passkey server log").toBeTruthy();
+  coffer = await startSideCoffer("passkey", PORT);
   const http = await playwrightRequest.newContext({ baseURL: URL });
-  const setup = await http.post("/api/v1/setup", { data: { token, name: OWNER.name, email: OWNER.email, password: OWNER.password } });
+  const setup = await http.post("/api/v1/setup", {
+    data: { token: coffer.setupToken(), name: OWNER.name, email: OWNER.email, password: OWNER.password },
+  });
   expect(setup.status(), await setup.text()).toBe(201);
   await http.dispose();
 });
 
 test.afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    if (!server || server.exitCode !== null) return resolve();
-    server.once("exit", () => resolve());
-    server.kill("SIGTERM");
-  });
+  await coffer?.stop();
 });
 
 async function passwordStep(page: Page) {

@@ -6,6 +6,8 @@ import { anonymousContext, ownerApi } from "./support/console-actions";
 import { signInAsOwner } from "./support/owner";
 
 const NAME = "rotated-api-key";
+// A namespace of its own, so the specs that expect `default` to start empty still find it so.
+const NS = "rotation-e2e";
 let page: Page;
 
 test.describe.configure({ mode: "serial" });
@@ -13,7 +15,8 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async ({ browser }) => {
   const api = await ownerApi(await anonymousContext());
   const soon = new Date(Date.now() + 3 * 86_400_000 + 3_600_000).toISOString();
-  await api.post("/namespaces/default/secrets", { name: NAME, stringData: { value: "CANARY-rotation-first-3b1d" }, expiresAt: soon });
+  await api.post("/namespaces", { name: NS });
+  await api.post(`/namespaces/${NS}/secrets`, { name: NAME, stringData: { value: "CANARY-rotation-first-3b1d" }, expiresAt: soon });
   page = await browser.newPage();
   await signInAsOwner(page);
 });
@@ -23,14 +26,14 @@ test.afterAll(async () => {
 });
 
 test("the list and the page warn that the secret expires in 3 days", async () => {
-  await page.goto("/secrets?ns=default");
+  await page.goto(`/secrets?ns=${NS}`);
   await expect(page.getByTestId("expiry-badge").first()).toHaveText("expires in 3 days");
-  await page.goto(`/secrets/${NAME}?ns=default`);
+  await page.goto(`/secrets/${NAME}?ns=${NS}`);
   await expect(page.getByRole("status").filter({ hasText: "expires in 3 days" })).toBeVisible();
 });
 
 test("setting a policy from the secret page shows its schedule", async () => {
-  await page.goto(`/secrets/${NAME}?ns=default`);
+  await page.goto(`/secrets/${NAME}?ns=${NS}`);
   await expect(page.getByText("Not rotated automatically.")).toBeVisible();
   await page.getByRole("button", { name: "Rotate automatically" }).click();
   const form = page.getByRole("dialog", { name: `Rotate ${NAME} automatically` });

@@ -6,7 +6,7 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { SSO_REFUSALS } from "../lib/auth/oidc/sso-refusal";
 import { OIDC_USERS, startOidcProvider } from "./support/oidc-provider";
-import { ssoSetupToken, SSO_URL, startSsoCoffer } from "./support/sso-instance";
+import { SSO_URL, startSsoCoffer } from "./support/sso-instance";
 
 const OWNER = { email: "root@example.com", password: "CANARY-sso-owner-pass-41c", name: "Root Owner" } as const;
 
@@ -49,10 +49,11 @@ async function signInThroughProvider(page: Page, login: keyof typeof OIDC_USERS)
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   stopProvider = (await startOidcProvider(`${SSO_URL}/api/auth/callback/oidc`)).stop;
-  stopCoffer = (await startSsoCoffer()).stop;
+  const coffer = await startSsoCoffer();
+  stopCoffer = coffer.stop;
   http = await playwrightRequest.newContext({ baseURL: SSO_URL });
   const setup = await http.post("/api/v1/setup", {
-    data: { token: ssoSetupToken(), name: OWNER.name, email: OWNER.email, password: OWNER.password },
+    data: { token: coffer.setupToken(), name: OWNER.name, email: OWNER.email, password: OWNER.password },
   });
   expect(setup.status(), await setup.text()).toBe(201);
   // COFFER_PASSWORD_LOGIN=owners: the owner still gets a token with a password.

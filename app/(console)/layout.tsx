@@ -14,7 +14,7 @@ import { cookies } from "next/headers";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   // Pages check access again themselves: layouts do not re-run on navigation.
-  const actor = await requireActor();
+  const actor = await requireActor({ enrolling: true });
   // Display only: each page and action checks its own permission again.
   const held = await grantablePermissions(actor);
   const sections = (

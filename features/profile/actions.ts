@@ -12,7 +12,7 @@ import { failure } from "@/components/forms/action-failure";
 import { text } from "@/components/forms/read-form";
 
 export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireActor();
+  const actor = await requireActor({ enrolling: true });
   const password = text(form, "password");
   if (password !== text(form, "confirm")) return { ok: false, fieldErrors: { confirm: "the two passwords do not match" } };
   try {
@@ -28,7 +28,7 @@ export type ConfirmState = ActionState & { recoveryCodes?: string[] };
 
 /** Starts TOTP enrollment; the QR code is drawn here, so the secret never goes to a third-party QR service. */
 export async function enrollTotpAction(): Promise<EnrollState> {
-  const actor = await requireActor();
+  const actor = await requireActor({ enrolling: true });
   try {
     const enrolled = await enrollTotp(actor);
     const svg = await QRCode.toString(enrolled.otpauthUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
@@ -39,7 +39,7 @@ export async function enrollTotpAction(): Promise<EnrollState> {
 }
 
 export async function confirmTotpAction(_prev: ConfirmState, form: FormData): Promise<ConfirmState> {
-  const actor = await requireActor();
+  const actor = await requireActor({ enrolling: true });
   try {
     const { recoveryCodes } = await confirmTotp(actor, { code: text(form, "code") });
     // The page behind the codes now says "on"; the codes stay until dismissed.
@@ -51,7 +51,7 @@ export async function confirmTotpAction(_prev: ConfirmState, form: FormData): Pr
 }
 
 export async function removeTotpAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireActor();
+  const actor = await requireActor({ enrolling: true });
   const code = text(form, "code");
   const password = text(form, "password");
   try {

@@ -12,7 +12,7 @@ export type PasskeyOptionsState = ActionState & { options?: Awaited<ReturnType<t
 
 /** Registration options for the browser; the challenge stays on the server (hashed). */
 export async function passkeyOptionsAction(): Promise<PasskeyOptionsState> {
-  const actor = await requireActor();
+  const actor = await requireActor({ enrolling: true });
   try {
     return { ok: true, options: await startPasskeyRegistration(actor) };
   } catch (error) {
@@ -22,7 +22,7 @@ export async function passkeyOptionsAction(): Promise<PasskeyOptionsState> {
 
 /** The browser's answer (RegistrationResponseJSON) and the name the user gave. */
 export async function registerPasskeyAction(name: string, response: unknown): Promise<ActionState<"name">> {
-  const actor = await requireActor();
+  const actor = await requireActor({ enrolling: true });
   try {
     await registerPasskey(actor, { name, response });
   } catch (error) {
@@ -33,7 +33,7 @@ export async function registerPasskeyAction(name: string, response: unknown): Pr
 }
 
 export async function removePasskeyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireActor();
+  const actor = await requireActor({ enrolling: true });
   try {
     await removePasskey(actor, text(form, "id"));
   } catch (error) {

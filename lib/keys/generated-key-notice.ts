@@ -5,7 +5,7 @@ import "server-only";
 // told to ask one (issue 17: it was shown to viewers too).
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
-import { OWNER_ROLE_ID } from "../rbac/permissions";
+import { isGlobalOwner } from "../team/guards";
 import { processKeyring } from "./process-keyring";
 
 export type GeneratedKeyNotice = { path: string | null };
@@ -14,9 +14,5 @@ export async function generatedKeyNotice(actor: Actor): Promise<GeneratedKeyNoti
   const loaded = processKeyring();
   if (loaded.source !== "generated") return null;
   if (actor.type !== "user") return { path: null };
-  const owner = await db.roleBinding.findFirst({
-    where: { userId: actor.id, roleId: OWNER_ROLE_ID, namespaceId: null },
-    select: { id: true },
-  });
-  return { path: owner ? (loaded.generatedPath ?? null) : null };
+  return { path: (await isGlobalOwner(db, actor.id)) ? (loaded.generatedPath ?? null) : null };
 }

@@ -17,6 +17,15 @@ export async function globalOwnerIds(tx: Tx): Promise<string[]> {
   return [...new Set(rows.map((r) => r.userId))];
 }
 
+/** Whether the user holds the owner role for all namespaces (and is active). */
+export async function isGlobalOwner(tx: Tx, userId: string): Promise<boolean> {
+  const row = await tx.roleBinding.findFirst({
+    where: { userId, roleId: OWNER_ROLE_ID, namespaceId: null, user: { disabled: false } },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
 /**
  * Refuses a change that would leave no active global owner. `losing` is the
  * user who would stop being one (removed, disabled or demoted).

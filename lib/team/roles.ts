@@ -10,8 +10,7 @@ import { parseInput } from "../input/parse-input";
 import { authorize } from "../rbac/authorize";
 import { isPermission } from "../rbac/permissions";
 import { RefusedOn } from "../audit/audited";
-import { isGlobalOwner } from "../auth/mfa/second-factor-policy";
-import { assertCanGrant } from "./guards";
+import { assertCanGrant, isGlobalOwner } from "./guards";
 
 export type RoleInfo = {
   id: string;

@@ -193,6 +193,11 @@ export class Pools {
       await deleteSecret(system, "default", name);
     }
     const services = await db.service.count({ where: { name: { startsWith: "svc-" } } });
+    // A fuzzed PUT …/approval-policy may have put binding or token creation
+    // behind a second person's approval (issue 16); the pool is the test's
+    // own setup, not a request under test, so it lifts such a policy when it
+    // must bind, and keeps it otherwise.
+    if (services < 3) await db.approvalPolicy.deleteMany({ where: { actions: { hasSome: ["binding.create", "servicetoken.create"] } } });
     for (let i = services; i < 3; i++) {
       const name = `svc-${hex()}`;
       await createService(this.fixtures.owner.actor, "default", { name, labels: { pool: "yes" } });
@@ -217,6 +222,7 @@ export class Pools {
     if (members[0]) this.resetTokens.push((await issuePasswordReset(system, members[0].id)).token);
     // Integrations a fuzzed revoke or renew may end (the fixture ones are protected).
     const integrations = await db.integration.count({ where: { name: { startsWith: "pool-" }, revokedAt: null } });
+    if (integrations < 2) await db.approvalPolicy.deleteMany({ where: { actions: { has: "integration.create" } } }); // as for bindings above
     for (let i = integrations; i < 2; i++)
       await createIntegration(this.fixtures.owner.actor, "default", { kind: i ? "kubernetes-kms" : "docker-swarm", name: `pool-${hex()}` });
     if ((await db.namespace.count({ where: { name: { startsWith: "nsp-" } } })) < 2)

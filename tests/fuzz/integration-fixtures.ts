@@ -19,6 +19,8 @@ const KINDS = { swarm: "docker-swarm", kms: "kubernetes-kms" } as const;
 const context = { ip: "192.0.2.77", userAgent: "coffer-fuzz", requestId: null };
 
 async function create(owner: Actor, which: keyof typeof KINDS, name: string): Promise<IntegrationCaller> {
+  // The fixture's own setup: a fuzzed approval policy must not gate it (tests/fuzz/fuzz-pools.ts says why).
+  await db.approvalPolicy.deleteMany({ where: { actions: { has: "integration.create" } } });
   const made = await createIntegration(owner, "default", { kind: KINDS[which], name });
   return { id: made.id, name: made.name, token: made.token };
 }

@@ -55,7 +55,7 @@ function Access({ access }: { access: OwnAccess }) {
 }
 
 export default async function ProfilePage() {
-  const actor = await requireActor();
+  const actor = await requireActor({ enrolling: true });
   const [access, tokens, member, totp] = await Promise.all([
     ownAccess(actor),
     listAccessTokens(actor),

@@ -4,15 +4,14 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
-
-export const ENROLLMENT_HREF = "/profile#two-factor-heading";
+import { ENROLLMENT_HREF } from "@/lib/auth/enrollment-href";
 
 /**
  * A member whose role requires a second factor and who has none sees only
  * their profile until they set one up: every other page sends them there.
- * It runs in the browser because the layout does not re-render on
- * navigation; the layout recomputes `message` on each full load and after
- * the profile's enrollment (its action revalidates the page).
+ * requireActor() enforces it on the server for every page and action; this
+ * keeps the banner and the shell in step on client navigation, since the
+ * layout does not re-render then.
  */
 export function EnrollmentGate({ message, children }: { message: string | null; children: React.ReactNode }) {
   const pathname = usePathname();

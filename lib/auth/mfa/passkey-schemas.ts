@@ -121,6 +121,7 @@ export const registrationOptionsSchema = z.object({
     })
     .optional(),
   extensions: extensionsSchema,
+  hints: z.array(z.string()).optional().meta({ description: "WebAuthn Level 3 hints (security-key, client-device, hybrid)" }),
 });
 
 export const authenticationOptionsSchema = z.object({

@@ -7,7 +7,6 @@ import "server-only";
 import { recordCredentialRejection } from "../../audit/credential-rejections";
 import { db, type Tx } from "../../db/client";
 import { BadRequest, Forbidden } from "../../errors";
-import { OWNER_ROLE_ID } from "../../rbac/permissions";
 import type { RequestContext, UserActor } from "../actor";
 import { secondFactorKinds } from "./has-second-factor";
 
@@ -83,15 +82,6 @@ export const SCOPED_TOKEN_REFUSAL =
  */
 export function assertMayManageOwnSecondFactor(actor: UserActor): void {
   if (actor.token?.scopes.length) throw new Forbidden(SCOPED_TOKEN_REFUSAL);
-}
-
-/** Whether the user holds the owner role for all namespaces (and is active). */
-export async function isGlobalOwner(tx: Tx, userId: string): Promise<boolean> {
-  const row = await tx.roleBinding.findFirst({
-    where: { userId, roleId: OWNER_ROLE_ID, namespaceId: null, user: { disabled: false } },
-    select: { id: true },
-  });
-  return row !== null;
 }
 
 /**

@@ -9,7 +9,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { heldPermissions } from "@/lib/rbac/held-permissions";
 import { BUILT_IN_ROLES } from "@/lib/rbac/permissions";
 import { listRoles } from "@/lib/team/roles";
-import { isGlobalOwner } from "@/lib/auth/mfa/second-factor-policy";
+import { isGlobalOwner } from "@/lib/team/guards";
 import { db } from "@/lib/db/client";
 import { loadOrDeny } from "@/features/console/load";
 
