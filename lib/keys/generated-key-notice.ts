@@ -4,7 +4,6 @@ import "server-only";
 // detail: only owners (who can act on it) see it; every other member is
 // told to ask one (issue 17: it was shown to viewers too).
 import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
 import { isGlobalOwner } from "../team/guards";
 import { processKeyring } from "./process-keyring";
 
@@ -14,5 +13,5 @@ export async function generatedKeyNotice(actor: Actor): Promise<GeneratedKeyNoti
   const loaded = processKeyring();
   if (loaded.source !== "generated") return null;
   if (actor.type !== "user") return { path: null };
-  return { path: (await isGlobalOwner(db, actor.id)) ? (loaded.generatedPath ?? null) : null };
+  return { path: (await isGlobalOwner(actor.id)) ? (loaded.generatedPath ?? null) : null };
 }

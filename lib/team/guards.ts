@@ -2,7 +2,7 @@
 // it, and nobody can hand out more than they hold.
 import type { Actor } from "../auth/actor";
 import { RefusedOn } from "../audit/audited";
-import type { Tx } from "../db/client";
+import { db, type Tx } from "../db/client";
 import { LOCKS, lockUntilCommit } from "../db/locks";
 import { Conflict, Forbidden } from "../errors";
 import { effectivePermissions, narrowedByToken as throughToken, permissionsByScope } from "../rbac/authorize";
@@ -18,7 +18,7 @@ export async function globalOwnerIds(tx: Tx): Promise<string[]> {
 }
 
 /** Whether the user holds the owner role for all namespaces (and is active). */
-export async function isGlobalOwner(tx: Tx, userId: string): Promise<boolean> {
+export async function isGlobalOwner(userId: string, tx: Tx = db): Promise<boolean> {
   const row = await tx.roleBinding.findFirst({
     where: { userId, roleId: OWNER_ROLE_ID, namespaceId: null, user: { disabled: false } },
     select: { id: true },

@@ -165,7 +165,7 @@ async function assertMayRequireSecondFactor(
   wanted: boolean | undefined,
 ): Promise<void> {
   if (wanted === undefined || wanted === role.requireSecondFactor || actor.type === "system") return;
-  if (actor.type !== "user" || !(await isGlobalOwner(tx, actor.id)))
+  if (actor.type !== "user" || !(await isGlobalOwner(actor.id, tx)))
     throw new RefusedOn(`only owners can change whether role '${role.name}' requires a second factor`, {
       type: "role",
       id: role.id,

@@ -10,7 +10,6 @@ import { heldPermissions } from "@/lib/rbac/held-permissions";
 import { BUILT_IN_ROLES } from "@/lib/rbac/permissions";
 import { listRoles } from "@/lib/team/roles";
 import { isGlobalOwner } from "@/lib/team/guards";
-import { db } from "@/lib/db/client";
 import { loadOrDeny } from "@/features/console/load";
 
 export const metadata: Metadata = { title: "Roles" };
@@ -20,7 +19,7 @@ export default async function RolesPage() {
   const held = await heldPermissions(actor);
   const canManage = held.has("role:manage");
   // Display only: updateRole checks it again. Requiring a second factor is the owners' call.
-  const isOwner = canManage && (await isGlobalOwner(db, actor.id));
+  const isOwner = canManage && (await isGlobalOwner(actor.id));
   // Roles are instance-wide: one can hand out only what one holds for all namespaces.
   const grantable = [...held];
   const result = await loadOrDeny(() => listRoles(actor));
