@@ -35,8 +35,8 @@ test("the list and the page warn that the secret expires in 3 days", async () =>
 test("setting a policy from the secret page shows its schedule", async () => {
   await page.goto(`/secrets/${NAME}?ns=${NS}`);
   await expect(page.getByText("Not rotated automatically.")).toBeVisible();
-  await page.getByRole("button", { name: "Rotate automatically" }).click();
-  const form = page.getByRole("dialog", { name: `Rotate ${NAME} automatically` });
+  await page.getByRole("button", { name: "Schedule rotation" }).click();
+  const form = page.getByRole("dialog", { name: `Schedule rotation of ${NAME}` });
   await form.getByLabel("Every").fill("30s");
   await form.getByRole("button", { name: "Save policy" }).click();
   await expect(form.getByText("every must be at least 1 minute (60s)")).toBeVisible();

@@ -71,10 +71,10 @@ export function SetRotationButton(props: Target & { current: Current }) {
       label={
         <>
           <RefreshCw aria-hidden className="size-4" />
-          {props.current ? "Change schedule" : "Rotate automatically"}
+          {props.current ? "Change schedule" : "Schedule rotation"}
         </>
       }
-      title={props.current ? `Rotation of ${props.name}` : `Rotate ${props.name} automatically`}
+      title={props.current ? `Rotation of ${props.name}` : `Schedule rotation of ${props.name}`}
       description="On schedule, Coffer writes a new version with a freshly generated value; bound services follow it as they follow any new version."
     >
       {(close) => <RotationForm {...props} close={close} />}
