@@ -17,7 +17,8 @@ const nextConfig = {
   // enforces COFFER_MAX_SECRET_BYTES (1 MiB by default) itself. server.ts
   // refuses bodies over the same limit with 413 before Next.js reads them
   // (ACTION_BODY_LIMIT in lib/http/screen-action-body.ts): keep them equal.
-  experimental: { serverActions: { bodySizeLimit: "8mb" } },
+  // authInterrupts: pages refuse a member with forbidden(), answered with HTTP 403.
+  experimental: { serverActions: { bodySizeLimit: "8mb" }, authInterrupts: true },
   // Native, WASM and worker-based packages stay out of the bundle.
   serverExternalPackages: [
     "@electric-sql/pglite",

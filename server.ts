@@ -21,6 +21,7 @@ import { HSTS, pinForwardedHeaders, servedOverHttps } from "./lib/http/transport
 import type { PreflightReport } from "./lib/instance/preflight";
 import { logConfig, requestLogLevel } from "./lib/config/log-config";
 import { log } from "./lib/log/logger";
+import { startLine } from "./lib/log/start-line";
 
 class PreflightFailed extends Error {}
 
@@ -57,9 +58,17 @@ async function main() {
   // names at once, so the file's name goes once its content is in place.
   delete process.env.AUTH_SECRET_FILE;
   if (ready.authSecretGenerated) {
-    log.warn({ file: ready.authSecretGenerated }, "AUTH_SECRET not set: generated one; set AUTH_SECRET when running several nodes");
+    startLine(
+      `auth secret: AUTH_SECRET not set, generated ${ready.authSecretGenerated} (set AUTH_SECRET when running several nodes)`,
+      { file: ready.authSecretGenerated },
+      "warn",
+    );
   }
-  if (ready.appliedMigrations.length) log.info({ migrations: ready.appliedMigrations }, "applied database migrations");
+  const migrations = ready.appliedMigrations.length;
+  startLine(
+    `database: ${ready.database === "pglite" ? "embedded PGlite" : "PostgreSQL"} (${migrations ? `${migrations} migration${migrations === 1 ? "" : "s"} applied` : "migrations current"})`,
+    { database: ready.database, migrations: ready.appliedMigrations },
+  );
 
   // Checked by the preflight; Auth.js uses it too (lib/auth/auth.ts).
   const publicUrl = publicOrigin(process.env.COFFER_PUBLIC_URL, ready.port);
@@ -106,12 +115,15 @@ async function main() {
   });
   server.listen(ready.port, ready.hostname, () => {
     const url = publicUrl;
-    log.info({ url, database: ready.database, startMs: Math.round(performance.now() - started) }, "coffer started");
-    const lines = [``, `  Coffer is running at ${url}`];
+    const startMs = Math.round(performance.now() - started);
+    startLine(`listening on ${url} (started in ${(startMs / 1000).toFixed(1)} s)`, { url, database: ready.database, startMs });
+    // Printed in both formats: it is what the operator needs next. The
+    // e2e suite and the benchmarks read the token from this sentence.
     if (ready.setupToken) {
-      lines.push(`  No user exists yet. Open ${url}/setup and enter this one-time setup token:`, ``, `      ${ready.setupToken}`, ``);
+      process.stdout.write(
+        `coffer: setup token: no user exists yet; open ${url}/setup and enter this one-time setup token: ${ready.setupToken}\n`,
+      );
     }
-    process.stdout.write(`${lines.join("\n")}\n`);
   });
 
   const shutdown = (signal: string) => {

@@ -51,6 +51,10 @@ const integration = (database: "postgres" | "pglite") => ({
 
 export default defineConfig({
   test: {
+    // Vitest's default is cores − 1: one file at a time on this 2-core
+    // machine, with the second core idle while a file waits on PostgreSQL.
+    // Two workers keep both busy (measured: README "Tests").
+    maxWorkers: 2,
     projects: [
       {
         resolve,

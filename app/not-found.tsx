@@ -1,14 +1,12 @@
-import Link from "next/link";
+import { BrandCardFrame } from "@/components/ui/brand-card-frame";
+import { PageNotFound } from "@/components/ui/status-notice";
 
+// Outside every layout but the root: the sign-in pages' frame, so /no-such-page
+// and /setup after setup (app/(auth)/not-found.tsx) look the same.
 export default function NotFound() {
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center gap-3 px-4 text-center">
-      <p className="text-sm font-semibold text-indigo-600 dark:text-indigo-400">404</p>
-      <h1 className="text-2xl font-semibold tracking-tight">Page not found</h1>
-      <p className="text-sm text-zinc-500 dark:text-zinc-400">There is nothing at this address.</p>
-      <Link href="/" className="text-sm font-semibold text-indigo-600 underline dark:text-indigo-400">
-        Back to Coffer
-      </Link>
-    </main>
+    <BrandCardFrame>
+      <PageNotFound />
+    </BrandCardFrame>
   );
 }

@@ -40,11 +40,19 @@ test("setup needs the token from the log and creates the owner", async ({ page }
   await page.getByLabel("Setup token").fill("not-the-token");
   await page.getByLabel("Your name").fill("Ada Lovelace");
   await page.getByLabel("Email").fill(EMAIL);
-  await page.getByLabel("Password").fill(PASSWORD);
+  // Issue 17: a short password hid the wrong token (one error at a time),
+  // and every failure emptied the token. Both errors now come back at once;
+  // the token, name and email stay, the password is emptied.
+  await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create owner and sign in" }).click();
   await expect(page.getByText("the setup token is not valid")).toBeVisible();
+  await expect(page.getByText("password must be at least 12 characters")).toBeVisible();
+  await expect(page.getByLabel("Setup token")).toHaveValue("not-the-token");
+  await expect(page.getByLabel("Email")).toHaveValue(EMAIL);
+  await expect(page.getByLabel("Password")).toHaveValue("");
 
   await page.getByLabel("Setup token").fill(setupTokenFromLog());
+  await expect(page.getByText("the setup token is not valid")).toBeHidden();
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create owner and sign in" }).click();
   await expect(page.getByRole("heading", { name: "Welcome, Ada Lovelace" })).toBeVisible();

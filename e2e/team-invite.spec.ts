@@ -121,8 +121,8 @@ test("the viewer sees secrets' metadata but no way to change them", async () => 
   await expect(viewer.getByRole("button", { name: "Rotate" })).toHaveCount(0);
 
   // The Team lists need member:list, which a viewer does not hold.
-  await viewer.goto("/team");
-  await expect(viewer.getByText("You do not have permission to see the team.")).toBeVisible();
+  expect((await viewer.goto("/team"))?.status(), "the refused Team page answers 403").toBe(403);
+  await expect(viewer.getByTestId("status-403")).toContainText("Permission required");
   await expect(viewer.getByRole("button", { name: "Invite member" })).toHaveCount(0);
 });
 

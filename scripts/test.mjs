@@ -1,8 +1,8 @@
 // npm test: everything, from a fresh clone, on a machine with Node 20, npm,
-// root, and PostgreSQL at 127.0.0.1:5432. Installs Debian's chromium for
-// Playwright, docker.io for the Swarm test and kubectl for the manifest
-// tests when they are missing, and starts PostgreSQL when it is down.
-import { execSync, spawnSync } from "node:child_process";
+// root, and PostgreSQL at 127.0.0.1:5432. Installs the Debian packages the
+// tests need when they are missing (ensureDebianPackages), and starts
+// PostgreSQL when it is down.
+import { execSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -17,6 +17,37 @@ function step(name, command, args, options = {}) {
   if (result.status !== 0) {
     console.error(`\n${name} failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status || 1);
+  }
+}
+
+/**
+ * Runs independent checks at once, one per core, each one's output printed
+ * whole when it ends so the two never interleave; fails after all have ended.
+ */
+async function together(checks) {
+  const begin = Date.now();
+  console.log(`\n=== ${checks.map(([name]) => name).join(" + ")} (at once)`);
+  const results = await Promise.all(
+    checks.map(
+      ([name, command, args]) =>
+        new Promise((resolve) => {
+          const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+          let output = "";
+          child.stdout.on("data", (chunk) => (output += chunk));
+          child.stderr.on("data", (chunk) => (output += chunk));
+          child.on("close", (code, signal) => {
+            console.log(`\n--- ${name}: ${code === 0 ? "passed" : `failed (exit ${code ?? signal})`}`);
+            if (output.trim()) console.log(output.trimEnd());
+            resolve({ name, code });
+          });
+        }),
+    ),
+  );
+  timings.push([checks.map(([name]) => name).join(" + "), Date.now() - begin]);
+  const failed = results.filter((result) => result.code !== 0);
+  if (failed.length) {
+    console.error(`\n${failed.map((result) => result.name).join(", ")} failed`);
+    process.exit(1);
   }
 }
 
@@ -43,53 +74,35 @@ function ensurePostgres() {
   }
 }
 
-function ensureChromium() {
-  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (existsSync(path)) return;
-  console.log("\n=== installing Debian's chromium for Playwright");
-  step("apt-get update", "apt-get", ["update", "-qq"]);
-  step("apt-get install chromium", "apt-get", ["install", "-y", "-qq", "chromium"], {
-    env: { DEBIAN_FRONTEND: "noninteractive" },
-  });
+// What the tests need from Debian, installed in one apt-get run when missing:
+// Debian's chromium for Playwright; docker.io, and a static busybox to build
+// its image from since nothing can be pulled, for the Docker Swarm test
+// (tests/swarm); kubectl for the manifest tests (Debian's kubernetes-client
+// when none is on the PATH); python3-hvac for the Vault API tests
+// (tests/vault, e2e/vault-clients.spec.ts), a client no one here wrote.
+function missingDebianPackages() {
+  const missing = [];
+  if (!existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) missing.push("chromium");
+  if (!["/usr/sbin/dockerd", "/usr/bin/docker"].every((path) => existsSync(path))) missing.push("docker.io");
+  if (!existsSync("/bin/busybox")) missing.push("busybox-static");
+  if (!quiet("kubectl version --client")) missing.push("kubernetes-client");
+  if (!quiet("/usr/bin/python3 -c 'import hvac'")) missing.push("python3-hvac");
+  return missing;
 }
 
-// The Docker Swarm test (tests/swarm) runs a real dockerd: Debian's docker.io,
-// and a static busybox to build its image from, since nothing can be pulled.
-function ensureDocker() {
-  if (["/usr/sbin/dockerd", "/usr/bin/docker", "/bin/busybox"].every((path) => existsSync(path))) return;
-  console.log("\n=== installing Debian's docker.io and busybox-static for the Docker Swarm test");
+function ensureDebianPackages() {
+  const missing = missingDebianPackages();
+  if (!missing.length) return;
+  console.log(`\n=== installing Debian's ${missing.join(", ")} for the tests`);
+  const noninteractive = { env: { DEBIAN_FRONTEND: "noninteractive" } };
   step("apt-get update", "apt-get", ["update", "-qq"]);
-  step(
-    "apt-get install docker.io busybox-static",
-    "apt-get",
-    ["install", "-y", "-qq", "--no-install-recommends", "docker.io", "busybox-static"],
-    {
-      env: { DEBIAN_FRONTEND: "noninteractive" },
-    },
-  );
-  stopPackagedDockerd();
-}
-
-// The manifest tests feed Coffer's output to the real kubectl. Debian's
-// kubernetes-client is the fallback when no kubectl is on the PATH.
-function ensureKubectl() {
-  if (quiet("kubectl version --client")) return;
-  console.log("\n=== installing Debian's kubernetes-client (kubectl) for the manifest tests");
-  step("apt-get update", "apt-get", ["update", "-qq"]);
-  step("apt-get install kubernetes-client", "apt-get", ["install", "-y", "-qq", "--no-install-recommends", "kubernetes-client"], {
-    env: { DEBIAN_FRONTEND: "noninteractive" },
-  });
-}
-
-// The Vault API tests (tests/vault, e2e/vault-clients.spec.ts) drive Coffer
-// with a client no one here wrote: Debian's python3-hvac, run by Debian's python3.
-function ensureHvac() {
-  if (quiet("/usr/bin/python3 -c 'import hvac'")) return;
-  console.log("\n=== installing Debian's python3-hvac for the Vault API tests");
-  step("apt-get update", "apt-get", ["update", "-qq"]);
-  step("apt-get install python3-hvac", "apt-get", ["install", "-y", "-qq", "--no-install-recommends", "python3-hvac"], {
-    env: { DEBIAN_FRONTEND: "noninteractive" },
-  });
+  // Chromium with its recommended fonts, so pages render as a person sees them; the rest without.
+  if (missing.includes("chromium")) step("apt-get install chromium", "apt-get", ["install", "-y", "-qq", "chromium"], noninteractive);
+  const rest = missing.filter((name) => name !== "chromium");
+  if (rest.length) {
+    step(`apt-get install ${rest.join(" ")}`, "apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...rest], noninteractive);
+  }
+  if (missing.includes("docker.io")) stopPackagedDockerd();
 }
 
 // The package may start its own dockerd (systemd, or the init script where
@@ -131,15 +144,16 @@ function listening(port) {
 const npx = (args, name) => step(name, "npx", args);
 
 ensurePostgres();
-ensureChromium();
-ensureDocker();
-ensureKubectl();
-ensureHvac();
-npx(["tsc", "--noEmit"], "typecheck");
-npx(["eslint", "."], "lint");
+ensureDebianPackages();
+// tsc and eslint are single-threaded: side by side they take the longer one's time.
+await together([
+  ["typecheck", "npx", ["tsc", "--noEmit"]],
+  ["lint", "npx", ["eslint", "."]],
+]);
 npx(["prettier", "--check", "."], "format");
-npx(["vitest", "run"], "unit and integration tests (PostgreSQL and PGlite)");
+// The build first: tests/scripts/start-output.test.ts starts the built server, as `npm start` does.
 step("build", process.execPath, ["scripts/build.mjs"]);
+npx(["vitest", "run"], "unit and integration tests (PostgreSQL and PGlite)");
 npx(["playwright", "test"], "end-to-end tests (Chromium)");
 
 console.log("\n=== timings");

@@ -11,6 +11,7 @@ import { pendingApprovalCount } from "@/lib/approvals/list-approvals";
 import { grantablePermissions } from "@/lib/tokens/create-access-token";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 import { cookies } from "next/headers";
+import { ToastProvider } from "@/components/ui/toast";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   // Pages check access again themselves: layouts do not re-run on navigation.
@@ -59,9 +60,12 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-8">
           <GeneratedKeyBanner actor={actor} />
-          <ApprovalRequests>
-            <EnrollmentGate message={owed ? enrollmentMessage(owed) : null}>{children}</EnrollmentGate>
-          </ApprovalRequests>
+          {/* One place for toasts, so a confirmation survives the move to another section (a delete's redirect). */}
+          <ToastProvider>
+            <ApprovalRequests>
+              <EnrollmentGate message={owed ? enrollmentMessage(owed) : null}>{children}</EnrollmentGate>
+            </ApprovalRequests>
+          </ToastProvider>
         </main>
       </div>
     </div>

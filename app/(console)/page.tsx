@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Database, ScrollText, Users, FolderTree } from "lucide-react";
 import { requireActor } from "@/lib/auth/current-actor";
 import { getInstanceStatus } from "@/lib/instance/get-instance-status";
+import { exactTime } from "@/components/ui/exact-time";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -42,7 +43,7 @@ export default async function HomePage() {
           label="Audit events"
           icon={ScrollText}
           value={String(status.auditEvents)}
-          detail={status.lastAuditAt ? `Last at ${new Date(status.lastAuditAt).toUTCString()}` : undefined}
+          detail={status.lastAuditAt ? `Last at ${exactTime(status.lastAuditAt)}` : undefined}
         />
       </section>
     </div>

@@ -47,7 +47,11 @@ Server started as \`npm start\` starts it: \`${r.server.command}\` with MALLOC_A
 ${r.secrets.toLocaleString("en")} secrets in one namespace, seeded by SQL in ${r.seedSeconds} s (bench/lists/seed.ts: labels env/team/app, one version row each, a read record for a third).
 Each figure: ${r.requests} requests one at a time for a page of 100, ${r.repeats} repeats, as median (min–max) over the repeats.
 The SQL column is EXPLAIN ANALYZE's execution time of the same query (built by lib/secrets/list-secrets-sql.ts), run in the same repeat.
-A page is ${r.bytes.apiPage.toLocaleString("en")} bytes of JSON from the API, ${r.bytes.consolePage.toLocaleString("en")} bytes of HTML from the console.
+A page is ${r.bytes.apiPage.toLocaleString("en")} bytes of JSON from the API, ${r.bytes.consolePage.toLocaleString("en")} bytes of HTML from the console${
+    r.bytes.consoleEmpty
+      ? ` (${Math.round((r.bytes.consolePage - r.bytes.consoleEmpty) / 100).toLocaleString("en")} bytes a row, HTML and RSC payload: the page less the same page with no rows)`
+      : ""
+  }.
 
 | list | request | p95 ms | p50 · max ms | SQL (EXPLAIN ANALYZE) ms | target p95 ms | | errors |
 |---|---|---|---|---|---|---|---|
@@ -55,7 +59,7 @@ ${rows.join("\n")}
 
 Server RSS, sampled every 100 ms from a fresh start to the end (${r.rss.samples} samples): at start ${r.rss.startedMb} MB, after warm-up ${r.rss.warmMb} MB, median ${r.rss.medianMb} MB, peak ${r.rss.peakMb} MB — target < ${TARGET.rssMb} MB ${ok(r.rss.peakMb < TARGET.rssMb)}.
 
-The API's p95 includes what the SQL column does not: the token check, the namespace and permission lookups, the summaries of the 100 ids (one Prisma findMany with the newest version and read of each) and JSON. The console's adds the session, the count (one scan for the total and the page's position), and rendering 100 rows.
+The page query returns the summaries too (the newest version's keys and the latest read joined LATERAL under the LIMIT). The API's p95 includes what the SQL column does not: the token check, the namespace and permission lookups, and JSON. The console's adds the session, the count (capped at 10,000: "1–100 of 10,000+"; the page's position is counted the same way; run beside the page query, not after it), and rendering 100 rows.
 
 ## Plans (last repeat)
 

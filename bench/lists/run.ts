@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { rmSync } from "node:fs";
 import pg from "pg";
 import { Prisma } from "../../lib/generated/prisma/client";
-import { secretWhere, orderBy, type SecretFilters } from "../../lib/secrets/list-secrets-sql";
+import { cappedCount, orderBy, secretWhere, SUMMARY_COLUMNS, SUMMARY_JOINS, type SecretFilters } from "../../lib/secrets/list-secrets-sql";
 import { measure } from "../audit/load";
 import { benchMain } from "../support/bench-main";
 import { createDatabase, instanceEnv, OWNER, serverCommandLine, setupOwner, snapshotBuild, startNode } from "../support/instance";
@@ -68,13 +68,13 @@ async function explain(client: pg.Client, sql: Prisma.Sql): Promise<Plan> {
   return { executionMs: ms("Execution"), planningMs: ms("Planning"), plan: lines.filter((l) => !/Time:/.test(l)).join("\n") };
 }
 
-/** The page's id query and the console's count, exactly as listSecretsPage builds them. */
+/** A first page's query (summaries joined) and the console's capped count, exactly as listSecretsPage builds them. */
 function pageSql(namespaceId: string, filters: SecretFilters, staleBefore: Date) {
   const where = secretWhere(namespaceId, filters, staleBefore);
   const order = { key: "name", dir: "asc" } as const;
   return {
-    page: Prisma.sql`SELECT s."id", s."name", s."createdAt", s."updatedAt" FROM "Secret" s WHERE ${where} AND ${Prisma.sql`TRUE`} ORDER BY ${orderBy(order)} LIMIT ${101}`,
-    count: Prisma.sql`SELECT count(*)::int AS "total", (count(*) FILTER (WHERE FALSE))::int AS "offset" FROM "Secret" s WHERE ${where}`,
+    page: Prisma.sql`SELECT ${SUMMARY_COLUMNS} FROM "Secret" s ${SUMMARY_JOINS} WHERE ${where} AND ${Prisma.sql`TRUE`} ORDER BY ${orderBy(order)} LIMIT ${101}`,
+    count: Prisma.sql`SELECT ${cappedCount(where)} AS "total", ${Prisma.sql`0`}::int AS "offset"`,
   };
 }
 
@@ -178,7 +178,14 @@ async function main() {
       concurrency: CONCURRENCY,
       repeats: REPEATS,
       paths: Object.fromEntries(SCENARIOS.map((s) => [s.name, { api: apiPath(s), console: consolePath(s) }])),
-      bytes: { apiPage: Buffer.byteLength(probe), consolePage: Buffer.byteLength(consoleProbe) },
+      bytes: {
+        apiPage: Buffer.byteLength(probe),
+        consolePage: Buffer.byteLength(consoleProbe),
+        // What 100 more rows add: the same page at limit 100 less the same page's chrome (an empty filter result).
+        consoleEmpty: Buffer.byteLength(
+          await fetch(`${node.base}/secrets?ns=${NAMESPACE}&name=no-such-prefix`, { headers: browser }).then((r) => r.text()),
+        ),
+      },
       rss: { startedMb, warmMb, ...rss.stop() },
       runs: repeats,
     };

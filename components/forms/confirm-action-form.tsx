@@ -34,7 +34,7 @@ export function ConfirmActionForm({ fields, action, done, close, label, pendingL
     return next;
   }, {});
   return (
-    <form action={formAction} className="space-y-4">
+    <form action={formAction} className="space-y-4" noValidate>
       {state.error ? <Alert>{state.error}</Alert> : null}
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useActionForm } from "./submit-without-reset";
 import type { ActionState, FormAction } from "@/components/forms/action-state";
 import { ConfirmByTyping } from "@/components/ui/confirm-by-typing";
 import { ActionAlert } from "./approval-request";
@@ -34,8 +35,9 @@ export function ConfirmByNameForm({ fields, expected, close, action, onDone, err
       }
     : action;
   const [state, formAction, pending] = useActionState<ActionState, FormData>(run, {});
+  const form = useActionForm(formAction, state);
   return (
-    <form action={formAction} className="space-y-4">
+    <form {...form} className="space-y-4">
       <ActionAlert state={state} />
       {Object.entries(fields).map(([field, value]) => (
         <input key={field} type="hidden" name={field} value={value} />

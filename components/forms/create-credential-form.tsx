@@ -47,7 +47,7 @@ export function CreateCredentialForm<S extends CredentialState>({
   if (panel) return panel;
   const errors: FieldErrors = state.fieldErrors ?? {};
   return (
-    <form onSubmit={submitWithoutReset(formAction)} className="space-y-5">
+    <form onSubmit={submitWithoutReset(formAction)} className="space-y-5" noValidate>
       <ActionAlert state={state} />
       {Object.entries(hidden).map(([field, value]) => (
         <input key={field} type="hidden" name={field} value={value} />

@@ -1,14 +1,23 @@
-/** A field group's error, tied to it by id for screen readers. */
+"use client";
+
+import { useClearOnEdit } from "./use-clear-on-edit";
+
+/**
+ * A field group's error, tied to it by id for screen readers; it hides once
+ * the field it describes is edited (an input whose aria-describedby names
+ * this id, or one beside it in the same group).
+ */
 export function FieldMessage({ id, error, hint }: { id: string; error?: string; hint?: React.ReactNode }) {
-  if (error) {
+  const { ref, error: shown } = useClearOnEdit<HTMLParagraphElement>(error, id, { messageIsRef: true });
+  if (shown) {
     return (
-      <p id={id} className="text-sm text-red-600 dark:text-red-400">
-        {error}
+      <p ref={ref} id={id} className="text-sm text-red-600 dark:text-red-400">
+        {shown}
       </p>
     );
   }
   return hint ? (
-    <p id={id} className="text-xs text-zinc-500 dark:text-zinc-400">
+    <p ref={ref} id={id} className="text-xs text-zinc-500 dark:text-zinc-400">
       {hint}
     </p>
   ) : null;

@@ -24,7 +24,6 @@ export function NewPasswordFields({
         autoComplete="new-password"
         required
         autoFocus={autoFocus}
-        minLength={12}
         hint="At least 12 characters."
         error={errors.password}
       />

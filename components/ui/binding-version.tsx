@@ -10,7 +10,7 @@ export function BindingVersion({ version, pinned }: { version: number; pinned: b
           pinned
         </Badge>
       ) : (
-        <span className="ml-2 text-xs text-zinc-400" title="Follows the secret's current version">
+        <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400" title="Follows the secret's current version">
           current
         </span>
       )}

@@ -24,7 +24,7 @@ export type Column<Row> = ColumnHead & {
 };
 
 /** What a cell shows when there is nothing to show. */
-export const noValue = <span className="text-zinc-400">—</span>;
+export const noValue = <span className="text-zinc-500 dark:text-zinc-400">—</span>;
 
 /** The last column: the row's buttons, right-aligned; screen readers call the column "Actions". */
 export function actionsColumn<Row>(cell: (row: Row) => ReactNode, layout = "flex justify-end"): Column<Row> {

@@ -1,12 +1,19 @@
+"use client";
+
 import type { InputHTMLAttributes } from "react";
+import { useClearOnEdit } from "@/components/forms/use-clear-on-edit";
 
 type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string };
 
-/** A labelled input whose error is announced and tied to it for screen readers. */
-export function Field({ label, name, error, hint, id = name, ...props }: Props) {
+/**
+ * A labelled input whose error is announced and tied to it for screen
+ * readers; the error hides as soon as the input is edited, until the next submit.
+ */
+export function Field({ label, name, error: serverError, hint, id = name, ...props }: Props) {
+  const { ref, error } = useClearOnEdit<HTMLDivElement>(serverError, `${id}-error`);
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
-    <div className="space-y-1.5">
+    <div ref={ref} className="space-y-1.5">
       <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
         {label}
       </label>

@@ -1,24 +1,15 @@
-import { ShieldAlert } from "lucide-react";
-import Link from "next/link";
+import { StatusNotice } from "@/components/ui/status-notice";
 
-/** What a page shows instead of its content when lib refuses with a 403. */
-export function PermissionDenied({ message, backHref, backLabel }: { message: string; backHref?: string; backLabel?: string }) {
+/**
+ * What the forbidden boundaries show when a page calls forbidden() (HTTP 403).
+ * forbidden() carries no message, so this names no permission: the member's
+ * roles are on their profile, and an owner can say which one grants the page.
+ */
+export function PermissionDenied() {
   return (
-    <div
-      role="alert"
-      className="flex items-start gap-3 rounded-xl bg-amber-50 p-5 ring-1 ring-amber-200 dark:bg-amber-950/40 dark:ring-amber-900"
-    >
-      <ShieldAlert aria-hidden className="mt-0.5 size-5 shrink-0 text-amber-600 dark:text-amber-400" />
-      <div className="space-y-1 text-sm">
-        <h2 className="font-semibold text-amber-900 dark:text-amber-100">Permission required</h2>
-        <p className="text-amber-900/90 dark:text-amber-100/90">{message}</p>
-        <p className="text-amber-900/70 dark:text-amber-200/70">Ask an owner or admin for a role that grants it.</p>
-        {backHref ? (
-          <Link href={backHref} className="inline-block pt-1 font-semibold text-amber-900 underline dark:text-amber-100">
-            {backLabel ?? "Back"}
-          </Link>
-        ) : null}
-      </div>
-    </div>
+    <StatusNotice code={403} title="Permission required">
+      <p>You don&apos;t have access to this page.</p>
+      <p>Ask an owner or admin for a role that grants it.</p>
+    </StatusNotice>
   );
 }

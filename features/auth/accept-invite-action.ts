@@ -6,11 +6,12 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/components/forms/action-state";
-import { failure } from "@/components/forms/action-failure";
+import { failure, fieldErrorsOf } from "@/components/forms/action-failure";
+import { mismatchErrors } from "@/components/forms/new-password-errors";
 import { text } from "@/components/forms/read-form";
 import { signIn } from "@/lib/auth/auth";
 import { contextFromHeaders } from "@/lib/http/request-context";
-import { acceptInvite } from "@/lib/team/invites";
+import { acceptInvite, acceptSchema } from "@/lib/team/invites";
 
 export type AcceptState = ActionState & { values?: { name: string } };
 
@@ -18,7 +19,12 @@ export async function acceptInviteAction(_prev: AcceptState, form: FormData): Pr
   const name = text(form, "name");
   const password = text(form, "password");
   const values = { name };
-  if (password !== text(form, "confirm")) return { fieldErrors: { confirm: "the two passwords do not match" }, values };
+  const mismatch = mismatchErrors(password, text(form, "confirm"));
+  if (mismatch) {
+    // The name's problem comes back with the passwords', worded by lib's schema.
+    const named = acceptSchema.pick({ name: true }).safeParse({ name });
+    return { fieldErrors: { ...(named.success ? {} : fieldErrorsOf(named.error.issues)), ...mismatch }, values };
+  }
 
   let email: string;
   try {

@@ -10,7 +10,7 @@ import type { SecondFactorKinds } from "@/lib/auth/mfa/has-second-factor";
 import { challengeKinds, passkeySignInSchema } from "@/lib/auth/mfa/passkey-sign-in";
 import { WRONG_CODE } from "@/lib/auth/mfa/second-factor";
 import { passwordLoginMessage } from "@/lib/auth/oidc/password-login-policy";
-import { completeSetup, setupSchema } from "@/lib/auth/setup";
+import { completeSetup, setupSchema, setupTokenProblem } from "@/lib/auth/setup";
 import {
   challengeSignInSchema,
   EXPIRED_CHALLENGE,
@@ -136,9 +136,18 @@ export async function setupAction(_prev: FormState, submitted: FormData): Promis
     email: form.get("email"),
     password: form.get("password"),
   };
-  const values = { name: String(input.name ?? ""), email: String(input.email ?? "") };
+  // The token is kept too: it is long, copied from the server's log, and
+  // the person who typed it is the one who sees it again.
+  const values = { token: String(input.token ?? ""), name: String(input.name ?? ""), email: String(input.email ?? "") };
   const parsed = setupSchema.safeParse(input);
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), values };
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error.issues);
+    // A short password must not hide a wrong token: both come back at once.
+    const tokenProblem = fieldErrors.token
+      ? null
+      : await setupTokenProblem(values.token, contextFromHeaders(await headers()), values.email);
+    return { fieldErrors: tokenProblem ? { ...fieldErrors, token: tokenProblem } : fieldErrors, values };
+  }
   try {
     await completeSetup(parsed.data, contextFromHeaders(await headers()));
   } catch (error) {

@@ -6,6 +6,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/components/forms/action-state";
 import { failure } from "@/components/forms/action-failure";
+import { mismatchErrors } from "@/components/forms/new-password-errors";
 import { text } from "@/components/forms/read-form";
 import { contextFromHeaders } from "@/lib/http/request-context";
 import { resetPassword } from "@/lib/team/passwords";
@@ -14,7 +15,8 @@ export type ResetState = ActionState;
 
 export async function resetPasswordAction(_prev: ResetState, form: FormData): Promise<ResetState> {
   const password = text(form, "password");
-  if (password !== text(form, "confirm")) return { fieldErrors: { confirm: "the two passwords do not match" } };
+  const mismatch = mismatchErrors(password, text(form, "confirm"));
+  if (mismatch) return { fieldErrors: mismatch };
   try {
     await resetPassword({ token: text(form, "token"), password }, contextFromHeaders(await headers()));
   } catch (error) {

@@ -9,12 +9,17 @@ import { removeTotp } from "@/lib/auth/mfa/remove-totp";
 import { changeOwnPassword } from "@/lib/team/passwords";
 import type { ActionState } from "@/components/forms/action-state";
 import { failure } from "@/components/forms/action-failure";
+import { mismatchErrors } from "@/components/forms/new-password-errors";
 import { text } from "@/components/forms/read-form";
 
 export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor({ enrolling: true });
   const password = text(form, "password");
-  if (password !== text(form, "confirm")) return { ok: false, fieldErrors: { confirm: "the two passwords do not match" } };
+  const mismatch = mismatchErrors(password, text(form, "confirm"));
+  if (mismatch) {
+    const current = text(form, "currentPassword") ? {} : { currentPassword: "currentPassword is required" };
+    return { ok: false, fieldErrors: { ...current, ...mismatch } };
+  }
   try {
     await changeOwnPassword(actor, { currentPassword: text(form, "currentPassword"), password });
   } catch (error) {

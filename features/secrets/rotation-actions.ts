@@ -2,35 +2,26 @@
 
 // The console's rotation policy changes (issue 18): the same lib functions
 // as PUT/DELETE …/rotation and POST …/rotation/run, which authorize and audit.
-// A rotator is set through the API or the CLI (it names an admin secret and
-// needs secret:reveal); the console form sets the schedule and generator.
+// The form's rotator part names an admin secret: lib then also demands
+// secret:reveal, as it does for the API and the CLI.
 import { revalidatePath } from "next/cache";
 import type { ActionState } from "@/components/forms/action-state";
 import { failure } from "@/components/forms/action-failure";
-import { text } from "@/components/forms/read-form";
 import { requireActor } from "@/lib/auth/current-actor";
 import { deleteRotationPolicy } from "@/lib/rotation/delete-rotation-policy";
-import { findRotationPolicy } from "@/lib/rotation/get-rotation-policy";
 import { runRotationNow } from "@/lib/rotation/run-rotation";
 import { setRotationPolicy } from "@/lib/rotation/set-rotation-policy";
+import { updateSecretLabels } from "@/lib/secrets/update-secret-labels";
 import { formText } from "./form-input";
-
-const FIELDS = ["every", "generator"] as const;
+import { EXPIRY_FIELDS, expiresAtInput, onFormFields, ROTATION_FIELDS, rotationInput } from "./rotation-form-input";
 
 export async function setRotationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   try {
-    const [ns, name] = [formText(form, "ns"), formText(form, "name")];
-    // The rotator a policy already has stays: the form does not show its settings to change them.
-    const current = await findRotationPolicy(actor, ns, name);
-    const key = text(form, "key").trim();
-    await setRotationPolicy(actor, ns, name, {
-      every: text(form, "every").trim(),
-      generator: { length: text(form, "length"), alphabet: text(form, "alphabet"), ...(key ? { key } : {}) },
-      ...(current?.rotator ? { rotator: current.rotator } : {}),
-    });
+    // An existing rotator comes back prefilled in the form, so saving a new schedule keeps it.
+    await setRotationPolicy(actor, formText(form, "ns"), formText(form, "name"), rotationInput(form));
   } catch (error) {
-    return failure(error, FIELDS);
+    return failure(onFormFields(error), ROTATION_FIELDS);
   }
   revalidatePath("/secrets", "layout");
   return { ok: true };
@@ -57,4 +48,20 @@ export async function runRotationAction(_prev: ActionState, form: FormData): Pro
   }
   revalidatePath("/secrets", "layout");
   return result.rotated ? { ok: true } : { error: `Not rotated: ${result.error}` };
+}
+
+/**
+ * The secret page's "Set expiry": a date (midnight UTC) or nothing to clear.
+ * Through the same lib function as PATCH …/secrets/{name} {"expiresAt"},
+ * which authorizes secret:update and records secret.expiry_set.
+ */
+export async function setExpiryAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  try {
+    await updateSecretLabels(actor, formText(form, "ns"), formText(form, "name"), { expiresAt: expiresAtInput(form) });
+  } catch (error) {
+    return failure(error, EXPIRY_FIELDS);
+  }
+  revalidatePath("/secrets", "layout");
+  return { ok: true };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { BadRequest, Forbidden, NotFound } from "../errors";
 import { auditActions, testContext } from "../../tests/support/factories";
-import { completeSetup, issueSetupToken, setupNeeded } from "./setup";
+import { completeSetup, issueSetupToken, setupNeeded, setupTokenProblem } from "./setup";
 
 const owner = { email: "Owner@Example.com", name: "Olga Owner", password: "correct horse battery" };
 
@@ -24,6 +24,12 @@ describe("first-run setup", () => {
       new BadRequest("password must be at least 12 characters", { field: "password" }),
     );
     await expect(completeSetup({ token, name: "x", password: owner.password }, testContext)).rejects.toThrow(/email/);
+
+    // The setup form asks for the token's problem when the password was refused,
+    // so both errors come back at once; a wrong token is audited as a denied setup.
+    expect(await setupTokenProblem("not-the-token", testContext, "owner@example.com")).toBe("the setup token is not valid");
+    expect(await setupTokenProblem(token!, testContext, "owner@example.com")).toBeNull();
+    expect(await setupTokenProblem("  ", testContext)).toBe("token is required");
 
     // Two racing setups with the right token: exactly one owner results.
     const [first, second] = await Promise.allSettled([
@@ -48,6 +54,7 @@ describe("first-run setup", () => {
     expect(await db.setupToken.count()).toBe(0);
 
     expect(await auditActions()).toEqual([
+      { action: "setup.complete", outcome: "denied", actorLabel: "owner@example.com" },
       { action: "setup.complete", outcome: "denied", actorLabel: "owner@example.com" },
       { action: "setup.complete", outcome: "success", actorLabel: user.email },
     ]);

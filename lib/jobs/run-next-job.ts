@@ -11,8 +11,11 @@ export async function runNextJob(workerId: string, signal?: AbortSignal): Promis
   const handler = jobHandler(job.kind);
   // Claimed kinds all have handlers; a registry changed in between is a bug.
   if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-  log.info({ jobId: job.id, kind: job.kind, progress: job.progress, total: job.total, workerId }, "job claimed");
+  // debug: the recurring jobs (purge, expiry, rotation) run from the first
+  // minute on and would bury the start's lines; the job API and the audit
+  // trail tell what ran, and failures log at error (runJob).
+  log.debug({ jobId: job.id, kind: job.kind, progress: job.progress, total: job.total, workerId }, "job claimed");
   const outcome = await runJob(job, handler, signal);
-  log.info({ jobId: job.id, kind: job.kind, outcome, workerId }, "job ended");
+  log.debug({ jobId: job.id, kind: job.kind, outcome, workerId }, "job ended");
   return outcome;
 }

@@ -78,6 +78,6 @@ function createWorker(intervalMs: number, scheduleIntervalMs: number): JobWorker
   process.once("SIGTERM", onSignal);
   process.once("SIGINT", onSignal);
   const worker: JobWorker = { id, tick, stop };
-  log.info({ workerId: id, intervalMs }, "job worker started");
+  log.debug({ workerId: id, intervalMs }, "job worker started");
   return worker;
 }

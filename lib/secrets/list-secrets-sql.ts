@@ -78,6 +78,49 @@ export function keyCondition(sort: SecretSort, key: KeyValue[], before = false):
 /** The sort key of a row as the keyset query returns it. */
 export type KeyRow = { id: string; name: string; createdAt: Date; updatedAt: Date };
 
+/**
+ * The page query's columns: a summary's, with the newest version's keys and
+ * the latest read joined per row. LATERAL under the LIMIT runs them for the
+ * page's rows only, so one round trip answers the page (the Prisma include
+ * it replaces was four queries and a result object per relation).
+ */
+export const SUMMARY_COLUMNS = Prisma.sql`s."id", s."name", s."type", s."labels", s."immutable", s."currentVersion",
+  s."createdAt", s."updatedAt", s."expiresAt", v."keys", v."sizeBytes", a."lastReadAt"`;
+
+export const SUMMARY_JOINS = Prisma.sql`
+  LEFT JOIN LATERAL (SELECT sv."keys", sv."sizeBytes" FROM "SecretVersion" sv
+    WHERE sv."secretId" = s."id" ORDER BY sv."version" DESC LIMIT 1) v ON TRUE
+  LEFT JOIN LATERAL (SELECT max(sa."lastReadAt") AS "lastReadAt" FROM "SecretAccess" sa
+    WHERE sa."secretId" = s."id") a ON TRUE`;
+
+export type SummaryRow = KeyRow & {
+  type: string;
+  labels: unknown;
+  immutable: boolean;
+  currentVersion: number;
+  expiresAt: Date | null;
+  keys: unknown;
+  sizeBytes: number | null;
+  lastReadAt: Date | null;
+};
+
+/**
+ * Counting stops here: past it the console says "10,000+". An exact count
+ * of 100,000 rows was a full scan on every page (43 ms); a capped one reads
+ * at most this many index entries or rows.
+ */
+export const COUNT_CAP = 10_000;
+
+/** A count of the rows matching `where` that stops at COUNT_CAP + 1 (so "more than the cap" is known). */
+export function cappedCount(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "Secret" s WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped)`;
+}
+
+/** A capped count as the page says it: the number up to the cap, and whether there were more. */
+export function capped(count: number): { count: number; capped: boolean } {
+  return count > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count, capped: false };
+}
+
 export function rowKey(sort: SecretSort, row: KeyRow): KeyValue[] {
   if (sort.key === "name") return [row.name];
   return [sort.key === "created" ? row.createdAt : row.updatedAt, row.name];

@@ -5,6 +5,7 @@ import { encodeCursor } from "../db/keyset-cursor";
 import { createUser, ensureNamespace } from "../../tests/support/factories";
 import { createSecret } from "./create-secret";
 import { listSecretNames, listSecrets, listSecretsPage, parseSecretFilters, type SecretFilters } from "./list-secrets";
+import { COUNT_CAP } from "./list-secrets-sql";
 
 const NS = "paging";
 let owner: UserActor;
@@ -208,5 +209,53 @@ describe("paging secrets in SQL", () => {
   it("refuses a viewer of another namespace", async () => {
     const { actor } = await createUser("other@example.com", [{ role: "viewer", namespace: "elsewhere" }]);
     await expect(listSecretsPage(actor, NS, none)).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+// Issue 17: an exact count of 100,000 secrets was a full scan on every console page.
+describe("counting a large namespace up to a cap", () => {
+  const BIG = "big-count";
+  const SIZE = COUNT_CAP + 50;
+
+  beforeAll(async () => {
+    const { id } = await ensureNamespace(BIG);
+    // One statement, not 10,050: the count is the subject, not the seeding.
+    await db.$executeRaw`
+      INSERT INTO "Secret" ("id", "namespaceId", "name", "labels", "currentVersion", "createdAt", "updatedAt")
+      SELECT 'big' || lpad(i::text, 22, '0'), ${id}, 'big-' || lpad(i::text, 5, '0'),
+             jsonb_build_object('group', CASE WHEN i <= 150 THEN 'small' ELSE 'large' END), 1, now(), now()
+      FROM generate_series(1, ${SIZE}::int) AS i`;
+  });
+
+  it("says 'the cap, and more' rather than scanning everything", async () => {
+    const first = await listSecretsPage(owner, BIG, none, { limit: 100, count: true });
+    expect(first).toMatchObject({ total: COUNT_CAP, totalCapped: true, offset: 0, offsetCapped: false });
+    expect(first.secrets).toHaveLength(100);
+  });
+
+  it("keeps exact counts below the cap, on every page and on a page that is all there is", async () => {
+    const small = parseSecretFilters(["label=group=small"]);
+    const first = await listSecretsPage(owner, BIG, small, { limit: 100, count: true });
+    expect(first).toMatchObject({ total: 150, totalCapped: false, offset: 0 });
+    const second = await listSecretsPage(owner, BIG, small, { limit: 100, cursor: first.nextCursor!, count: true });
+    expect(second).toMatchObject({ total: 150, offset: 100, offsetCapped: false, nextCursor: null });
+    const alone = await listSecretsPage(owner, BIG, small, { limit: 1000, count: true });
+    expect(alone).toMatchObject({ total: 150, offset: 0, nextCursor: null, prevCursor: null });
+  });
+
+  it("knows a page's position up to the cap, and says when it is past it", async () => {
+    const atCap = await listSecretsPage(owner, BIG, none, {
+      limit: 1000,
+      cursor: encodeCursor("secret:name:asc", [`big-${String(COUNT_CAP - 100).padStart(5, "0")}`]),
+      count: true,
+    });
+    expect(atCap).toMatchObject({ offset: COUNT_CAP - 100, offsetCapped: false, totalCapped: true });
+    const past = await listSecretsPage(owner, BIG, none, {
+      limit: 10,
+      cursor: encodeCursor("secret:name:asc", [`big-${String(COUNT_CAP + 20).padStart(5, "0")}`]),
+      count: true,
+    });
+    expect(past).toMatchObject({ offset: COUNT_CAP, offsetCapped: true, totalCapped: true });
+    expect(past.secrets.map((s) => s.name)[0]).toBe(`big-${String(COUNT_CAP + 21).padStart(5, "0")}`);
   });
 });

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { auditedRead } from "../audit/audited";
 import { config } from "../config/env";
 import type { Tx } from "../db/client";
-import { decodeCursor, encodeCursor, pageOf, parsePageQuery, type KeyValue, type PageQuery } from "../db/keyset-cursor";
+import { decodeCursor, encodeCursor, pageOf, parsePageQuery, type PageQuery } from "../db/keyset-cursor";
 import { Prisma } from "../generated/prisma/client";
 import { BadRequest } from "../errors";
 import { textProblem } from "../input/parse-input";
@@ -11,17 +11,22 @@ import { authorize } from "../rbac/authorize";
 import { DAY_MS } from "../time";
 import { findNamespaceOrThrow } from "./find-secret";
 import {
+  capped,
+  cappedCount,
   keyCondition,
   keyParts,
   orderBy,
   rowKey,
   secretWhere,
   sortTag,
-  type KeyRow,
+  SUMMARY_COLUMNS,
+  SUMMARY_JOINS,
   type SecretFilters,
   type SecretSort,
+  type SummaryRow,
 } from "./list-secrets-sql";
-import { summarySelect, toSummary, type SecretSummary } from "./secret-dto";
+import type { KeyInfo } from "../../packages/contracts/src/secrets/secret-dto";
+import { isStale, type SecretSummary } from "./secret-dto";
 
 export type { SecretFilters, SecretSort } from "./list-secrets-sql";
 
@@ -57,9 +62,15 @@ export type SecretPage = {
   nextCursor: string | null;
   /** The `before` cursor of the previous page; null on the first. */
   prevCursor: string | null;
-  /** With `count`: the matching secrets, and the position of this page's first row (0-based). */
+  /**
+   * With `count`: the matching secrets, and the position of this page's
+   * first row (0-based), each counted up to COUNT_CAP; `totalCapped` /
+   * `offsetCapped` say there were more (the console's "of 10,000+").
+   */
   total?: number;
   offset?: number;
+  totalCapped?: boolean;
+  offsetCapped?: boolean;
 };
 
 const NAME_ORDER: SecretSort = { key: "name", dir: "asc" };
@@ -85,21 +96,27 @@ export async function listSecretsPage(
     const where = secretWhere(ns.id, filters, staleBefore());
     const backwards = Boolean(before) && !after;
     const bound = backwards ? keyCondition(sort, before!, true) : after ? keyCondition(sort, after) : Prisma.sql`TRUE`;
-    const found = await tx.$queryRaw<KeyRow[]>`
-      SELECT s."id", s."name", s."createdAt", s."updatedAt" FROM "Secret" s
-      WHERE ${where} AND ${bound}
-      ORDER BY ${orderBy(sort, backwards)} LIMIT ${limit + 1}`;
+    // Going forward, the count needs nothing from the page (its position is the
+    // rows up to the cursor), so both queries run at once; a Previous page's
+    // position waits for its first row.
+    const [found, forwardCount] = await Promise.all([
+      tx.$queryRaw<SummaryRow[]>`
+        SELECT ${SUMMARY_COLUMNS} FROM "Secret" s ${SUMMARY_JOINS}
+        WHERE ${where} AND ${bound}
+        ORDER BY ${orderBy(sort, backwards)} LIMIT ${limit + 1}`,
+      query.count && !backwards ? countOf(tx, where, after && Prisma.sql`NOT (${keyCondition(sort, after)})`) : undefined,
+    ]);
     const { rows, more } = pageOf(found, limit);
     if (backwards) rows.reverse();
-    const secrets = await summariesOf(tx, rows);
     const first = rows[0];
     const last = rows.at(-1);
     const page: SecretPage = {
-      secrets,
+      secrets: rows.map((row) => summaryOf(row, ns.name)),
       nextCursor: last && (backwards || more) ? encodeCursor(sortTag(sort), rowKey(sort, last)) : null,
       prevCursor: first && (backwards ? more : Boolean(after)) ? encodeCursor(sortTag(sort), rowKey(sort, first)) : null,
     };
-    if (query.count) Object.assign(page, await countOf(tx, where, sort, first && rowKey(sort, first)));
+    if (forwardCount) Object.assign(page, forwardCount);
+    else if (query.count) Object.assign(page, await countOf(tx, where, first && keyCondition(sort, rowKey(sort, first), true)));
     return page;
   });
 }
@@ -134,22 +151,37 @@ function staleBefore(): Date {
   return new Date(Date.now() - config().COFFER_STALE_DAYS * DAY_MS);
 }
 
-async function summariesOf(tx: Tx, rows: KeyRow[]): Promise<SecretSummary[]> {
-  if (!rows.length) return [];
-  const found = await tx.secret.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: summarySelect });
-  const byId = new Map(found.map((row) => [row.id, row]));
-  // A secret deleted between the two reads is left out rather than shown half.
-  return rows.flatMap((row) => {
-    const summary = byId.get(row.id);
-    return summary ? [toSummary(summary)] : [];
-  });
+const iso = (time: Date | string) => new Date(time).toISOString();
+
+function summaryOf(row: SummaryRow, namespace: string): SecretSummary {
+  const lastRead = row.lastReadAt ? new Date(row.lastReadAt) : null;
+  return {
+    id: row.id,
+    name: row.name,
+    namespace,
+    type: row.type,
+    labels: row.labels as Record<string, string>,
+    immutable: row.immutable,
+    version: row.currentVersion,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    keys: (row.keys as KeyInfo[] | null) ?? [],
+    sizeBytes: row.sizeBytes ?? 0,
+    lastReadAt: lastRead?.toISOString() ?? null,
+    stale: isStale(lastRead ?? new Date(row.createdAt)),
+    expiresAt: row.expiresAt ? iso(row.expiresAt) : null,
+  };
 }
 
-/** One scan for both numbers: all matching rows, and those preceding the page's first row. */
-async function countOf(tx: Tx, where: Prisma.Sql, sort: SecretSort, firstKey: KeyValue[] | undefined) {
-  const preceding = firstKey ? keyCondition(sort, firstKey, true) : Prisma.sql`FALSE`;
+/**
+ * One query for both numbers, each capped at COUNT_CAP: all matching rows,
+ * and those matching `preceding` too (the rows before the page; none on a first page).
+ */
+async function countOf(tx: Tx, where: Prisma.Sql, preceding: Prisma.Sql | undefined) {
+  const before = preceding ? cappedCount(Prisma.sql`${where} AND ${preceding}`) : Prisma.sql`0`;
   const [row] = await tx.$queryRaw<{ total: number; offset: number }[]>`
-    SELECT count(*)::int AS "total", (count(*) FILTER (WHERE ${preceding}))::int AS "offset"
-    FROM "Secret" s WHERE ${where}`;
-  return { total: row?.total ?? 0, offset: row?.offset ?? 0 };
+    SELECT ${cappedCount(where)} AS "total", ${before}::int AS "offset"`;
+  const total = capped(row?.total ?? 0);
+  const offset = capped(row?.offset ?? 0);
+  return { total: total.count, totalCapped: total.capped, offset: offset.count, offsetCapped: offset.capped };
 }

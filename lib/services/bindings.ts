@@ -17,10 +17,13 @@ import { bindingSchema, checkTarget, formatMode, parseMode, type BindingInput } 
 export async function addBinding(actor: Actor, namespace: string, serviceName: string, input: BindingInput): Promise<BindingInfo> {
   const spec = parseInput(bindingSchema, input);
   const mode = spec.mode === undefined ? 0o444 : parseMode(spec.mode);
-  if (mode === null) throw new BadRequest("mode must be an octal number between 0 and 0777", { field: "mode" });
   const target = spec.target ?? spec.secret;
+  // Both at once: a bad mode must not hide a target that climbs out (`../`).
+  const problems: Record<string, string> = {};
+  if (mode === null) problems.mode = "mode must be an octal number between 0 and 0777";
   const targetProblem = checkTarget(target);
-  if (targetProblem) throw new BadRequest(targetProblem, { field: "target" });
+  if (targetProblem) problems.target = targetProblem;
+  if (mode === null || targetProblem) throw new BadRequest(Object.values(problems)[0]!, { fields: problems });
   return audited(actor, "binding.create", async (tx) => {
     await authorize(tx, actor, "binding:manage", namespace);
     await authorizeSecretBind(tx, actor, namespace, "bind");

@@ -90,6 +90,13 @@ export const NAMESPACED_ACTIONS: ActionEntry[] = [
     drive: denied({ ns: "default", name: "{secret}" }),
   },
   {
+    file: "features/secrets/rotation-actions.ts",
+    action: "setExpiryAction",
+    calls: "updateSecretLabels",
+    route: `PATCH ${ns}/secrets/{name}`,
+    drive: denied({ ns: "default", name: "{secret}", expiresAt: "2030-01-31" }),
+  },
+  {
     file: services,
     action: "createServiceAction",
     calls: "createService",

@@ -1,9 +1,9 @@
 import { ScrollText, SearchX } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { AuditCharts } from "@/features/audit/components/audit-charts";
 import { AuditFilterForm } from "@/features/audit/components/audit-filter-form";
-import { AuditNoAccess } from "@/features/audit/components/audit-no-access";
 import { AuditPagination } from "@/features/audit/components/audit-pagination";
 import {
   auditHref,
@@ -74,12 +74,13 @@ function Header({ actions }: { actions?: React.ReactNode }) {
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   const held = await heldPermissions(actor);
-  if (!held.has("audit:read")) return <AuditNoAccess />;
+  // Refused: the console's forbidden page, answered with HTTP 403.
+  if (!held.has("audit:read")) forbidden();
 
   const query = readAuditQuery(await searchParams);
   const filterParams = resolvedFilters(query);
   const result = await load(actor, query, filterParams);
-  if (!result.ok && result.denied) return <AuditNoAccess />;
+  if (!result.ok && result.denied) forbidden();
   const canExport = held.has("audit:export");
   const filtered = hasFilters(query);
   const formKey = auditHref(firstPage(query));

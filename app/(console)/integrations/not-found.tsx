@@ -1,14 +1,9 @@
-import Link from "next/link";
+import { PageNotFound } from "@/components/ui/status-notice";
 
 export default function IntegrationsNotFound() {
   return (
-    <div className="flex flex-col items-center gap-3 py-16 text-center">
-      <p className="text-sm font-semibold text-indigo-600 dark:text-indigo-400">404</p>
-      <h1 className="text-2xl font-semibold tracking-tight">Not found</h1>
-      <p className="text-sm text-zinc-500 dark:text-zinc-400">There is no such namespace. It may have been renamed or deleted.</p>
-      <Link href="/integrations" className="text-sm font-semibold text-indigo-600 underline dark:text-indigo-400">
-        Back to integrations
-      </Link>
-    </div>
+    <PageNotFound backHref="/integrations" backLabel="Back to integrations">
+      There is no such namespace. It may have been renamed or deleted.
+    </PageNotFound>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PermissionDenied } from "@/components/ui/permission-denied";
+import { forbidden } from "next/navigation";
 import { NamespaceSwitcher } from "@/features/secrets/components/namespace-switcher";
 import { CreateIntegrationButton } from "@/features/integrations/components/create-integration-button";
 import { integrationAbilities } from "@/features/integrations/components/integration-abilities";
@@ -17,6 +17,8 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
   const query = await searchParams;
   const { ns, namespaces } = await resolveNamespace(actor, first(query.ns));
   const [result, may] = await Promise.all([loadOrDeny(() => listIntegrations(actor, ns)), integrationAbilities(actor, ns)]);
+  // Refused: the console's forbidden page, answered with HTTP 403.
+  if (!result.ok) forbidden();
 
   return (
     <div className="space-y-6">
@@ -31,13 +33,11 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
           <NamespaceSwitcher namespaces={namespaces.map((n) => n.name)} current={ns} action="/integrations" />
           {/* Always here, never in the empty state: the new token lives in this
               button's dialog, which must survive the refresh that lists it. */}
-          {may.manage ? <CreateIntegrationButton ns={ns} swarm={may.swarm} /> : result.ok ? <NeedsIntegrationManage ns={ns} /> : null}
+          {may.manage ? <CreateIntegrationButton ns={ns} swarm={may.swarm} /> : <NeedsIntegrationManage ns={ns} />}
         </div>
       </div>
 
-      {!result.ok ? (
-        <PermissionDenied message={result.denied} />
-      ) : result.value.length ? (
+      {result.value.length ? (
         <IntegrationTable ns={ns} integrations={result.value} canManage={may.manage} />
       ) : (
         <IntegrationsEmptyState ns={ns} canManage={may.manage} />

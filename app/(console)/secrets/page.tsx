@@ -1,9 +1,9 @@
 import { History, KeyRound, SearchX } from "lucide-react";
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateSecretButton } from "@/features/secrets/components/create-secret-button";
 import { NamespaceSwitcher } from "@/features/secrets/components/namespace-switcher";
-import { PermissionDenied } from "@/components/ui/permission-denied";
 import { SecretFilters } from "@/features/secrets/components/secret-filters";
 import { deletedHref, secretsHref } from "@/features/secrets/components/secret-hrefs";
 import { ListPager } from "@/features/secrets/components/list-pager";
@@ -59,6 +59,8 @@ export default async function SecretsPage({ searchParams }: { searchParams: Sear
   const { filters, error: filterError } = filtersFrom(name, label, stale);
   const page = { limit: PAGE_SIZE, cursor: first(query.cursor), before: first(query.before), sort, count: true };
   const [result, may] = await Promise.all([loadOrDeny(() => listSecretsPage(actor, ns, filters, page)), secretAbilities(actor, ns)]);
+  // Refused: the console's forbidden page, answered with HTTP 403.
+  if (!result.ok) forbidden();
   const kept = { name, label, stale: stale ? "true" : undefined, sort: first(query.sort), dir: first(query.dir) };
   const sortHref = (next: Sort) => secretsHref(ns, { ...kept, sort: next.key, dir: next.dir });
   const pageHref = (at: { cursor?: string; before?: string }) => secretsHref(ns, { ...kept, ...at });
@@ -87,9 +89,7 @@ export default async function SecretsPage({ searchParams }: { searchParams: Sear
 
       {first(query.notice) === "deleted" ? <FlashToast message={deletedNotice(first(query.secret))} params={["notice", "secret"]} /> : null}
 
-      {!result.ok ? (
-        <PermissionDenied message={result.denied} />
-      ) : (
+      {
         <>
           {result.value.total || name || label || stale ? (
             <SecretFilters
@@ -110,6 +110,8 @@ export default async function SecretsPage({ searchParams }: { searchParams: Sear
                 noun="secrets"
                 total={result.value.total ?? result.value.secrets.length}
                 offset={result.value.offset ?? 0}
+                totalCapped={result.value.totalCapped}
+                offsetCapped={result.value.offsetCapped}
                 shown={result.value.secrets.length}
                 prevHref={result.value.prevCursor ? pageHref({ before: result.value.prevCursor }) : null}
                 nextHref={result.value.nextCursor ? pageHref({ cursor: result.value.nextCursor }) : null}
@@ -141,7 +143,7 @@ export default async function SecretsPage({ searchParams }: { searchParams: Sear
             </EmptyState>
           )}
         </>
-      )}
+      }
     </div>
   );
 }

@@ -1,16 +1,9 @@
-import Link from "next/link";
+import { PageNotFound } from "@/components/ui/status-notice";
 
 export default function ServiceNotFound() {
   return (
-    <div className="flex flex-col items-center gap-3 py-16 text-center">
-      <p className="text-sm font-semibold text-indigo-600 dark:text-indigo-400">404</p>
-      <h1 className="text-2xl font-semibold tracking-tight">Not found</h1>
-      <p className="text-sm text-zinc-500 dark:text-zinc-400">
-        There is no such service or namespace. It may have been renamed or deleted.
-      </p>
-      <Link href="/services" className="text-sm font-semibold text-indigo-600 underline dark:text-indigo-400">
-        Back to services
-      </Link>
-    </div>
+    <PageNotFound backHref="/services" backLabel="Back to services">
+      There is no such service or namespace. It may have been renamed or deleted.
+    </PageNotFound>
   );
 }

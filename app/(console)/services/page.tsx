@@ -1,7 +1,7 @@
 import { Boxes } from "lucide-react";
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { NamespaceSwitcher } from "@/features/secrets/components/namespace-switcher";
-import { PermissionDenied } from "@/components/ui/permission-denied";
 import { CreateServiceButton } from "@/features/services/components/create-service-button";
 import { serviceAbilities } from "@/features/services/components/service-abilities";
 import { ServiceTable } from "@/features/services/components/service-table";
@@ -22,6 +22,8 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
   const { ns, namespaces } = await resolveNamespace(actor, first(query.ns));
   const page = { limit: PAGE_SIZE, cursor: first(query.cursor), before: first(query.before), count: true };
   const [result, may] = await Promise.all([loadOrDeny(() => listServicesPage(actor, ns, page)), serviceAbilities(actor, ns)]);
+  // Refused: the console's forbidden page, answered with HTTP 403.
+  if (!result.ok) forbidden();
   const pageHref = (at: Record<string, string>) => `/services?${new URLSearchParams({ ns, ...at })}`;
 
   return (
@@ -47,9 +49,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
         />
       ) : null}
 
-      {!result.ok ? (
-        <PermissionDenied message={result.denied} />
-      ) : result.value.services.length ? (
+      {result.value.services.length ? (
         <>
           <ServiceTable ns={ns} services={result.value.services} />
           <ListPager

@@ -1,6 +1,6 @@
 import { Users } from "lucide-react";
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
-import { PermissionDenied } from "@/components/ui/permission-denied";
 import { InviteMemberButton } from "@/features/team/components/invite-member-button";
 import { MemberTable } from "@/features/team/components/member-table";
 import { TeamHeader } from "@/features/team/components/team-header";
@@ -22,14 +22,14 @@ export default async function MembersPage({ searchParams }: Props) {
   const query = await searchParams;
   const canInvite = held.has("member:manage");
   const [result, options] = await Promise.all([loadOrDeny(() => listMembers(actor)), canInvite ? grantOptions(actor) : null]);
+  // Refused: the console's forbidden page, answered with HTTP 403.
+  if (!result.ok) forbidden();
   const invite = options ? <InviteMemberButton roles={options.roles} namespaces={options.namespaces} /> : null;
   return (
     <div className="space-y-6">
       <TeamHeader held={held} actions={invite} />
       {query.notice === "removed" ? <FlashToast message={`Member ${query.member ?? ""} removed.`} params={["notice", "member"]} /> : null}
-      {!result.ok ? (
-        <PermissionDenied message={result.denied} />
-      ) : result.value.length ? (
+      {result.value.length ? (
         <MemberTable members={result.value} selfId={actor.id} />
       ) : (
         <EmptyState icon={Users} title="No members yet" action={invite}>

@@ -72,7 +72,7 @@ export function ApprovalDetail({ request, canAudit, ownRequest }: { request: App
             </dd>
             <dt className={term}>{request.status === "pending" || request.status === "approved" ? "Expires" : "Expiry"}</dt>
             <dd>
-              <RelativeTime iso={request.expiresAt} />
+              <RelativeTime iso={request.expiresAt} future />
             </dd>
           </dl>
           {canAudit ? (

@@ -38,7 +38,7 @@ export function ApprovalPolicyForm({ ns, choices, actions, approvalMinutes, clos
   }, {});
   const errors = state.fieldErrors ?? {};
   return (
-    <form onSubmit={submitWithoutReset(formAction)} className="space-y-5">
+    <form onSubmit={submitWithoutReset(formAction)} className="space-y-5" noValidate>
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="hidden" name="ns" value={ns ?? ""} />
       <fieldset className="space-y-2" aria-describedby={`${id}-actions-message`}>

@@ -6,7 +6,7 @@ import type { ApprovalGate } from "@/components/forms/action-state";
 import { ApprovalPromptContext } from "@/components/forms/approval-request";
 import { FieldMessage } from "@/components/forms/field-message";
 import { FormFooter } from "@/components/forms/form-footer";
-import { submitWithoutReset } from "@/components/forms/submit-without-reset";
+import { useActionForm } from "@/components/forms/submit-without-reset";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -42,6 +42,7 @@ function GateSummary({ gate, labels }: { gate: ApprovalGate; labels: ActionLabel
 function RequestForm({ gate, labels, close }: { gate: ApprovalGate; labels: ActionLabels; close: () => void }) {
   const id = useId();
   const [state, formAction, pending] = useActionState<RequestApprovalState, FormData>(requestApprovalAction, {});
+  const form = useActionForm(formAction, state);
   if (state.request) {
     return (
       <div className="space-y-4 text-sm" data-testid="approval-requested">
@@ -67,7 +68,7 @@ function RequestForm({ gate, labels, close }: { gate: ApprovalGate; labels: Acti
   }
   const error = state.fieldErrors?.reason;
   return (
-    <form onSubmit={submitWithoutReset(formAction)} className="space-y-4">
+    <form {...form} className="space-y-4">
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="hidden" name="action" value={gate.action} />
       <input type="hidden" name="namespace" value={gate.namespace ?? ""} />

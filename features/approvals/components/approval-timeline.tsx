@@ -9,7 +9,7 @@ type Step = { key: string; icon: typeof Send; tone: string; title: React.ReactNo
 
 const done = "text-emerald-600 dark:text-emerald-400";
 const waiting = "text-amber-600 dark:text-amber-400";
-const off = "text-zinc-400";
+const off = "text-zinc-500 dark:text-zinc-400";
 
 function decisionStep(request: ApprovalDto): Step {
   const by = request.decidedBy?.email;
@@ -24,7 +24,8 @@ function decisionStep(request: ApprovalDto): Step {
       title: "Waiting for a decision",
       body: (
         <>
-          Anyone else holding the permission may approve or deny it. Unless decided, it expires <RelativeTime iso={request.expiresAt} />.
+          Anyone else holding the permission may approve or deny it. Unless decided, it expires{" "}
+          <RelativeTime iso={request.expiresAt} future />.
         </>
       ),
     };
@@ -69,7 +70,7 @@ function usedStep(request: ApprovalDto, canAudit: boolean): Step | null {
       title: "Not used yet",
       body: (
         <>
-          {request.requester.email} may now repeat the action, once; the approval expires <RelativeTime iso={request.expiresAt} />.
+          {request.requester.email} may now repeat the action, once; the approval expires <RelativeTime iso={request.expiresAt} future />.
         </>
       ),
     };

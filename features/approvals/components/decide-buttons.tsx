@@ -29,7 +29,7 @@ function DecideForm({ id, decision, summary, close }: { id: string; decision: De
     return next;
   }, {});
   return (
-    <form onSubmit={submitWithoutReset(formAction)} className="space-y-4">
+    <form onSubmit={submitWithoutReset(formAction)} className="space-y-4" noValidate>
       <ActionAlert state={state} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="decision" value={decision} />

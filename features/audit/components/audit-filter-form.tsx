@@ -57,6 +57,7 @@ export function AuditFilterForm({ query, namespaces }: Props) {
       method="get"
       role="search"
       aria-label="Filter audit events"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         go(event.currentTarget);

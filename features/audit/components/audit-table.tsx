@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { DataTable, noValue } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -8,6 +8,19 @@ import { TableFrame } from "@/components/ui/table";
 import type { AuditEventDto } from "@/lib/audit/audit-event-dto";
 import { EventDetail } from "./event-detail";
 import { ActorLabel, OutcomeBadge, resourceText } from "./event-parts";
+
+/**
+ * "member.password_reset_issue" may wrap after a dot or an underscore: at
+ * 1280 px the long action names pushed the table past its card (issue 17).
+ */
+function BreakableAction({ action }: { action: string }) {
+  return action.split(/(?<=[._])/).map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 ? <wbr /> : null}
+      {part}
+    </Fragment>
+  ));
+}
 
 type Props = {
   events: AuditEventDto[];
@@ -45,7 +58,7 @@ export function AuditTable({ events, caption, compact = false }: Props) {
             {
               header: "Actor",
               cell: (event) => (
-                <div className="flex max-w-44">
+                <div className="flex max-w-40">
                   <ActorLabel actor={event.actor} />
                 </div>
               ),
@@ -57,9 +70,9 @@ export function AuditTable({ events, caption, compact = false }: Props) {
                   type="button"
                   aria-haspopup="dialog"
                   onClick={() => setOpen(event)}
-                  className="rounded font-mono text-xs font-medium text-zinc-900 hover:text-indigo-600 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-zinc-100 dark:hover:text-indigo-400"
+                  className="rounded text-left font-mono text-xs font-medium text-zinc-900 hover:text-indigo-600 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-zinc-100 dark:hover:text-indigo-400"
                 >
-                  {event.action}
+                  <BreakableAction action={event.action} />
                   <span className="sr-only"> (event #{event.seq}, show details)</span>
                 </button>
               ),
@@ -68,7 +81,7 @@ export function AuditTable({ events, caption, compact = false }: Props) {
               header: "Resource",
               cellProps: () => ({ "data-testid": "resource" }),
               cell: (event) => (
-                <span className="block max-w-44 truncate" title={resourceText(event.resource) ?? undefined}>
+                <span className="block max-w-40 truncate" title={resourceText(event.resource) ?? undefined}>
                   {resourceText(event.resource) ?? noValue}
                 </span>
               ),
@@ -83,7 +96,16 @@ export function AuditTable({ events, caption, compact = false }: Props) {
               ),
             },
             { header: "Outcome", cell: (event) => <OutcomeBadge outcome={event.outcome} /> },
-            { header: "IP", className: "font-mono text-xs", cell: (event) => event.ip ?? noValue },
+            {
+              header: "IP",
+              className: "font-mono text-xs",
+              // An IPv6 address is up to 39 characters.
+              cell: (event) => (
+                <span className="block max-w-28 truncate" title={event.ip ?? undefined}>
+                  {event.ip ?? noValue}
+                </span>
+              ),
+            },
           ]}
         />
       </TableFrame>

@@ -11,7 +11,7 @@ export function VerifyButton({ active }: { active: boolean }) {
   const [state, start, starting] = useActionState<VerifyActionState>(startVerifyAction, {});
   return (
     <div className="flex flex-col items-start gap-2 sm:items-end">
-      <form action={start}>
+      <form action={start} noValidate>
         <Button type="submit" disabled={starting || active}>
           <ShieldCheck aria-hidden className="size-4" />
           {starting ? "Starting…" : active ? "Verifying…" : "Verify log"}

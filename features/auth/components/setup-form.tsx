@@ -17,6 +17,7 @@ export function SetupForm() {
         required
         autoFocus
         hint="Printed by the server when it started with no users."
+        defaultValue={state.values?.token}
         error={state.fieldErrors?.token}
       />
       <Field label="Your name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />
@@ -35,7 +36,6 @@ export function SetupForm() {
         type="password"
         autoComplete="new-password"
         required
-        minLength={12}
         hint="At least 12 characters."
         error={state.fieldErrors?.password}
       />

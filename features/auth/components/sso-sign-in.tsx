@@ -27,7 +27,7 @@ export function SsoSignIn({ next, sso, error }: { next: string; sso?: string; er
   return (
     <div className="mt-5 space-y-3 border-t border-zinc-200 pt-5 dark:border-zinc-800">
       {message ? <Alert>{message}</Alert> : null}
-      <form action={ssoSignInAction}>
+      <form action={ssoSignInAction} noValidate>
         <input type="hidden" name="next" value={next} />
         <Button type="submit" variant="secondary" className="w-full">
           Sign in with {label}

@@ -9,7 +9,7 @@ import { RevokeIntegrationButton } from "./revoke-integration-button";
 
 type Props = { ns: string; integrations: IntegrationInfo[]; canManage: boolean };
 
-const never = <span className="text-zinc-400">never</span>;
+const never = <span className="text-zinc-500 dark:text-zinc-400">never</span>;
 
 /** A namespace's integrations: only a prefix of each token is kept, to recognise it in a host's token file. */
 export function IntegrationTable({ ns, integrations, canManage }: Props) {
@@ -55,7 +55,7 @@ export function IntegrationTable({ ns, integrations, canManage }: Props) {
               </div>
             ),
           },
-          { header: "Expires", cell: (i) => (i.expiresAt ? <RelativeTime iso={i.expiresAt} /> : never) },
+          { header: "Expires", cell: (i) => (i.expiresAt ? <RelativeTime iso={i.expiresAt} future /> : never) },
           { header: "Last used", cell: (i) => (i.lastUsedAt ? <RelativeTime iso={i.lastUsedAt} /> : noValue) },
           { header: "Status", cellProps: () => ({ "data-testid": "status" }), cell: tokenStatusBadge },
           canManage &&

@@ -29,7 +29,7 @@ function RenewIntegrationForm({ ns, id, name, kind, close }: Props & { close: ()
     );
   }
   return (
-    <form onSubmit={submitWithoutReset(formAction)} className="space-y-4">
+    <form onSubmit={submitWithoutReset(formAction)} className="space-y-4" noValidate>
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="hidden" name="ns" value={ns} />
       <input type="hidden" name="id" value={id} />

@@ -22,7 +22,7 @@ export function RewrapControls({ startAction, cancelAction, disabledReason, acti
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <form action={start}>
+        <form action={start} noValidate>
           <Button
             type="submit"
             disabled={disabledReason !== null || starting}
@@ -32,7 +32,7 @@ export function RewrapControls({ startAction, cancelAction, disabledReason, acti
           </Button>
         </form>
         {active ? (
-          <form action={cancel}>
+          <form action={cancel} noValidate>
             <Button type="submit" variant="secondary" disabled={cancelling}>
               {cancelling ? "Cancelling…" : "Cancel"}
             </Button>

@@ -1,5 +1,6 @@
 import type { JobDto } from "@/lib/jobs/job-dto";
 import { Alert } from "@/components/ui/alert";
+import { exactTime } from "@/components/ui/exact-time";
 import { percentDone, ProgressBar } from "@/components/ui/progress-bar";
 
 const stateLabels: Record<JobDto["state"], { label: string; className: string }> = {
@@ -14,15 +15,7 @@ function Time({ label, iso }: { label: string; iso: string | null }) {
   return (
     <div>
       <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="mt-0.5">
-        {iso ? (
-          <time dateTime={iso} title={iso}>
-            {new Date(iso).toUTCString()}
-          </time>
-        ) : (
-          "—"
-        )}
-      </dd>
+      <dd className="mt-0.5">{iso ? <time dateTime={iso}>{exactTime(iso)}</time> : "—"}</dd>
     </div>
   );
 }

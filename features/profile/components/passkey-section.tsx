@@ -9,7 +9,6 @@ import { Button } from "@/components/ui/button";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { Field } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { ToastProvider } from "@/components/ui/toast";
 import type { Passkey } from "@/lib/auth/mfa/passkey-schemas";
 import { passkeyBrowserMessage } from "@/lib/auth/mfa/passkey-browser-message";
 import { passkeyOptionsAction, registerPasskeyAction, removePasskeyAction } from "../passkey-actions";
@@ -22,15 +21,6 @@ type Props = {
 
 /** The profile's Passkeys card: the list, "Add a passkey" with a name, and removal behind a confirm dialog. */
 export function PasskeySection({ passkeys, unavailable }: Props) {
-  // The profile has no toast region of its own (the console's sections each bring one).
-  return (
-    <ToastProvider>
-      <PasskeyCard passkeys={passkeys} unavailable={unavailable} />
-    </ToastProvider>
-  );
-}
-
-function PasskeyCard({ passkeys, unavailable }: Props) {
   return (
     <div className="space-y-4">
       {unavailable ? <Alert tone="info">{unavailable}</Alert> : null}

@@ -32,7 +32,7 @@ function Enroll({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) {
 
   if (!enrollment.secret) {
     return (
-      <form action={enroll} className="space-y-4">
+      <form action={enroll} className="space-y-4" noValidate>
         <p className="text-sm text-zinc-600 dark:text-zinc-300">
           Off. With an authenticator app (1Password, Aegis, Google Authenticator, …) sign-in asks for a 6-digit code after your password.
         </p>

@@ -26,7 +26,7 @@ export function CreateSecretForm({ ns, maxBytes, onCancel }: { ns: string; maxBy
   const id = useId();
   const errors = state.fieldErrors ?? {};
   return (
-    <form method="post" onSubmit={onSubmit} className="space-y-5">
+    <form method="post" onSubmit={onSubmit} className="space-y-5" noValidate>
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="hidden" name="ns" value={ns} />
       <div className="grid gap-4 sm:grid-cols-2">

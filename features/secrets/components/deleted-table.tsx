@@ -22,9 +22,9 @@ export function DeletedTable({ ns, secrets, canRestore, canPurge }: Props) {
           {
             header: "By",
             className: "whitespace-nowrap",
-            cell: (secret) => secret.deletedBy ?? <span className="text-zinc-400">unknown</span>,
+            cell: (secret) => secret.deletedBy ?? <span className="text-zinc-500 dark:text-zinc-400">unknown</span>,
           },
-          { header: "Purge after", cell: (secret) => <RelativeTime iso={secret.purgeAfter} /> },
+          { header: "Purge after", cell: (secret) => <RelativeTime iso={secret.purgeAfter} future /> },
           (canRestore || canPurge) &&
             actionsColumn(
               (secret: DeletedSecret) => (

@@ -2,6 +2,7 @@
 
 import { Tags } from "lucide-react";
 import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/submit-without-reset";
 import type { ActionState } from "@/components/forms/action-state";
 import { updateLabelsAction } from "@/features/secrets/actions";
 import { Alert } from "@/components/ui/alert";
@@ -22,8 +23,9 @@ function LabelsForm({ ns, name, labels, close }: Props & { close: () => void }) 
     }
     return next;
   }, {});
+  const form = useActionForm(formAction, state);
   return (
-    <form action={formAction} className="space-y-5">
+    <form {...form} className="space-y-5">
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="hidden" name="ns" value={ns} />
       <input type="hidden" name="name" value={name} />

@@ -52,7 +52,7 @@ export function ImportManifestForm({ ns, maxBytes, onCancel }: { ns: string; max
   };
 
   return (
-    <form onSubmit={onSubmit} className="space-y-5">
+    <form onSubmit={onSubmit} className="space-y-5" noValidate>
       <div className="space-y-3">
         {preview.error ? <Alert>{preview.error}</Alert> : null}
         <input type="hidden" name="ns" value={ns} />

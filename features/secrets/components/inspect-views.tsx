@@ -58,7 +58,7 @@ function Pretty({ secret }: { secret: SecretDetail }) {
         <VaultPath namespace={secret.namespace} name={secret.name} />
       </Row>
       <Row label="Labels">
-        <LabelChips labels={secret.labels} empty={<span className="text-zinc-400">none</span>} />
+        <LabelChips labels={secret.labels} empty={<span className="text-zinc-500 dark:text-zinc-400">none</span>} />
       </Row>
       <Row label="Created at">
         {exactTime(secret.createdAt)}{" "}

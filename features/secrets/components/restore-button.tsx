@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 export function RestoreButton({ ns, name }: { ns: string; name: string }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(restoreSecretAction, {});
   return (
-    <form action={formAction} className="inline-flex flex-col items-end gap-1">
+    <form action={formAction} className="inline-flex flex-col items-end gap-1" noValidate>
       <input type="hidden" name="ns" value={ns} />
       <input type="hidden" name="name" value={name} />
       <Button type="submit" variant="secondary" className="px-2.5 py-1 text-xs" disabled={pending} aria-label={`Restore ${name}`}>

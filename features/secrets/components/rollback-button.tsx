@@ -2,6 +2,7 @@
 
 import { RotateCcw } from "lucide-react";
 import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/submit-without-reset";
 import type { ActionState } from "@/components/forms/action-state";
 import { rollbackSecretAction } from "@/features/secrets/actions";
 import { Alert } from "@/components/ui/alert";
@@ -21,8 +22,9 @@ function RollbackForm({ ns, name, version, close }: Props & { close: () => void 
     }
     return next;
   }, {});
+  const form = useActionForm(formAction, state);
   return (
-    <form action={formAction} className="space-y-4">
+    <form {...form} className="space-y-4">
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="hidden" name="ns" value={ns} />
       <input type="hidden" name="name" value={name} />

@@ -18,7 +18,7 @@ function RotateForm({ ns, name, type, maxBytes, close }: Props & { close: () => 
     toast(`Rotated ${name}: a new version is current.`);
   });
   return (
-    <form method="post" onSubmit={onSubmit} className="space-y-5">
+    <form method="post" onSubmit={onSubmit} className="space-y-5" noValidate>
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="hidden" name="ns" value={ns} />
       <input type="hidden" name="name" value={name} />

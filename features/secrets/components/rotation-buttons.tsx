@@ -2,8 +2,10 @@
 
 import { RefreshCw } from "lucide-react";
 import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/submit-without-reset";
 import type { ActionState } from "@/components/forms/action-state";
 import { ConfirmActionForm } from "@/components/forms/confirm-action-form";
+import { FieldMessage } from "@/components/forms/field-message";
 import { FormFooter } from "@/components/forms/form-footer";
 import { SelectField } from "@/components/forms/select-field";
 import { Alert } from "@/components/ui/alert";
@@ -13,7 +15,52 @@ import { useToast } from "@/components/ui/toast";
 import { runRotationAction, setRotationAction, stopRotationAction } from "@/features/secrets/rotation-actions";
 
 type Target = { ns: string; name: string };
-type Current = { every: string; length: number; alphabet: string; key: string | null } | null;
+type CurrentRotator = { kind: string; admin: string; roles: string[] } | null;
+type Current = { every: string; length: number; alphabet: string; key: string | null; rotator: CurrentRotator } | null;
+
+/**
+ * The optional rotator part: blank means the policy only writes generated
+ * values; filled, Coffer also changes the role's password in PostgreSQL.
+ * Prefilled with the policy's rotator, so a schedule change keeps it.
+ */
+function RotatorFields({ rotator, errors }: { rotator: CurrentRotator; errors: ActionState["fieldErrors"] }) {
+  const rolesMessage = "rotation-roles-message";
+  return (
+    <fieldset className="space-y-3 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
+      <legend className="px-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">PostgreSQL rotator (optional)</legend>
+      <Field
+        label="Admin secret"
+        name="rotatorAdmin"
+        id="rotation-admin"
+        defaultValue={rotator?.admin ?? ""}
+        hint="A secret in this namespace holding the admin connection URL. Needs permission to reveal it."
+        error={errors?.rotatorAdmin}
+        autoComplete="off"
+      />
+      <div className="space-y-1.5" role="group" aria-label="Roles" aria-describedby={rolesMessage}>
+        <div className="grid grid-cols-2 gap-3">
+          {(["Blue", "Green"] as const).map((color, index) => (
+            <Field
+              key={color}
+              label={`${color} role`}
+              name={`role${color}`}
+              id={`rotation-role-${color.toLowerCase()}`}
+              defaultValue={rotator?.roles[index] ?? ""}
+              autoComplete="off"
+              aria-invalid={errors?.rotatorRoles ? true : undefined}
+              aria-describedby={rolesMessage}
+            />
+          ))}
+        </div>
+        <FieldMessage
+          id={rolesMessage}
+          error={errors?.rotatorRoles}
+          hint="Two login roles that take turns: the new password goes to the one not in use."
+        />
+      </div>
+    </fieldset>
+  );
+}
 
 function RotationForm({ ns, name, current, close }: Target & { current: Current; close: () => void }) {
   const toast = useToast();
@@ -25,8 +72,9 @@ function RotationForm({ ns, name, current, close }: Target & { current: Current;
     }
     return next;
   }, {});
+  const form = useActionForm(formAction, state);
   return (
-    <form action={formAction} className="space-y-4">
+    <form {...form} className="space-y-4">
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="hidden" name="ns" value={ns} />
       <input type="hidden" name="name" value={name} />
@@ -59,6 +107,7 @@ function RotationForm({ ns, name, current, close }: Target & { current: Current;
         defaultValue={current?.key ?? ""}
         hint="The key the new value replaces; needed when the secret has several."
       />
+      <RotatorFields rotator={current?.rotator ?? null} errors={state.fieldErrors} />
       <FormFooter onCancel={close} pending={pending} label="Save policy" pendingLabel="Saving…" />
     </form>
   );

@@ -5,20 +5,35 @@ import { Alert } from "@/components/ui/alert";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { RotationPolicyDto } from "@/lib/rotation/rotation-dto";
 import { RunRotationButton, SetRotationButton, StopRotationButton } from "./rotation-buttons";
+import { SetExpiryButton } from "./rotation-expiry-button";
 
-type Props = { ns: string; name: string; policy: RotationPolicyDto | null; canChange: boolean };
+type Props = { ns: string; name: string; policy: RotationPolicyDto | null; canChange: boolean; expiresAt?: string | null };
 
-export function RotationPanel({ ns, name, policy, canChange }: Props) {
+/** The secret's expiresAt, with its dialog for those who may change the secret. */
+function ExpiryLine({ ns, name, expiresAt, canChange }: { ns: string; name: string; expiresAt: string | null; canChange: boolean }) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-4 text-sm text-zinc-600 dark:text-zinc-400" data-testid="secret-expiry">
+      <p>{expiresAt ? `Expires on ${expiresAt.slice(0, 10)} (UTC).` : "No expiry date."}</p>
+      {canChange ? <SetExpiryButton ns={ns} name={name} expiresAt={expiresAt} /> : null}
+    </div>
+  );
+}
+
+export function RotationPanel({ ns, name, policy, canChange, expiresAt = null }: Props) {
+  const expiry = <ExpiryLine ns={ns} name={name} expiresAt={expiresAt} canChange={canChange} />;
   if (!policy) {
     return (
-      <div className="flex flex-wrap items-center justify-between gap-4 text-sm text-zinc-600 dark:text-zinc-400">
-        <p>Not rotated automatically.</p>
-        {canChange ? <SetRotationButton ns={ns} name={name} current={null} /> : null}
+      <div className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-4 text-sm text-zinc-600 dark:text-zinc-400">
+          <p>Not rotated automatically.</p>
+          {canChange ? <SetRotationButton ns={ns} name={name} current={null} /> : null}
+        </div>
+        {expiry}
       </div>
     );
   }
   const { generator, rotator } = policy;
-  const current = { every: policy.every, length: generator.length, alphabet: generator.alphabet, key: generator.key };
+  const current = { every: policy.every, length: generator.length, alphabet: generator.alphabet, key: generator.key, rotator };
   return (
     <div className="space-y-3" data-testid="rotation-policy">
       {policy.lastError ? (
@@ -51,7 +66,7 @@ export function RotationPanel({ ns, name, policy, canChange }: Props) {
         ) : null}
         <dt className="text-zinc-500 dark:text-zinc-400">Next run</dt>
         <dd>
-          <RelativeTime iso={policy.nextRunAt} />
+          <RelativeTime iso={policy.nextRunAt} future />
         </dd>
         <dt className="text-zinc-500 dark:text-zinc-400">Last run</dt>
         <dd>
@@ -71,6 +86,7 @@ export function RotationPanel({ ns, name, policy, canChange }: Props) {
           <StopRotationButton ns={ns} name={name} />
         </div>
       ) : null}
+      {expiry}
     </div>
   );
 }

@@ -33,7 +33,11 @@ export function VersionsTable({ ns, name, versions, canRollBack }: Props) {
             ),
           },
           { header: "Created", cell: (v) => <RelativeTime iso={v.createdAt} /> },
-          { header: "By", className: "whitespace-nowrap", cell: (v) => v.createdBy ?? <span className="text-zinc-400">coffer</span> },
+          {
+            header: "By",
+            className: "whitespace-nowrap",
+            cell: (v) => v.createdBy ?? <span className="text-zinc-500 dark:text-zinc-400">coffer</span>,
+          },
           { header: "Keys", className: "font-mono text-xs", cell: (v) => v.keys.map((k) => k.name).join(", ") },
           { header: "Size", numeric: true, cell: (v) => humanSize(v.sizeBytes) },
           canRollBack && actionsColumn((v: VersionInfo) => (v.current ? null : <RollbackButton ns={ns} name={name} version={v.version} />)),

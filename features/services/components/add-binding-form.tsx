@@ -67,7 +67,7 @@ export function AddBindingForm({ ns, service, secrets, close }: Props) {
   }
 
   return (
-    <form onSubmit={submitWithoutReset(formAction)} className="space-y-5">
+    <form onSubmit={submitWithoutReset(formAction)} className="space-y-5" noValidate>
       <ActionAlert state={state} />
       <Alert tone="warning">
         <span data-testid="binding-grants-reading">

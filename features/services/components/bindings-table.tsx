@@ -47,7 +47,7 @@ export function BindingsTable({ ns, service, bindings, canManage }: Props) {
               binding.key ? (
                 <code className="font-mono text-xs">{binding.key}</code>
               ) : (
-                <span className="text-xs text-zinc-400">all keys</span>
+                <span className="text-xs text-zinc-500 dark:text-zinc-400">all keys</span>
               ),
           },
           {

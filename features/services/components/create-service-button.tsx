@@ -2,6 +2,7 @@
 
 import { Plus } from "lucide-react";
 import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/submit-without-reset";
 import type { ActionState } from "@/components/forms/action-state";
 import { createServiceAction } from "@/features/services/actions";
 import { FormFooter } from "@/components/forms/form-footer";
@@ -12,8 +13,9 @@ import { ServiceFields } from "./service-fields";
 function CreateServiceForm({ ns, close }: { ns: string; close: () => void }) {
   // Success redirects to the new service's page.
   const [state, formAction, pending] = useActionState<ActionState, FormData>(createServiceAction, {});
+  const form = useActionForm(formAction, state);
   return (
-    <form action={formAction} className="space-y-5">
+    <form {...form} className="space-y-5">
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="hidden" name="ns" value={ns} />
       <ServiceFields errors={state.fieldErrors ?? {}} />

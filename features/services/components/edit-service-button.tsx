@@ -3,6 +3,7 @@
 import { Pencil } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/submit-without-reset";
 import { updateServiceAction, type UpdateServiceState } from "@/features/services/actions";
 import { FormFooter } from "@/components/forms/form-footer";
 import { Alert } from "@/components/ui/alert";
@@ -29,8 +30,9 @@ function EditServiceForm({ ns, name, description, labels, close }: Props & { clo
     }
     return next;
   }, {});
+  const form = useActionForm(formAction, state);
   return (
-    <form action={formAction} className="space-y-5">
+    <form {...form} className="space-y-5">
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="hidden" name="ns" value={ns} />
       <input type="hidden" name="current" value={name} />

@@ -7,7 +7,7 @@ import { RevokeServiceTokenButton } from "./revoke-service-token-button";
 
 type Props = { ns: string; service: string; tokens: ServiceTokenInfo[]; canManage: boolean };
 
-const never = <span className="text-zinc-400">never</span>;
+const never = <span className="text-zinc-500 dark:text-zinc-400">never</span>;
 
 /** The service's agent tokens: only a prefix of each is kept to recognise it. */
 export function TokensTable({ ns, service, tokens, canManage }: Props) {
@@ -23,7 +23,7 @@ export function TokensTable({ ns, service, tokens, canManage }: Props) {
           { header: "Token", cell: (token) => <code className="font-mono text-xs">{token.prefix}…</code> },
           { header: "Created", cell: (token) => <RelativeTime iso={token.createdAt} /> },
           { header: "Last used", cell: (token) => (token.lastUsedAt ? <RelativeTime iso={token.lastUsedAt} /> : never) },
-          { header: "Expires", cell: (token) => (token.expiresAt ? <RelativeTime iso={token.expiresAt} /> : never) },
+          { header: "Expires", cell: (token) => (token.expiresAt ? <RelativeTime iso={token.expiresAt} future /> : never) },
           { header: "Status", cell: tokenStatusBadge },
           canManage &&
             actionsColumn((token: ServiceTokenInfo) =>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
+import { useActionForm } from "@/components/forms/submit-without-reset";
 import { grantRoleAction } from "@/features/team/member-actions";
 import type { ActionState } from "@/components/forms/action-state";
 import { Alert } from "@/components/ui/alert";
@@ -20,9 +21,10 @@ export function AddGrantForm({ userId, roles, namespaces }: { userId: string; ro
     if (next.ok) toast(`Granted ${grantLabel({ role: String(form.get("role")), namespace: String(form.get("namespace")) || null })}.`);
     return next;
   }, {});
+  const form = useActionForm(formAction, state);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="space-y-3" aria-label="Add grant">
+    <form {...form} className="space-y-3" aria-label="Add grant">
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="hidden" name="userId" value={userId} />
       <div className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start">

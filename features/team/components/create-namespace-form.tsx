@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useActionForm } from "@/components/forms/submit-without-reset";
 import { createNamespaceAction } from "@/features/team/namespace-actions";
 import type { ActionState } from "@/components/forms/action-state";
 import { Alert } from "@/components/ui/alert";
@@ -19,8 +20,9 @@ export function CreateNamespaceForm() {
     }
     return next;
   }, {});
+  const form = useActionForm(formAction, state);
   return (
-    <form action={formAction} className="space-y-3">
+    <form {...form} className="space-y-3">
       {state.error ? <Alert>{state.error}</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-start">
         <Field

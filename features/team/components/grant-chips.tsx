@@ -4,7 +4,7 @@ import { grantLabel } from "./grant-label";
 type Grant = { id: string; role: string; namespace: string | null };
 
 export function GrantChips({ grants }: { grants: Grant[] }) {
-  if (!grants.length) return <span className="text-xs text-zinc-400 dark:text-zinc-500">no role</span>;
+  if (!grants.length) return <span className="text-xs text-zinc-500 dark:text-zinc-400">no role</span>;
   return (
     <ul className="flex flex-wrap gap-1" aria-label="Roles">
       {grants.map((grant) => (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
+import { useActionForm } from "@/components/forms/submit-without-reset";
 import type { ActionState } from "@/components/forms/action-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -24,9 +25,10 @@ export function GroupMappingForm({ roles, namespaces }: { roles: RoleOption[]; n
     }
     return next;
   }, {});
+  const form = useActionForm(formAction, state);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="space-y-3" aria-label="Add group mapping">
+    <form {...form} className="space-y-3" aria-label="Add group mapping">
       {state.error ? <Alert>{state.error}</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start">
         <Field

@@ -2,6 +2,7 @@
 
 import { UserPlus } from "lucide-react";
 import { useActionState, useId, useState } from "react";
+import { useActionForm } from "@/components/forms/submit-without-reset";
 import { inviteMemberAction, type InviteState } from "@/features/team/invite-actions";
 import { FormFooter } from "@/components/forms/form-footer";
 import { Alert } from "@/components/ui/alert";
@@ -16,6 +17,7 @@ type Props = { roles: RoleOption[]; namespaces: string[] };
 
 function InviteForm({ roles, namespaces, close }: Props & { close: () => void }) {
   const [state, formAction, pending] = useActionState<InviteState, FormData>(inviteMemberAction, {});
+  const form = useActionForm(formAction, state);
   const id = useId();
   // Controlled: React resets a form after its action, and a refused invite should keep what was typed.
   const [email, setEmail] = useState("");
@@ -27,7 +29,7 @@ function InviteForm({ roles, namespaces, close }: Props & { close: () => void })
         <OneTimeLink path={state.path} title={`Invite link for ${state.email} (${state.grant})`} testId="invite-link">
           {state.expiresAt ? (
             <p className="text-xs text-emerald-800 dark:text-emerald-200">
-              It works once and expires <RelativeTime iso={state.expiresAt} />.
+              It works once and expires <RelativeTime iso={state.expiresAt} future />.
             </p>
           ) : null}
         </OneTimeLink>
@@ -41,7 +43,7 @@ function InviteForm({ roles, namespaces, close }: Props & { close: () => void })
   }
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="space-y-4">
+    <form {...form} className="space-y-4">
       {state.error ? <Alert>{state.error}</Alert> : null}
       <Field
         label="Email"

@@ -10,8 +10,8 @@ const STATE_TONES = { pending: "indigo", used: "green", expired: "neutral", revo
 
 function Expires({ invite }: { invite: InviteInfo }) {
   // A used or revoked invite's expiry no longer means anything.
-  if (invite.state === "pending" || invite.state === "expired") return <RelativeTime iso={invite.expiresAt} />;
-  return <span className="text-zinc-400 dark:text-zinc-500">—</span>;
+  if (invite.state === "pending" || invite.state === "expired") return <RelativeTime iso={invite.expiresAt} future />;
+  return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
 }
 
 export function InviteTable({ invites, canManage }: { invites: InviteInfo[]; canManage: boolean }) {
@@ -23,7 +23,7 @@ export function InviteTable({ invites, canManage }: { invites: InviteInfo[]; can
         rowKey={(invite) => invite.id}
         rowProps={(invite) => ({
           "data-testid": `invite-row-${invite.email}`,
-          className: invite.state === "pending" ? undefined : "opacity-70",
+          className: invite.state === "pending" ? undefined : "text-zinc-500 dark:text-zinc-400",
         })}
         columns={[
           { header: "Email", className: "font-medium text-zinc-900 dark:text-zinc-100", cell: (invite) => invite.email },

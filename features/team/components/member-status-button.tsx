@@ -17,7 +17,7 @@ function EnableButton({ userId, email }: { userId: string; email: string }) {
     return next;
   }, {});
   return (
-    <form action={formAction} className="flex flex-col items-end gap-2">
+    <form action={formAction} className="flex flex-col items-end gap-2" noValidate>
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="disabled" value="false" />
       <Button type="submit" variant="secondary" disabled={pending}>

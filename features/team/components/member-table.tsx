@@ -23,7 +23,7 @@ export function MemberTable({ members, selfId }: { members: Member[]; selfId: st
         rowKey={(member) => member.id}
         rowProps={(member) => ({
           "data-testid": `member-row-${member.email}`,
-          className: member.status === "disabled" ? "opacity-70" : undefined,
+          className: member.status === "disabled" ? "text-zinc-500 dark:text-zinc-400" : undefined,
         })}
         columns={[
           {
@@ -43,7 +43,7 @@ export function MemberTable({ members, selfId }: { members: Member[]; selfId: st
               member.lastLoginAt ? (
                 <RelativeTime iso={member.lastLoginAt} />
               ) : (
-                <span className="text-zinc-400 dark:text-zinc-500">never</span>
+                <span className="text-zinc-500 dark:text-zinc-400">never</span>
               ),
           },
           { header: "Status", cell: (member) => <StatusBadge status={member.status} /> },

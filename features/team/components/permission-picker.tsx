@@ -101,7 +101,7 @@ export function PermissionPicker({
                   return (
                     <label
                       key={permission}
-                      className={`flex items-center gap-1.5 text-sm ${allowed ? "" : "text-zinc-400 dark:text-zinc-500"}`}
+                      className={`flex items-center gap-1.5 text-sm ${allowed ? "" : "text-zinc-500 dark:text-zinc-400"}`}
                       title={allowed ? name : `${name}. You do not hold it, so you cannot grant it`}
                     >
                       <input

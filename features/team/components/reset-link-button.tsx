@@ -2,6 +2,7 @@
 
 import { KeyRound } from "lucide-react";
 import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/submit-without-reset";
 import { issueResetLinkAction, type ResetLinkState } from "@/features/team/member-actions";
 import { FormFooter } from "@/components/forms/form-footer";
 import { Alert } from "@/components/ui/alert";
@@ -12,13 +13,14 @@ import { OneTimeLink } from "./one-time-link";
 
 function ResetLinkForm({ userId, email, close }: { userId: string; email: string; close: () => void }) {
   const [state, formAction, pending] = useActionState<ResetLinkState, FormData>(issueResetLinkAction, {});
+  const form = useActionForm(formAction, state);
   if (state.ok && state.path) {
     return (
       <div className="space-y-4">
         <OneTimeLink path={state.path} title={`Password reset link for ${email}`} testId="reset-link">
           {state.expiresAt ? (
             <p className="text-xs text-emerald-800 dark:text-emerald-200">
-              It works once and expires <RelativeTime iso={state.expiresAt} />.
+              It works once and expires <RelativeTime iso={state.expiresAt} future />.
             </p>
           ) : null}
         </OneTimeLink>
@@ -31,7 +33,7 @@ function ResetLinkForm({ userId, email, close }: { userId: string; email: string
     );
   }
   return (
-    <form action={formAction} className="space-y-4">
+    <form {...form} className="space-y-4">
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="hidden" name="userId" value={userId} />
       <FormFooter focusCancel onCancel={close} pending={pending} label="Create reset link" pendingLabel="Creating…" />

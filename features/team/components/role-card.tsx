@@ -49,7 +49,7 @@ export function RoleCard({
             <span className="text-xs text-zinc-500 dark:text-zinc-400">{grantCount(role.members)}</span>
           </div>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {role.description || <span className="italic text-zinc-400">No description</span>}
+            {role.description || <span className="italic text-zinc-500 dark:text-zinc-400">No description</span>}
           </p>
         </div>
         {role.builtIn && isOwner ? <EditRoleButton role={role} grantable={grantable} isOwner /> : null}

@@ -2,6 +2,7 @@
 
 import { Pencil, Plus } from "lucide-react";
 import { useActionState, useId, useState } from "react";
+import { useActionForm } from "@/components/forms/submit-without-reset";
 import { createRoleAction, updateRoleAction } from "@/features/team/role-actions";
 import type { ActionState } from "@/components/forms/action-state";
 import { FormFooter } from "@/components/forms/form-footer";
@@ -28,10 +29,11 @@ function RoleForm({ role, grantable, isOwner, close }: { role?: Existing; granta
     }
     return next;
   }, {});
+  const form = useActionForm(formAction, state);
   const errors = state.fieldErrors ?? {};
   if (role?.builtIn) {
     return (
-      <form action={formAction} className="space-y-5">
+      <form {...form} className="space-y-5">
         {state.error ? <Alert>{state.error}</Alert> : null}
         <input type="hidden" name="name" value={role.name} />
         <input type="hidden" name="only" value="secondFactor" />
@@ -41,7 +43,7 @@ function RoleForm({ role, grantable, isOwner, close }: { role?: Existing; granta
     );
   }
   return (
-    <form action={formAction} className="space-y-5">
+    <form {...form} className="space-y-5">
       {state.error ? <Alert>{state.error}</Alert> : null}
       {role ? (
         <input type="hidden" name="name" value={role.name} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/submit-without-reset";
 import { ExpirySelect } from "@/components/forms/expiry-select";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,6 +11,7 @@ import { createTokenAction, type CreateTokenState } from "@/features/tokens/acti
 
 export function CreateTokenForm({ permissions }: { permissions: string[] }) {
   const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, {});
+  const form = useActionForm(action, state);
   return (
     <div className="space-y-4">
       {state.token ? (
@@ -36,7 +38,7 @@ export function CreateTokenForm({ permissions }: { permissions: string[] }) {
         </div>
       ) : null}
       {state.error ? <Alert>{state.error}</Alert> : null}
-      <form action={action} className="grid gap-4 sm:grid-cols-[1fr_auto_auto] sm:items-end">
+      <form {...form} className="grid gap-4 sm:grid-cols-[1fr_auto_auto] sm:items-end">
         <Field label="Token name" name="name" required placeholder="laptop CLI" maxLength={100} />
         {/* 90 days, what the API gives a personal token sent without expiresInDays (a service token's is a year). */}
         <ExpirySelect id="expiresInDays" defaultDays="90" />

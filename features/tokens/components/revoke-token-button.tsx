@@ -1,27 +1,29 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
+import type { FormAction } from "@/components/forms/action-state";
+import { RevokeButton } from "@/components/forms/revoke-button";
 import { revokeTokenAction } from "@/features/tokens/actions";
 
+// The action takes the token's id; the confirm dialog's form hands it over as a field.
+const revoke: FormAction = async (_prev, form) => {
+  const { error } = await revokeTokenAction(String(form.get("tokenId") ?? ""));
+  return error ? { ok: false, error } : { ok: true };
+};
+
+/**
+ * Revoking one of your own API tokens, confirmed in the same dialog as every
+ * other destructive action (it was window.confirm(), issue 17).
+ */
 export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   return (
-    <span className="inline-flex items-center gap-2">
-      {error ? <span className="text-xs text-red-600">{error}</span> : null}
-      <Button
-        variant="secondary"
-        className="px-2 py-1 text-xs"
-        disabled={pending}
-        aria-label={`Revoke token ${name}`}
-        onClick={() => {
-          if (!window.confirm(`Revoke token “${name}”? Anything using it stops working at once.`)) return;
-          start(async () => setError((await revokeTokenAction(id)).error ?? null));
-        }}
-      >
-        {pending ? "Revoking…" : "Revoke"}
-      </Button>
-    </span>
+    <RevokeButton
+      ariaLabel={`Revoke token ${name}`}
+      title={`Revoke token ${name}?`}
+      description="Anything using it (the coffer CLI, a script) stops working at once. Your other tokens keep working."
+      action={revoke}
+      fields={{ tokenId: id }}
+      done={`Revoked token ${name}.`}
+      confirmLabel="Revoke token"
+    />
   );
 }

@@ -9,14 +9,14 @@ import { tokenStatusBadge } from "./token-status-badge";
  * words an unscoped token for the reader ("all of yours", "all of theirs").
  */
 export function tokenColumns(whose: "yours" | "theirs", { created = false } = {}): Column<AccessTokenInfo>[] {
-  const when = (iso: string | null) => (iso ? <RelativeTime iso={iso} /> : "never");
+  const when = (iso: string | null, future = false) => (iso ? <RelativeTime iso={iso} future={future} /> : "never");
   return [
     { header: "Name", className: "font-medium", cell: (token) => token.name },
     { header: "Token", className: "font-mono text-xs", cell: (token) => `${token.prefix}…` },
     { header: "Scopes", className: "text-xs", cell: (token) => (token.scopes.length ? token.scopes.join(", ") : `all of ${whose}`) },
     ...(created ? [{ header: "Created", cell: (token: AccessTokenInfo) => <RelativeTime iso={token.createdAt} /> }] : []),
     { header: "Last used", cell: (token) => when(token.lastUsedAt) },
-    { header: "Expires", cell: (token) => when(token.expiresAt) },
+    { header: "Expires", cell: (token) => when(token.expiresAt, true) },
     { header: "Status", cell: tokenStatusBadge },
   ];
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { ApprovalDetail } from "@/features/approvals/components/approval-detail";
 import { loadOrDeny, pageName } from "@/features/console/load";
-import { PermissionDenied } from "@/components/ui/permission-denied";
 import { getApproval } from "@/lib/approvals/list-approvals";
 import { requireActor } from "@/lib/auth/current-actor";
 import { heldPermissions } from "@/lib/rbac/held-permissions";
@@ -13,6 +13,7 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
   const id = pageName((await params).id);
   // A request the caller may not see is a 404, as the API answers.
   const [result, held] = await Promise.all([loadOrDeny(() => getApproval(actor, id)), heldPermissions(actor)]);
-  if (!result.ok) return <PermissionDenied message={result.denied} backHref="/approvals" backLabel="Back to approvals" />;
+  // Refused: the console's forbidden page, answered with HTTP 403.
+  if (!result.ok) forbidden();
   return <ApprovalDetail request={result.value} canAudit={held.has("audit:read")} ownRequest={result.value.requester.id === actor.id} />;
 }

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { DeleteSecretButton } from "@/features/secrets/components/delete-secret-button";
 import { EditLabelsButton } from "@/features/secrets/components/edit-labels-button";
 import { InspectViews } from "@/features/secrets/components/inspect-views";
-import { PermissionDenied } from "@/components/ui/permission-denied";
 import { RotateButton } from "@/features/secrets/components/rotate-button";
 import { SecretHeader } from "@/features/secrets/components/secret-header";
-import { secretsHref } from "@/features/secrets/components/secret-hrefs";
 import { ReadersTable, ReadsNote, UsedByTable } from "@/features/secrets/components/secret-usage";
 import { VersionsTable } from "@/features/secrets/components/versions-table";
 import { FlashToast } from "@/components/ui/toast";
@@ -37,7 +36,8 @@ export default async function SecretPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const { ns } = await resolveNamespace(actor, first(query.ns));
   const [result, may] = await Promise.all([loadOrDeny(() => getSecret(actor, ns, name)), secretAbilities(actor, ns)]);
-  if (!result.ok) return <PermissionDenied message={result.denied} backHref={secretsHref(ns)} backLabel="Back to secrets" />;
+  // Refused: the console's forbidden page, answered with HTTP 403.
+  if (!result.ok) forbidden();
 
   const secret = result.value;
   const rotation = await findRotationPolicy(actor, ns, secret.name);
@@ -78,7 +78,7 @@ export default async function SecretPage({ params, searchParams }: Props) {
         <h2 id="rotation-heading" className="text-lg font-semibold tracking-tight">
           Rotation
         </h2>
-        <RotationPanel ns={ns} name={secret.name} policy={rotation} canChange={canChangeData} />
+        <RotationPanel ns={ns} name={secret.name} policy={rotation} canChange={canChangeData} expiresAt={secret.expiresAt ?? null} />
       </section>
       <section aria-labelledby="used-by-heading" className="space-y-3">
         <div className="flex items-baseline justify-between gap-4">

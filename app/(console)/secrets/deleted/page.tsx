@@ -1,9 +1,9 @@
 import { ArrowLeft, Trash2 } from "lucide-react";
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DeletedTable } from "@/features/secrets/components/deleted-table";
 import { NamespaceSwitcher } from "@/features/secrets/components/namespace-switcher";
-import { PermissionDenied } from "@/components/ui/permission-denied";
 import { secretsHref } from "@/features/secrets/components/secret-hrefs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireActor } from "@/lib/auth/current-actor";
@@ -18,6 +18,8 @@ export default async function DeletedSecretsPage({ searchParams }: { searchParam
   const actor = await requireActor();
   const { ns, namespaces } = await resolveNamespace(actor, first((await searchParams).ns));
   const [result, may] = await Promise.all([loadOrDeny(() => listDeletedSecrets(actor, ns)), secretAbilities(actor, ns)]);
+  // Refused: the console's forbidden page, answered with HTTP 403.
+  if (!result.ok) forbidden();
   const days = config().COFFER_RECOVERY_DAYS;
 
   return (
@@ -41,9 +43,7 @@ export default async function DeletedSecretsPage({ searchParams }: { searchParam
           <NamespaceSwitcher namespaces={namespaces.map((n) => n.name)} current={ns} action="/secrets/deleted" />
         </div>
       </div>
-      {!result.ok ? (
-        <PermissionDenied message={result.denied} />
-      ) : result.value.length ? (
+      {result.value.length ? (
         <DeletedTable ns={ns} secrets={result.value} canRestore={may.delete} canPurge={may.purge} />
       ) : (
         <EmptyState

@@ -1,6 +1,6 @@
 import { BookOpenCheck, KeySquare, Link2 } from "lucide-react";
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
-import { PermissionDenied } from "@/components/ui/permission-denied";
 import { AddBindingButton } from "@/features/services/components/add-binding-button";
 import type { SecretOption } from "@/features/services/components/add-binding-form";
 import { BindingsTable } from "@/features/services/components/bindings-table";
@@ -12,7 +12,6 @@ import { ReadsTable } from "@/features/services/components/reads-table";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { serviceAbilities } from "@/features/services/components/service-abilities";
 import { ServiceHeader } from "@/features/services/components/service-header";
-import { servicesHref } from "@/features/services/components/service-hrefs";
 import { TokensTable } from "@/features/services/components/tokens-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FlashToast } from "@/components/ui/toast";
@@ -47,7 +46,8 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const { ns } = await resolveNamespace(actor, first(query.ns));
   const [result, may] = await Promise.all([loadOrDeny(() => getService(actor, ns, name)), serviceAbilities(actor, ns)]);
-  if (!result.ok) return <PermissionDenied message={result.denied} backHref={servicesHref(ns)} backLabel="Back to services" />;
+  // Refused: the console's forbidden page, answered with HTTP 403.
+  if (!result.ok) forbidden();
 
   const service = result.value;
   const secrets = may.bind ? await secretOptions(actor, ns) : null;

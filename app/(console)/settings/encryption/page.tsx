@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { KeyRound, ShieldAlert } from "lucide-react";
+import { KeyRound } from "lucide-react";
+import { forbidden } from "next/navigation";
 import { InstanceApprovalPolicy } from "@/features/approvals/components/instance-approval-policy";
 import { AutoRefresh } from "@/features/keys/components/auto-refresh";
 import { KeyTable } from "@/features/keys/components/key-table";
@@ -33,22 +34,6 @@ function startBlocker(status: EncryptionStatus, active: boolean): string | null 
     return `Every secret version already uses the primary key “${status.primary}”. To rotate, add a new key first (see below).`;
   }
   return null;
-}
-
-function NoAccess() {
-  return (
-    <div className={`${card} max-w-xl space-y-2`} role="alert">
-      <div className="flex items-center gap-2 text-sm font-semibold text-red-600 dark:text-red-400">
-        <ShieldAlert aria-hidden className="size-4" />
-        403 · Not allowed
-      </div>
-      <h1 className="text-xl font-semibold tracking-tight">Encryption</h1>
-      <p className={muted}>
-        Managing encryption keys needs the <code className="font-mono">key:manage</code> permission, which your role does not grant. Ask an
-        owner or an admin.
-      </p>
-    </div>
-  );
 }
 
 function Header({ status }: { status: EncryptionStatus }) {
@@ -89,7 +74,8 @@ export default async function EncryptionPage() {
   try {
     status = await getEncryptionStatus(actor);
   } catch (error) {
-    if (error instanceof Forbidden) return <NoAccess />;
+    // Refused: the console's forbidden page, answered with HTTP 403.
+    if (error instanceof Forbidden) forbidden();
     throw error;
   }
   const job = status.job;

@@ -1,6 +1,6 @@
 import { MailPlus } from "lucide-react";
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
-import { PermissionDenied } from "@/components/ui/permission-denied";
 import { InviteMemberButton } from "@/features/team/components/invite-member-button";
 import { InviteTable } from "@/features/team/components/invite-table";
 import { TeamHeader } from "@/features/team/components/team-header";
@@ -18,13 +18,13 @@ export default async function InvitesPage() {
   const held = await heldPermissions(actor);
   const canManage = held.has("member:manage");
   const [result, options] = await Promise.all([loadOrDeny(() => listInvites(actor)), canManage ? grantOptions(actor) : null]);
+  // Refused: the console's forbidden page, answered with HTTP 403.
+  if (!result.ok) forbidden();
   const invite = options ? <InviteMemberButton roles={options.roles} namespaces={options.namespaces} /> : null;
   return (
     <div className="space-y-6">
       <TeamHeader held={held} actions={invite} />
-      {!result.ok ? (
-        <PermissionDenied message={result.denied} />
-      ) : result.value.length ? (
+      {result.value.length ? (
         <>
           <p className="text-sm text-zinc-500 dark:text-zinc-400">
             An invite link is shown once, when it is made; a lost link cannot be shown again: revoke it and invite again.

@@ -1,6 +1,6 @@
 import { ShieldPlus } from "lucide-react";
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
-import { PermissionDenied } from "@/components/ui/permission-denied";
 import { RoleCard } from "@/features/team/components/role-card";
 import { NewRoleButton } from "@/features/team/components/role-form";
 import { TeamHeader } from "@/features/team/components/team-header";
@@ -24,14 +24,8 @@ export default async function RolesPage() {
   const grantable = [...held];
   const result = await loadOrDeny(() => listRoles(actor));
   const newRole = canManage ? <NewRoleButton grantable={grantable} /> : null;
-  if (!result.ok) {
-    return (
-      <div className="space-y-6">
-        <TeamHeader held={held} />
-        <PermissionDenied message={result.denied} />
-      </div>
-    );
-  }
+  // Refused: the console's forbidden page, answered with HTTP 403.
+  if (!result.ok) forbidden();
   // Most to least powerful, as BUILT_IN_ROLES lists them, rather than by name.
   const rank = (name: string) => BUILT_IN_ROLES.findIndex((r) => r.name === name);
   const builtIn = result.value.filter((r) => r.builtIn).sort((a, b) => rank(a.name) - rank(b.name));

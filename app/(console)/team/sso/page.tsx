@@ -1,9 +1,9 @@
 import { Users } from "lucide-react";
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PermissionDenied } from "@/components/ui/permission-denied";
 import { loadOrDeny } from "@/features/console/load";
 import { GroupMappingForm } from "@/features/team/components/group-mapping-form";
 import { GroupMappingTable } from "@/features/team/components/group-mapping-table";
@@ -20,7 +20,8 @@ export default async function SsoPage() {
   const actor = await requireActor();
   const held = await heldPermissions(actor);
   const result = await loadOrDeny(() => listGroupMappings(actor));
-  if (!result.ok) return <PermissionDenied message={result.denied} backHref="/team/namespaces" backLabel="Back to the team" />;
+  // Refused: the console's forbidden page, answered with HTTP 403.
+  if (!result.ok) forbidden();
   const canManage = held.has("member:manage");
   const options = canManage ? await grantOptions(actor) : null;
   const settings = oidcSettings();

@@ -3,6 +3,7 @@
 import { type CommandSpec, list, namespaceOption, resolveNamespace, splitKeyValue, text } from "../args";
 import type { Command } from "../command";
 import { connect } from "../session";
+import { expiresAtOption, expiresAtValue } from "./expires-at";
 import { readSecretData } from "./secret-data";
 import { secretPath, type SecretSummary } from "./types";
 
@@ -17,11 +18,13 @@ const spec: CommandSpec = {
     { name: "immutable", type: "boolean", help: "Refuse any later change of the data" },
     { name: "from-file", type: "string", multiple: true, help: "Add a key from a file ([KEY=]PATH)" },
     { name: "from-literal", type: "string", multiple: true, help: "Add a key with a literal value (KEY=VALUE)" },
+    expiresAtOption,
     namespaceOption,
   ],
   details: `FILE or - (STDIN) becomes the key "value". Examples:
   openssl rand -base64 32 | coffer secret create db_password -
   coffer secret create --label env=prod api_key ./api_key.txt
+  coffer secret create --expires-at +90d vendor_api_key ./key.txt
   coffer secret create --type kubernetes.io/tls --from-file tls.crt=cert.pem --from-file tls.key=key.pem web_tls`,
 };
 
@@ -39,6 +42,9 @@ export const createCommand: Command = {
   async run(ctx, { values, positionals }) {
     const [name, source] = positionals as [string, string | undefined];
     const labels = parseLabels(list(values, "label"), spec.path);
+    const expiresAtRaw = text(values, "expires-at");
+    // Read before connecting or reading STDIN: a typo costs nothing.
+    const expiresAt = expiresAtRaw === undefined ? undefined : expiresAtValue(expiresAtRaw, spec.path, ctx.now());
     const client = await connect(ctx);
     const data = await readSecretData(
       ctx,
@@ -53,6 +59,7 @@ export const createCommand: Command = {
       ...(type ? { type } : {}),
       ...(Object.keys(labels).length ? { labels } : {}),
       ...(values.immutable ? { immutable: true } : {}),
+      ...(expiresAt ? { expiresAt } : {}),
       data,
     };
     const created = await client.request<SecretSummary>("POST", secretPath(resolveNamespace(values, ctx.env)), { body });

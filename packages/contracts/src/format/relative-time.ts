@@ -1,5 +1,7 @@
 // docker's units.HumanDuration, word for word, so `CREATED` reads the same
 // as in `docker secret ls`: "About a minute ago", "2 hours ago", "3 days ago".
+// The console words the same distances in lower case, inside sentences
+// ("Checked about a minute ago"): relativeTime below.
 
 export function humanDuration(ms: number): string {
   const seconds = Math.trunc(ms / 1000);
@@ -31,4 +33,44 @@ export function absoluteTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return `${date.toISOString().replace("T", " ").replace("Z", "")} +0000 UTC`;
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+export type RelativeTimeOptions = {
+  /**
+   * The time may lie ahead (an expiry, a next run): "in 3 days". Without it
+   * the time is something that happened (created, rotated, checked), so one
+   * ahead of this clock is the server's clock running ahead: "just now".
+   */
+  future?: boolean;
+};
+
+/**
+ * The console's relative time, lower case so it reads inside a sentence:
+ * "just now", "5 seconds ago", "about a minute ago", "in 3 days". A past
+ * event never reads "in N seconds", however far the browser's clock is
+ * behind the server's; an unparseable time is shown as given.
+ */
+export function relativeTime(iso: string, now: number, { future = false }: RelativeTimeOptions = {}): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return iso;
+  const ago = now - then;
+  if (ago >= SECOND) return `${lower(humanDuration(ago))} ago`;
+  if (!future || -ago < SECOND) return "just now";
+  return `in ${lower(humanDuration(-ago))}`;
+}
+
+/** How long until relativeTime's text for `iso` can next change: every second below a minute, then less often. */
+export function refreshDelay(iso: string, now: number): number {
+  const distance = Math.abs(now - Date.parse(iso));
+  if (Number.isNaN(distance)) return HOUR;
+  if (distance < 2 * MINUTE) return SECOND;
+  if (distance < 2 * HOUR) return 15 * SECOND;
+  if (distance < 48 * HOUR) return 5 * MINUTE;
+  return HOUR;
 }

@@ -1,8 +1,7 @@
 import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { AuditNoAccess } from "@/features/audit/components/audit-no-access";
+import { forbidden, notFound } from "next/navigation";
 import { EventDetail } from "@/features/audit/components/event-detail";
 import { InclusionProof } from "@/features/audit/components/inclusion-proof";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
@@ -39,7 +38,8 @@ async function loadProof(actor: Awaited<ReturnType<typeof requireActor>>, seq: s
 
 export default async function AuditEventPage({ params }: Props) {
   const actor = await requireActor();
-  if (!(await heldPermissions(actor)).has("audit:read")) return <AuditNoAccess />;
+  // Refused: the console's forbidden page, answered with HTTP 403.
+  if (!(await heldPermissions(actor)).has("audit:read")) forbidden();
   const { seq } = await params;
   let event;
   let proof;
@@ -47,7 +47,7 @@ export default async function AuditEventPage({ params }: Props) {
     event = await loadEvent(actor, seq);
     proof = event ? await loadProof(actor, seq) : null;
   } catch (error) {
-    if (error instanceof PermissionDenied) return <AuditNoAccess />;
+    if (error instanceof PermissionDenied) forbidden();
     throw error;
   }
   if (!event) notFound();

@@ -1,6 +1,6 @@
 import { KeySquare, ShieldOff } from "lucide-react";
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
-import { PermissionDenied } from "@/components/ui/permission-denied";
 import { AddGrantForm } from "@/features/team/components/add-grant-form";
 import { GrantsTable } from "@/features/team/components/grants-table";
 import { MemberTokensTable } from "@/features/team/components/member-tokens-table";
@@ -30,7 +30,8 @@ export default async function MemberPage({ params }: Props) {
   const { id } = await params;
   const held = await heldPermissions(actor);
   const result = await loadOrDeny(() => getMember(actor, id));
-  if (!result.ok) return <PermissionDenied message={result.denied} backHref="/" backLabel="Back to home" />;
+  // Refused: the console's forbidden page, answered with HTTP 403.
+  if (!result.ok) forbidden();
 
   const member = result.value;
   const self = member.id === actor.id;

@@ -1,6 +1,0 @@
-import { ToastProvider } from "@/components/ui/toast";
-
-// Only a place for toasts: every page checks access itself.
-export default function SecretsLayout({ children }: { children: React.ReactNode }) {
-  return <ToastProvider>{children}</ToastProvider>;
-}
